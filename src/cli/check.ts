@@ -1,0 +1,196 @@
+/** `no-patch check`: gather a local change from git, run the core, report. */
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { analyzeChange, createPathFilter, summarise, type Analysis, type FileChange } from "../core/analyze.js";
+import { parseConfig, type Config } from "../core/config.js";
+import { parseUnifiedDiff } from "../core/diff.js";
+import { adapterFor } from "../core/languages/index.js";
+import { diffText, readBlobs, repositoryRoot, resolveCommit, UsageError, GitFailure } from "./git.js";
+
+export const CONFIG_PATH = ".github/no-patch.yml";
+
+export interface CheckOptions {
+  base?: string;
+  head?: string;
+  config?: string;
+  paths: string[];
+  cwd: string;
+}
+
+export interface CheckResult {
+  analysis: Analysis;
+  /** Head texts by repository path, for the text report's source lines. */
+  sources: Map<string, string>;
+  /** Where the policy came from, for the report. */
+  configSource: string;
+}
+
+const toRepoPath = (path: string): string => path.split(sep).join("/");
+
+function readConfigFile(file: string): Config {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new UsageError(`cannot read the configuration file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+  }
+  return parseConfig(text, file);
+}
+
+/**
+ * The policy: `--config FILE`, else `.github/no-patch.yml` as it stands on the base commit
+ * (so a change cannot relax the check that judges it), else in the working tree when
+ * whole files are checked; defaults when there is none.
+ */
+function loadConfig(options: CheckOptions, root: string | null, baseCommit: string | null): { config: Config; source: string } {
+  if (options.config) return { config: readConfigFile(resolve(options.cwd, options.config)), source: options.config };
+  if (root && baseCommit) {
+    const blob = readBlobs(root, [`${baseCommit}:${CONFIG_PATH}`], 1_000_000).get(`${baseCommit}:${CONFIG_PATH}`);
+    if (blob?.content) return { config: parseConfig(blob.content.toString("utf8"), `${CONFIG_PATH} at ${options.base}`), source: `${CONFIG_PATH} at ${options.base}` };
+    return { config: parseConfig("", "defaults"), source: `defaults (no ${CONFIG_PATH} at ${options.base})` };
+  }
+  const local = join(root ?? options.cwd, CONFIG_PATH);
+  if (existsSync(local)) return { config: readConfigFile(local), source: CONFIG_PATH };
+  return { config: parseConfig("", "defaults"), source: "defaults" };
+}
+
+function decode(buffer: Buffer, path: string): string {
+  const text = buffer.toString("utf8");
+  if (text.includes("\u0000")) throw new UsageError(`${path} looks binary (it has NUL bytes); it cannot be checked as source.`);
+  return text;
+}
+
+function tooLarge(path: string, size: number, config: Config): never {
+  throw new UsageError(
+    `${path} is ${size} bytes, over the limit of ${config.limits.maxFileBytes} bytes (limits.maxFileBytes). ` +
+      `no-patch does not skip files silently: exclude it with an ignore glob, or raise limits.maxFileBytes (at most 10000000).`,
+  );
+}
+
+function readWorkingFile(root: string, path: string, config: Config): string {
+  const full = join(root, path);
+  let size: number;
+  try {
+    size = statSync(full).size;
+  } catch (error) {
+    throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+  }
+  if (size > config.limits.maxFileBytes) tooLarge(path, size, config);
+  try {
+    return decode(readFileSync(full), path);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+  }
+}
+
+/** Check what the head adds relative to a base commit. */
+function checkDiff(options: CheckOptions, root: string): CheckResult {
+  const baseCommit = resolveCommit(root, options.base!, "--base");
+  const headCommit = options.head ? resolveCommit(root, options.head, "--head") : null;
+  const { config, source } = loadConfig(options, root, baseCommit);
+  const pathspecs = options.paths.map((p) => toRepoPath(relative(root, resolve(options.cwd, p))) || ".");
+  let diff: string;
+  try {
+    diff = diffText(root, baseCommit, headCommit, pathspecs);
+  } catch (error) {
+    if (error instanceof GitFailure) throw new UsageError(`git diff failed: ${error.stderr}`);
+    throw error;
+  }
+  const files = parseUnifiedDiff(diff);
+  const selected = createPathFilter(config);
+  // Only files the policy selects are read: an ignored file is never opened, however large.
+  const relevant = files.filter((f) => f.newPath && f.status !== "deleted" && !f.binary && adapterFor(f.newPath) && selected(f.newPath));
+  const specs: string[] = [];
+  for (const file of relevant) {
+    if (file.oldPath && file.status !== "added") specs.push(`${baseCommit}:${file.oldPath}`);
+    if (headCommit) specs.push(`${headCommit}:${file.newPath}`);
+  }
+  const blobs = readBlobs(root, specs, config.limits.maxFileBytes);
+  const sources = new Map<string, string>();
+  const changes: FileChange[] = files.map((file) => {
+    const path = file.newPath ?? file.oldPath ?? "";
+    const change: FileChange = {
+      path,
+      previousPath: file.oldPath,
+      status: file.status,
+      baseText: null,
+      headText: null,
+      patch: { added: file.added, removed: file.removed },
+      binary: file.binary,
+    };
+    if (!relevant.includes(file)) return change;
+    if (file.oldPath && file.status !== "added") {
+      const blob = blobs.get(`${baseCommit}:${file.oldPath}`);
+      if (blob && blob.content === null && blob.size > config.limits.maxFileBytes) tooLarge(`${file.oldPath} (at --base)`, blob.size, config);
+      change.baseText = blob?.content ? decode(blob.content, file.oldPath) : null;
+    }
+    if (headCommit) {
+      const blob = blobs.get(`${headCommit}:${path}`);
+      if (blob && blob.content === null && blob.size > config.limits.maxFileBytes) tooLarge(path, blob.size, config);
+      if (!blob?.content) throw new UsageError(`cannot read ${path} at ${options.head}.`);
+      change.headText = decode(blob.content, path);
+    } else {
+      change.headText = readWorkingFile(root, path, config);
+    }
+    sources.set(path, change.headText);
+    return change;
+  });
+  return { analysis: analyzeChange(changes, config), sources, configSource: source };
+}
+
+function walk(dir: string, out: string[]): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === ".git" || entry.name === "node_modules") continue;
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) walk(full, out);
+    else if (entry.isFile()) out.push(full);
+  }
+}
+
+/** Check every literal of the named files (no --base). */
+function checkFiles(options: CheckOptions, root: string | null): CheckResult {
+  const { config, source } = loadConfig(options, root, null);
+  const anchor = root ?? options.cwd;
+  const files: string[] = [];
+  for (const given of options.paths) {
+    const full = isAbsolute(given) ? given : resolve(options.cwd, given);
+    let stat;
+    try {
+      stat = statSync(full);
+    } catch {
+      throw new UsageError(`cannot read ${given}: no such file or directory.`);
+    }
+    if (stat.isDirectory()) walk(full, files);
+    else files.push(full);
+  }
+  const sources = new Map<string, string>();
+  const changes: FileChange[] = [];
+  for (const full of files) {
+    const path = toRepoPath(relative(anchor, full));
+    if (!adapterFor(path)) continue;
+    const text = readWorkingFile(anchor, path, config);
+    sources.set(path, text);
+    changes.push({ path, status: "added", baseText: null, headText: text });
+  }
+  const analysis = analyzeChange(changes, config);
+  if (changes.length === 0) return { analysis: summarise([], [], config), sources, configSource: source };
+  return { analysis, sources, configSource: source };
+}
+
+export function runCheck(options: CheckOptions): CheckResult {
+  if (options.head && !options.base) throw new UsageError("--head needs --base: name the commit the change is measured against.");
+  if (!options.base && options.paths.length > 0) {
+    let root: string | null = null;
+    try {
+      root = repositoryRoot(options.cwd);
+    } catch {
+      root = null; // whole-file checks work outside a repository too
+    }
+    return checkFiles(options, root);
+  }
+  const root = repositoryRoot(options.cwd);
+  // No --base and no paths: the uncommitted change against HEAD (what a pre-commit hook wants).
+  return checkDiff({ ...options, base: options.base ?? "HEAD" }, root);
+}
+

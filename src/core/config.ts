@@ -1,0 +1,181 @@
+/**
+ * The configuration: one schema holds the defaults, validates `.github/no-patch.yml`
+ * and produces the JSON Schema editors use (`schema/no-patch.schema.json`).
+ */
+import { parse as parseYaml, YAMLParseError } from "yaml";
+import { z } from "zod";
+
+export const DEFAULT_IGNORE = [
+  "**/*.test.*",
+  "**/*.spec.*",
+  "**/test/**",
+  "**/tests/**",
+  "**/__tests__/**",
+  "**/*.d.ts",
+  "**/*.d.mts",
+  "**/*.d.cts",
+  "**/dist/**",
+  "**/build/**",
+  "**/vendor/**",
+  "**/node_modules/**",
+  "**/*.min.js",
+];
+
+export const DEFAULT_PLACEHOLDERS = ["TODO", "FIXME", "XXX", "TBD", "see above", "magic", "magic number", "placeholder"];
+
+const glob = z.string().min(1, "a glob must not be empty");
+
+const justificationSchema = z
+  .strictObject({
+    minLength: z.int().min(0).default(20).describe("Minimum characters of justification text after the tag."),
+    minWords: z.int().min(0).default(3).describe("Minimum words of justification text after the tag."),
+    requireReference: z
+      .boolean()
+      .default(false)
+      .describe("Require a checkable reference: Eq. N, DOI, arXiv id, URL, table/section/§, Author et al. YEAR, or file.c:10-20."),
+    placeholders: z
+      .array(z.string().min(1))
+      .default(DEFAULT_PLACEHOLDERS)
+      .describe("Texts that are only placeholders (case-insensitive; a justification starting with one is rejected)."),
+    rejectPhrases: z
+      .array(z.string().min(1))
+      .default([])
+      .describe("Extra phrases (case-insensitive) that mark a justification as calibration, beside the built-in ones."),
+    functionDocCoversBody: z
+      .boolean()
+      .default(false)
+      .describe("Let a function's documentation comment justify literals inside its body."),
+  })
+  .describe("Quality rules for justification text.");
+
+export const configSchema = z
+  .strictObject({
+    mode: z
+      .enum(["fail", "warn"])
+      .default("fail")
+      .describe("fail: blocking findings fail the check. warn: report the same findings without failing (conclusion neutral)."),
+    paths: z.array(glob).default(["**"]).describe("Globs of files to check, relative to the repository root."),
+    ignore: z.array(glob).default(DEFAULT_IGNORE).describe("Globs of files never checked. Replaces the default list when set."),
+    tags: z
+      .array(z.string().regex(/^\S+$/, "a tag has no spaces"))
+      .min(1, "at least one tag is needed")
+      .default(["@physics"])
+      .describe("Annotation tags that introduce a justification."),
+    requireTag: z
+      .boolean()
+      .default(true)
+      .describe("false: any attached comment may serve as the justification (adoption mode); the quality rules still apply."),
+    allowValues: z
+      .array(z.number())
+      .default([-1, 0, 1, 2, 0.5])
+      .describe("Values that never need a justification, unless retuned."),
+    knownConstants: z.boolean().default(true).describe("Recognise mathematical, CODATA, IAU and unit constants (not blocking)."),
+    justification: justificationSchema.default(justificationSchema.parse({})),
+    unverified: z
+      .enum(["fail", "warn"])
+      .default("fail")
+      .describe("Files that could not be verified (too large, unreadable, beyond the file limit): fail the check, or only list them."),
+    limits: z
+      .strictObject({
+        maxFileBytes: z.int().min(1).max(10_000_000).default(1_000_000).describe("Largest file analysed, in bytes."),
+        maxFiles: z.int().min(1).max(3000).default(3000).describe("Most files of one change analysed."),
+      })
+      .default({ maxFileBytes: 1_000_000, maxFiles: 3000 }),
+    comment: z
+      .enum(["findings", "always", "never"])
+      .default("findings")
+      .describe("GitHub App: when to write the pull request comment."),
+    overrides: z
+      .strictObject({
+        enabled: z.boolean().default(true),
+        permission: z
+          .enum(["write", "maintain", "admin"])
+          .default("write")
+          .describe("Least repository permission needed to grant an exception."),
+      })
+      .default({ enabled: true, permission: "write" })
+      .describe("GitHub App: maintainer exceptions granted by `/no-patch allow` comments."),
+  })
+  .describe("no-patch policy (.github/no-patch.yml)");
+
+export type Config = z.output<typeof configSchema>;
+export type ConfigInput = z.input<typeof configSchema>;
+
+export const defaultConfig: Config = configSchema.parse({});
+
+export class ConfigError extends Error {
+  constructor(
+    readonly source: string,
+    readonly problems: string[],
+  ) {
+    super(`Invalid no-patch configuration in ${source}:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const where = issue.path.length ? issue.path.map(String).join(".") : "(top level)";
+  switch (issue.code) {
+    case "unrecognized_keys": {
+      const known = knownKeysAt(issue.path);
+      return `${where}: unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((k) => `"${k}"`).join(", ")}; allowed: ${known.join(", ")}`;
+    }
+    case "invalid_value":
+      return `${where}: ${issue.message.replace(/^Invalid option: /, "")}`;
+    default:
+      return `${where}: ${issue.message}`;
+  }
+}
+
+function knownKeysAt(path: PropertyKey[]): string[] {
+  let shape: z.ZodType = configSchema;
+  for (const key of path) {
+    const inner = unwrap(shape);
+    if (inner instanceof z.ZodObject) shape = inner.shape[key as string] as z.ZodType;
+    else return [];
+  }
+  const inner = unwrap(shape);
+  return inner instanceof z.ZodObject ? Object.keys(inner.shape) : [];
+}
+
+function unwrap(type: z.ZodType): z.ZodType {
+  let current: z.ZodType = type;
+  while (current instanceof z.ZodDefault || current instanceof z.ZodOptional) current = current.unwrap() as z.ZodType;
+  return current;
+}
+
+/** Validate a parsed object; throws ConfigError naming every problem. */
+export function validateConfig(input: unknown, source = "configuration"): Config {
+  if (input === null || input === undefined) return defaultConfig;
+  const result = configSchema.safeParse(input);
+  if (!result.success) throw new ConfigError(source, result.error.issues.map(describeIssue));
+  return result.data;
+}
+
+/** Parse and validate YAML text; an empty file means the defaults. */
+export function parseConfig(text: string, source = ".github/no-patch.yml"): Config {
+  let data: unknown;
+  try {
+    data = parseYaml(text, { maxAliasCount: 100 });
+  } catch (error) {
+    if (error instanceof YAMLParseError) {
+      const at = error.linePos?.[0];
+      throw new ConfigError(source, [`${at ? `line ${at.line}, column ${at.col}: ` : ""}${error.message.split("\n")[0]}`]);
+    }
+    throw error;
+  }
+  if (data !== null && data !== undefined && (typeof data !== "object" || Array.isArray(data))) {
+    throw new ConfigError(source, ["(top level): expected a mapping of keys such as mode, paths, tags"]);
+  }
+  return validateConfig(data, source);
+}
+
+/** JSON Schema (draft 2020-12) for editors, with every default. */
+export function configJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(configSchema, { io: "input", target: "draft-2020-12" }) as Record<string, unknown>;
+  return {
+    $id: "https://github.com/no-patch/no-patch/schema/no-patch.schema.json",
+    title: "no-patch configuration",
+    ...schema,
+  };
+}

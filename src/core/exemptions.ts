@@ -1,0 +1,54 @@
+/**
+ * Exemptions: literals that never need a justification. Structural ones (indexes, bitwise
+ * operands, enum values, literal types, small exponents, 0/1 as loop bounds and counters)
+ * are not findings at all. Value-based ones (`allowValues`, powers of ten as scale factors)
+ * are findings with status `allowed`, and lose the exemption when retuned.
+ */
+import type { Config } from "./config.js";
+import type { LiteralSite } from "./literal.js";
+import type { Role } from "./roles.js";
+
+/** Largest |exponent| still "small"; integers and halves up to it are exempt. */
+const SMALL_EXPONENT = 4;
+
+const isSmallExponent = (value: number): boolean => Number.isInteger(value * 2) && Math.abs(value) <= SMALL_EXPONENT;
+
+const isZeroOrOne = (value: number): boolean => value === 0 || value === 1;
+
+/** Why a literal is not a candidate at all, or undefined when it is one. */
+export function structuralExemption(site: LiteralSite, role: Role): string | undefined {
+  switch (role) {
+    case "index":
+      return Number.isInteger(site.value) ? "array index" : undefined;
+    case "bitwise":
+      return "bitwise operand";
+    case "enum-member":
+      return "enum member value";
+    case "type":
+      return "literal type";
+    case "exponent":
+      return isSmallExponent(site.value) ? "small exponent" : undefined;
+    default:
+      break;
+  }
+  if (isZeroOrOne(site.value)) {
+    if (site.inLoopHeader) return "loop bound or counter";
+    const context = site.context;
+    if (context.kind === "compound-assignment" && (context.operator === "+" || context.operator === "-")) return "counter step";
+    if (context.kind === "comparison") return "comparison against 0 or 1";
+  }
+  return undefined;
+}
+
+export function isPowerOfTen(value: number): boolean {
+  if (!(value > 0)) return false;
+  const exponent = Math.round(Math.log10(value));
+  return exponent !== 0 && Math.abs(value / 10 ** exponent - 1) < 1e-12;
+}
+
+/** Why a value needs no justification unless retuned, or undefined. */
+export function valueExemption(site: LiteralSite, role: Role, config: Config): string | undefined {
+  if (config.allowValues.some((allowed) => allowed === site.value)) return `${site.text} is in allowValues`;
+  if (isPowerOfTen(site.value) && (role === "scale" || role === "initializer")) return "power of ten used as a unit scale";
+  return undefined;
+}

@@ -1,0 +1,11 @@
+/** The pure analysis core shared by the CLI, the GitHub App and the ESLint rule. */
+export * from "./analyze.js";
+export * from "./config.js";
+export * from "./diff.js";
+export * from "./exemptions.js";
+export * from "./findings.js";
+export * from "./justification.js";
+export * from "./known-constants.js";
+export * from "./literal.js";
+export * from "./roles.js";
+export { adapterFor, supportedExtensions } from "./languages/index.js";

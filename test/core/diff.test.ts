@@ -1,0 +1,110 @@
+import { describe, expect, it } from "@jest/globals";
+import { diffTexts, parseHunks, parseUnifiedDiff, unquotePath } from "../../src/core/diff.js";
+
+const lines = (set: Set<number>) => [...set].sort((a, b) => a - b);
+
+describe("parseUnifiedDiff", () => {
+  const cases: Array<[string, string, Array<{ oldPath: string | null; newPath: string | null; status: string; binary: boolean; added: number[]; removed: number[] }>]> = [
+    [
+      "a modified file",
+      "diff --git a/src/a.ts b/src/a.ts\nindex 1111111..2222222 100644\n--- a/src/a.ts\n+++ b/src/a.ts\n@@ -3,2 +3,3 @@ fn\n ctx\n-old\n+new\n+more\n",
+      [{ oldPath: "src/a.ts", newPath: "src/a.ts", status: "modified", binary: false, added: [4, 5], removed: [4] }],
+    ],
+    [
+      "a new file",
+      "diff --git a/n.ts b/n.ts\nnew file mode 100644\nindex 0000000..1111111\n--- /dev/null\n+++ b/n.ts\n@@ -0,0 +1,2 @@\n+a\n+b\n",
+      [{ oldPath: null, newPath: "n.ts", status: "added", binary: false, added: [1, 2], removed: [] }],
+    ],
+    [
+      "a deleted file",
+      "diff --git a/d.ts b/d.ts\ndeleted file mode 100644\n--- a/d.ts\n+++ /dev/null\n@@ -1 +0,0 @@\n-a\n",
+      [{ oldPath: "d.ts", newPath: null, status: "deleted", binary: false, added: [], removed: [1] }],
+    ],
+    [
+      "a rename with changes",
+      "diff --git a/old.ts b/new.ts\nsimilarity index 90%\nrename from old.ts\nrename to new.ts\n--- a/old.ts\n+++ b/new.ts\n@@ -2 +2 @@\n-x\n+y\n",
+      [{ oldPath: "old.ts", newPath: "new.ts", status: "renamed", binary: false, added: [2], removed: [2] }],
+    ],
+    [
+      "a pure rename",
+      "diff --git a/old.ts b/new.ts\nsimilarity index 100%\nrename from old.ts\nrename to new.ts\n",
+      [{ oldPath: "old.ts", newPath: "new.ts", status: "renamed", binary: false, added: [], removed: [] }],
+    ],
+    [
+      "a binary file",
+      "diff --git a/img.png b/img.png\nindex 1..2 100644\nBinary files a/img.png and b/img.png differ\n",
+      [{ oldPath: "img.png", newPath: "img.png", status: "modified", binary: true, added: [], removed: [] }],
+    ],
+    [
+      "no newline at end of file",
+      "diff --git a/a.ts b/a.ts\n--- a/a.ts\n+++ b/a.ts\n@@ -1 +1 @@\n-a\n\\ No newline at end of file\n+b\n\\ No newline at end of file\n",
+      [{ oldPath: "a.ts", newPath: "a.ts", status: "modified", binary: false, added: [1], removed: [1] }],
+    ],
+    [
+      "CRLF diff output",
+      "diff --git a/a.ts b/a.ts\r\n--- a/a.ts\r\n+++ b/a.ts\r\n@@ -1,2 +1,2 @@\r\n a\r\n-b\r\n+c\r\n",
+      [{ oldPath: "a.ts", newPath: "a.ts", status: "modified", binary: false, added: [2], removed: [2] }],
+    ],
+    [
+      "a quoted non-ASCII path",
+      'diff --git "a/src/\\303\\251t\\303\\251.ts" "b/src/\\303\\251t\\303\\251.ts"\n--- "a/src/\\303\\251t\\303\\251.ts"\n+++ "b/src/\\303\\251t\\303\\251.ts"\n@@ -1 +1 @@\n-a\n+b\n',
+      [{ oldPath: "src/été.ts", newPath: "src/été.ts", status: "modified", binary: false, added: [1], removed: [1] }],
+    ],
+    [
+      "an unquoted non-ASCII path with a space",
+      "diff --git a/src/σ v.ts b/src/σ v.ts\n--- a/src/σ v.ts\n+++ b/src/σ v.ts\n@@ -1 +1 @@\n-a\n+b\n",
+      [{ oldPath: "src/σ v.ts", newPath: "src/σ v.ts", status: "modified", binary: false, added: [1], removed: [1] }],
+    ],
+    [
+      "two files and several hunks with zero context",
+      "diff --git a/a.ts b/a.ts\n--- a/a.ts\n+++ b/a.ts\n@@ -2,0 +3,2 @@\n+x\n+y\n@@ -10 +12,0 @@\n-z\ndiff --git a/b.ts b/b.ts\n--- a/b.ts\n+++ b/b.ts\n@@ -1 +1 @@\n-p\n+q\n",
+      [
+        { oldPath: "a.ts", newPath: "a.ts", status: "modified", binary: false, added: [3, 4], removed: [10] },
+        { oldPath: "b.ts", newPath: "b.ts", status: "modified", binary: false, added: [1], removed: [1] },
+      ],
+    ],
+    ["an empty diff", "", []],
+  ];
+  it.each(cases)("%s", (_name, diff, expected) => {
+    const parsed = parseUnifiedDiff(diff).map((f) => ({ ...f, added: lines(f.added), removed: lines(f.removed) }));
+    expect(parsed).toEqual(expected);
+  });
+
+  it("reports a malformed hunk clearly", () => {
+    expect(() => parseUnifiedDiff("diff --git a/a b/a\n--- a/a\n+++ b/a\n@@ -1,2 +1,2 @@\n a\n?junk\n")).toThrow(/malformed hunk at diff line 6/);
+  });
+});
+
+describe("parseHunks (GitHub's per-file patch)", () => {
+  it.each([
+    ["one hunk", "@@ -1,3 +1,4 @@\n a\n-b\n+c\n+d\n e", [2, 3], [2]],
+    ["hunk header with section text", "@@ -10,2 +10,2 @@ function f() {\n-x\n+y\n z", [10], [10]],
+    ["lines omitted count means 1", "@@ -5 +5 @@\n-x\n+y", [5], [5]],
+  ])("%s", (_name, patch, added, removed) => {
+    const changes = parseHunks(patch);
+    expect(lines(changes.added)).toEqual(added);
+    expect(lines(changes.removed)).toEqual(removed);
+  });
+});
+
+describe("diffTexts", () => {
+  it.each([
+    ["an inserted line", "a\nb\n", "a\nx\nb\n", [2], []],
+    ["a changed line", "a\nb\nc\n", "a\nB\nc\n", [2], [2]],
+    ["a new file", null, "a\nb\n", [1, 2], []],
+    ["CRLF against LF is the same text", "a\r\nb\r\n", "a\nb\n", [], []],
+    ["identical", "a\n", "a\n", [], []],
+  ])("%s", (_name, base, head, added, removed) => {
+    const changes = diffTexts(base, head);
+    expect(lines(changes.added)).toEqual(added);
+    expect(lines(changes.removed)).toEqual(removed);
+  });
+});
+
+describe("unquotePath", () => {
+  it.each([
+    ["plain", "a/b.ts", "a/b.ts"],
+    ["octal UTF-8", '"a/\\317\\203.ts"', "a/σ.ts"],
+    ["escaped quote and tab", '"a/x\\"y\\tz.ts"', 'a/x"y\tz.ts'],
+  ])("%s", (_name, raw, expected) => expect(unquotePath(raw)).toBe(expected));
+});
