@@ -4,7 +4,7 @@
  */
 import type { Config } from "./config.js";
 import { valueExemption } from "./exemptions.js";
-import { judgeJustification, type Justification } from "./justification.js";
+import { judgeJustification, type Justification, type JustificationVerdict } from "./justification.js";
 import { matchKnownConstant } from "./known-constants.js";
 import type { LanguageAdapter, LiteralSite } from "./literal.js";
 import type { Role } from "./roles.js";
@@ -63,6 +63,13 @@ export interface Previous {
 const FIX_ANNOTATION = (tag: string) =>
   `add a comment on the line above: \`// ${tag}: <the physical quantity this is, with a reference such as Eq. (3.4) or arXiv:YYMM.NNNNN>\`, or compute the value from named physical quantities`;
 
+/** A status and what to say about it, before it is dressed as a finding. */
+interface Judgement {
+  status: Status;
+  message: string;
+  fix: string | null;
+}
+
 export function classify(
   path: string,
   site: LiteralSite,
@@ -73,9 +80,37 @@ export function classify(
   overrides: readonly Override[],
 ): Finding {
   const tag = config.tags[0] ?? "@physics";
-  const verdict = judgeJustification(site.comments, config);
-  const justification = verdict.justification;
-  const base: Omit<Finding, "status" | "blocking" | "message" | "fix"> = {
+  let knownConstant: Finding["knownConstant"] = null;
+  let justificationChanged: boolean | null = null;
+  let justification: Justification | null = null;
+  let judgement: Judgement;
+
+  const constant = config.knownConstants ? matchKnownConstant(site.text, site.value, site.statementText) : undefined;
+  if (constant) {
+    const suggestion = adapter.namedForm(constant.key) ?? constant.suggestion ?? null;
+    knownConstant = { name: constant.name, source: constant.source, suggestion };
+    judgement = {
+      status: "known-constant",
+      message: `${site.text} is ${constant.name} [${constant.source}]`,
+      fix: suggestion ? `use the named form \`${suggestion}\`` : null,
+    };
+  } else {
+    const verdict = judgeJustification(site.comments, config);
+    justification = verdict.justification;
+    if (previous) {
+      justificationChanged = normalise(previous.justification?.text) !== normalise(justification?.text);
+    }
+    judgement =
+      previous && !justificationChanged
+        ? {
+            status: "retuned",
+            message: `${site.text} was ${previous.site.text} here and its justification did not change: a coefficient cannot move while its physics stays the same`,
+            fix: `explain the new value in the ${tag} justification (what changed physically, with a reference), or restore ${previous.site.text}`,
+          }
+        : judge(site, role, verdict, tag, config, previous !== null);
+  }
+
+  const finding: Finding = {
     path,
     line: site.line,
     column: site.column,
@@ -84,84 +119,53 @@ export function classify(
     literal: site.text,
     value: site.value,
     role,
+    status: judgement.status,
+    blocking: isBlocking(judgement.status),
+    message: judgement.message,
+    fix: judgement.fix,
     justification: justification?.text ?? null,
     previous: previous ? previous.site.text : null,
-    justificationChanged: null,
-    knownConstant: null,
+    justificationChanged,
+    knownConstant,
     override: null,
-    shape: site.shape,
+    shape: "",
   };
-  const make = (status: Status, message: string, fix: string | null, extra: Partial<Finding> = {}): Finding =>
-    applyOverride({ ...base, ...extra, status, blocking: isBlocking(status), message, fix }, overrides);
-
-  if (config.knownConstants) {
-    const constant = matchKnownConstant(site.text, site.value, site.statementText);
-    if (constant) {
-      const suggestion = adapter.namedForm(constant.key) ?? constant.suggestion ?? null;
-      return make(
-        "known-constant",
-        `${site.text} is ${constant.name} [${constant.source}]`,
-        suggestion ? `use the named form \`${suggestion}\`` : null,
-        { knownConstant: { name: constant.name, source: constant.source, suggestion } },
-      );
-    }
-  }
-
-  const justified = justification !== null && !verdict.untagged && verdict.problems.length === 0;
-  const acceptedUntagged = justification !== null && verdict.untagged && !config.requireTag && verdict.problems.length === 0;
-
-  if (previous) {
-    const before = normalise(previous.justification?.text);
-    const after = normalise(justification?.text);
-    const changed = before !== after;
-    const extra = { justificationChanged: changed };
-    if (!changed) {
-      return make(
-        "retuned",
-        `${site.text} was ${previous.site.text} here and its justification did not change: a coefficient cannot move while its physics stays the same`,
-        `explain the new value in the ${tag} justification (what changed physically, with a reference), or restore ${previous.site.text}`,
-        extra,
-      );
-    }
-    return judged(site, role, verdict, justified || acceptedUntagged, tag, config, make, extra, true);
-  }
-  return judged(site, role, verdict, justified || acceptedUntagged, tag, config, make, {}, false);
+  // The shape is only needed to match exceptions and fingerprints: read it for findings that report.
+  if (finding.blocking || finding.status === "known-constant") finding.shape = site.shape;
+  return finding.blocking && overrides.length > 0 ? applyOverride(finding, overrides) : finding;
 }
 
-function judged(
+/** The status a literal's justification earns (not a known constant, not an unchanged retune). */
+function judge(
   site: LiteralSite,
   role: Role,
-  verdict: ReturnType<typeof judgeJustification>,
-  accepted: boolean,
+  verdict: JustificationVerdict,
   tag: string,
   config: Config,
-  make: (status: Status, message: string, fix: string | null, extra?: Partial<Finding>) => Finding,
-  extra: Partial<Finding>,
   retuned: boolean,
-): Finding {
+): Judgement {
   const justification = verdict.justification;
-  if (accepted) return make("justified", `${site.text} is justified: ${justification!.text}`, null, extra);
+  const accepted = justification !== null && verdict.problems.length === 0 && (!verdict.untagged || !config.requireTag);
+  if (accepted) return { status: "justified", message: `${site.text} is justified: ${justification.text}`, fix: null };
   if (!retuned) {
     const exemption = valueExemption(site, role, config);
-    if (exemption) return make("allowed", `${site.text} needs no justification: ${exemption}`, null, extra);
+    if (exemption) return { status: "allowed", message: `${site.text} needs no justification: ${exemption}`, fix: null };
   }
   if (justification === null) {
-    return make("unjustified", `${site.text} has no ${tag} justification`, FIX_ANNOTATION(tag), extra);
+    return { status: "unjustified", message: `${site.text} has no ${tag} justification`, fix: FIX_ANNOTATION(tag) };
   }
   if (verdict.untagged && config.requireTag) {
-    return make(
-      "untagged",
-      `${site.text} has a comment but no ${tag} tag`,
-      `start the comment with \`${tag}:\` if it states the physics (quality rules apply), or ${FIX_ANNOTATION(tag)}`,
-      extra,
-    );
+    return {
+      status: "untagged",
+      message: `${site.text} has a comment but no ${tag} tag`,
+      fix: `start the comment with \`${tag}:\` if it states the physics (quality rules apply), or ${FIX_ANNOTATION(tag)}`,
+    };
   }
-  return make(
-    "weak",
-    `the ${tag} justification of ${site.text} is not accepted: ${verdict.problems.join("; ")}`,
-    `rewrite it to name the physical quantity and where it comes from (at least ${config.justification.minWords} words${config.justification.requireReference ? ", with a reference" : ""}); a factor fitted to pass tests is a patch`,
-    extra,
-  );
+  return {
+    status: "weak",
+    message: `the ${tag} justification of ${site.text} is not accepted: ${verdict.problems.join("; ")}`,
+    fix: `rewrite it to name the physical quantity and where it comes from (at least ${config.justification.minWords} words${config.justification.requireReference ? ", with a reference" : ""}); a factor fitted to pass tests is a patch`,
+  };
 }
 
 function normalise(text: string | undefined | null): string {
@@ -169,7 +173,6 @@ function normalise(text: string | undefined | null): string {
 }
 
 function applyOverride(finding: Finding, overrides: readonly Override[]): Finding {
-  if (!finding.blocking || overrides.length === 0) return finding;
   const match = overrides.find(
     (o) => o.path === finding.path && o.literal === finding.literal && (o.shape ? o.shape === finding.shape : o.line === finding.line),
   );

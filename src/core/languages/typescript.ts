@@ -80,39 +80,60 @@ const COMPARISON = new Set<ts.SyntaxKind>([
   ts.SyntaxKind.ExclamationEqualsEqualsToken,
 ]);
 
+/** Parents whose children are statements: each child is a construct of its own. */
+const STATEMENT_LISTS = new Set<ts.SyntaxKind>([
+  ts.SyntaxKind.Block,
+  ts.SyntaxKind.SourceFile,
+  ts.SyntaxKind.ModuleBlock,
+  ts.SyntaxKind.CaseClause,
+  ts.SyntaxKind.DefaultClause,
+]);
+
+/** Nodes a comment can be attached to besides statements: members, properties, declarations. */
+const MEMBER_CONSTRUCTS = new Set<ts.SyntaxKind>([
+  ts.SyntaxKind.PropertyDeclaration,
+  ts.SyntaxKind.MethodDeclaration,
+  ts.SyntaxKind.Constructor,
+  ts.SyntaxKind.GetAccessor,
+  ts.SyntaxKind.SetAccessor,
+  ts.SyntaxKind.ClassStaticBlockDeclaration,
+  ts.SyntaxKind.IndexSignature,
+  ts.SyntaxKind.PropertySignature,
+  ts.SyntaxKind.MethodSignature,
+  ts.SyntaxKind.CallSignature,
+  ts.SyntaxKind.ConstructSignature,
+  ts.SyntaxKind.PropertyAssignment,
+  ts.SyntaxKind.ShorthandPropertyAssignment,
+  ts.SyntaxKind.EnumMember,
+  ts.SyntaxKind.VariableDeclaration,
+  ts.SyntaxKind.Parameter,
+  ts.SyntaxKind.JsxAttribute,
+]);
+
 /** Nodes a comment can be attached to ("statement, declaration, class member, property, enum member"). */
 function isConstruct(node: ts.Node): boolean {
   const parent = node.parent;
   if (!parent) return false;
-  if (ts.isBlock(parent) || ts.isSourceFile(parent) || ts.isModuleBlock(parent) || ts.isCaseClause(parent) || ts.isDefaultClause(parent)) {
-    return true; // any statement in a statement list
-  }
   return (
-    ts.isClassElement(node) ||
-    ts.isTypeElement(node) ||
-    ts.isPropertyAssignment(node) ||
-    ts.isShorthandPropertyAssignment(node) ||
-    ts.isEnumMember(node) ||
-    ts.isVariableDeclaration(node) ||
-    ts.isParameter(node) ||
-    ts.isArrayLiteralExpression(parent) ||
-    ts.isJsxAttribute(node)
+    STATEMENT_LISTS.has(parent.kind) ||
+    MEMBER_CONSTRUCTS.has(node.kind) ||
+    parent.kind === ts.SyntaxKind.ArrayLiteralExpression // an element of a multi-line array
   );
 }
 
 /** Where the walk for covering comments stops: a block's statements are their own constructs. */
-function isScopeBoundary(node: ts.Node): boolean {
-  return (
-    ts.isBlock(node) ||
-    ts.isSourceFile(node) ||
-    ts.isModuleBlock(node) ||
-    ts.isCaseBlock(node) ||
-    ts.isClassDeclaration(node) ||
-    ts.isClassExpression(node) ||
-    ts.isInterfaceDeclaration(node) ||
-    ts.isEnumDeclaration(node)
-  );
-}
+const SCOPE_BOUNDARIES = new Set<ts.SyntaxKind>([
+  ts.SyntaxKind.Block,
+  ts.SyntaxKind.SourceFile,
+  ts.SyntaxKind.ModuleBlock,
+  ts.SyntaxKind.CaseBlock,
+  ts.SyntaxKind.ClassDeclaration,
+  ts.SyntaxKind.ClassExpression,
+  ts.SyntaxKind.InterfaceDeclaration,
+  ts.SyntaxKind.EnumDeclaration,
+]);
+
+const isScopeBoundary = (node: ts.Node): boolean => SCOPE_BOUNDARIES.has(node.kind);
 
 function isFunctionBody(node: ts.Node): boolean {
   const parent = node.parent;
