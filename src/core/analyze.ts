@@ -112,6 +112,21 @@ function pairWithBase(
   return result;
 }
 
+/** A change whose added lines hold no digit adds no literal: the file need not be parsed. */
+function anyLineHasDigit(text: string, lines: Set<number>): boolean {
+  if (lines.size === 0) return false;
+  let line = 1;
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    if (lines.has(line) && /\d/.test(text.slice(start, end))) return true;
+    line++;
+    start = end + 1;
+  }
+  return false;
+}
+
 function changedLines(change: FileChange): LineChanges {
   if (change.patch && typeof change.patch !== "string") return change.patch;
   if (typeof change.patch === "string" && change.patch.length > 0) return parseHunks(change.patch);
@@ -126,12 +141,12 @@ export function analyzeFile(
   options: AnalyzeOptions = {},
 ): Finding[] {
   const overrides = options.overrides ?? [];
-  const headSites = adapter.extract(change.path, change.headText ?? "");
   if (change.status === "added" && !change.patch && change.baseText === null) {
-    return candidates(headSites, null).map(({ site, role }) => classify(change.path, site, role, null, config, adapter, overrides));
+    return candidates(adapter.extract(change.path, change.headText ?? ""), null).map(({ site, role }) => classify(change.path, site, role, null, config, adapter, overrides));
   }
   const lines = changedLines(change);
-  const head = candidates(headSites, lines.added);
+  if (!anyLineHasDigit(change.headText ?? "", lines.added)) return [];
+  const head = candidates(adapter.extract(change.path, change.headText ?? ""), lines.added);
   if (head.length === 0) return [];
   const base =
     change.baseText !== null && lines.removed.size > 0
