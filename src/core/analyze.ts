@@ -6,7 +6,7 @@ import picomatch from "picomatch";
 import type { Config } from "./config.js";
 import { diffTexts, parseHunks, type LineChanges } from "./diff.js";
 import { structuralExemption } from "./exemptions.js";
-import { classify, type Finding, type Override, type Previous } from "./findings.js";
+import { applyOverride, classify, type Finding, type Override, type Previous } from "./findings.js";
 import { judgeJustification } from "./justification.js";
 import { adapterFor } from "./languages/index.js";
 import type { LanguageAdapter, LiteralSite } from "./literal.js";
@@ -235,4 +235,11 @@ export function summarise(findings: Finding[], files: FileReport[], config: Conf
   const failing = counts.blocking > 0 || (unverified.length > 0 && config.unverified === "fail");
   const conclusion = !failing ? "success" : config.mode === "warn" ? "neutral" : "failure";
   return { conclusion, mode: config.mode, findings, files, unverified, counts };
+}
+
+/** The analysis with maintainers' exceptions applied to its blocking findings. */
+export function withOverrides(analysis: Analysis, overrides: readonly Override[], config: Config): Analysis {
+  if (overrides.length === 0) return analysis;
+  const findings = analysis.findings.map((f) => (f.blocking ? applyOverride(f, overrides) : f));
+  return summarise(findings, analysis.files, config);
 }

@@ -202,3 +202,58 @@ export function diffTexts(base: string | null, head: string | null): LineChanges
   }
   return changes;
 }
+
+/**
+ * The base text of a file, rebuilt from its head text and a patch with context (GitHub's
+ * `files[].patch`). Returns null when the patch does not fit the text, so the caller can
+ * fetch the base instead of trusting a wrong reconstruction. Line endings follow the head.
+ */
+export function reversePatch(headText: string, patch: string): string | null {
+  const headLines = headText.split("\n");
+  const eol = headText.includes("\r\n") ? "\r\n" : "\n";
+  const strip = (line: string) => (line.endsWith("\r") ? line.slice(0, -1) : line);
+  const patchLines = splitLines(patch);
+  const out: string[] = [];
+  let headIndex = 0; // 0-based next head line to copy
+  let i = 0;
+  while (i < patchLines.length) {
+    const match = HUNK.exec(patchLines[i]!);
+    if (!match) {
+      i++;
+      continue;
+    }
+    const newStart = Number(match[3]);
+    let oldLeft = match[2] === undefined ? 1 : Number(match[2]);
+    let newLeft = match[4] === undefined ? 1 : Number(match[4]);
+    // An empty new side (`+0,0`) starts after line newStart.
+    const hunkHeadStart = newLeft === 0 ? newStart : newStart - 1;
+    if (hunkHeadStart < headIndex || hunkHeadStart > headLines.length) return null;
+    while (headIndex < hunkHeadStart) out.push(strip(headLines[headIndex++]!));
+    i++;
+    while (i < patchLines.length && (oldLeft > 0 || newLeft > 0)) {
+      const line = patchLines[i]!;
+      const marker = line[0];
+      const body = line.slice(1);
+      if (marker === " " || line === "") {
+        if (strip(headLines[headIndex] ?? "\u0000") !== body) return null;
+        out.push(body);
+        headIndex++;
+        oldLeft--;
+        newLeft--;
+      } else if (marker === "-") {
+        out.push(body);
+        oldLeft--;
+      } else if (marker === "+") {
+        if (strip(headLines[headIndex] ?? "\u0000") !== body) return null;
+        headIndex++;
+        newLeft--;
+      } else if (marker !== "\\") {
+        return null;
+      }
+      i++;
+    }
+    while (i < patchLines.length && patchLines[i]!.startsWith("\\")) i++;
+  }
+  while (headIndex < headLines.length) out.push(strip(headLines[headIndex++]!));
+  return out.join(eol);
+}

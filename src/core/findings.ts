@@ -172,7 +172,8 @@ function normalise(text: string | undefined | null): string {
   return (text ?? "").replace(/\s+/g, " ").trim().toLowerCase();
 }
 
-function applyOverride(finding: Finding, overrides: readonly Override[]): Finding {
+/** A blocking finding that a recorded exception matches becomes `overridden`. */
+export function applyOverride(finding: Finding, overrides: readonly Override[]): Finding {
   const match = overrides.find(
     (o) => o.path === finding.path && o.literal === finding.literal && (o.shape ? o.shape === finding.shape : o.line === finding.line),
   );

@@ -1,0 +1,99 @@
+/**
+ * The pull request comment: one per pull request, found by a hidden marker and edited in
+ * place. It also carries the app's state (maintainers' exceptions) in a hidden block that
+ * only comments written by this app are trusted for.
+ */
+import type { Analysis } from "../core/analyze.js";
+import type { Override } from "../core/findings.js";
+import type { Config } from "../core/config.js";
+import type { Octokit, Repo } from "./github.js";
+
+export const MARKER = "<!-- no-patch:report -->";
+const STATE = /<!-- no-patch:state ([A-Za-z0-9+/=]*) -->/;
+/** Rows of the findings table in the comment; the check run has them all. */
+const COMMENT_ROWS = 20;
+
+export interface CommentState {
+  overrides: Override[];
+  /** Head commit the comment reports on. */
+  headSha: string | null;
+}
+
+export interface IssueComment {
+  id: number;
+  body?: string | null;
+  user?: { login: string; type?: string } | null;
+  performed_via_github_app?: { id: number } | null;
+  created_at?: string;
+}
+
+export const emptyState = (): CommentState => ({ overrides: [], headSha: null });
+
+export function readState(body: string): CommentState {
+  const match = STATE.exec(body);
+  if (!match) return emptyState();
+  try {
+    const parsed = JSON.parse(Buffer.from(match[1]!, "base64").toString("utf8")) as Partial<CommentState>;
+    return { overrides: Array.isArray(parsed.overrides) ? parsed.overrides : [], headSha: parsed.headSha ?? null };
+  } catch {
+    return emptyState();
+  }
+}
+
+export async function listComments(octokit: Octokit, repo: Repo, issue: number): Promise<IssueComment[]> {
+  return (await octokit.paginate(octokit.rest.issues.listComments, { ...repo, issue_number: issue, per_page: 100 })) as IssueComment[];
+}
+
+/** Our comment: the marker, written by this app (never a user's or another bot's copy). */
+export function findOwnComment(comments: IssueComment[], appId: number): IssueComment | undefined {
+  return comments.find((c) => c.performed_via_github_app?.id === appId && (c.body ?? "").includes(MARKER));
+}
+
+const cell = (text: string): string => text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+
+export function renderComment(analysis: Analysis, state: CommentState, checkUrl: string | null): string {
+  const blocking = analysis.findings.filter((f) => f.blocking);
+  const lines: string[] = [MARKER];
+  const sha = state.headSha ? ` at \`${state.headSha.slice(0, 7)}\`` : "";
+  if (blocking.length === 0 && analysis.unverified.length === 0) {
+    lines.push(`### ✅ no-patch: every numeric constant this change adds is justified${sha}`);
+  } else {
+    const verb = analysis.mode === "warn" ? "reports (warn mode, not blocking)" : "blocks this merge";
+    lines.push(`### ❌ no-patch ${verb}: ${blocking.length} unexplained numeric constant${blocking.length === 1 ? "" : "s"}${analysis.unverified.length ? `, ${analysis.unverified.length} file(s) not verified` : ""}${sha}`);
+    if (blocking.length) {
+      lines.push("", "| where | literal | role | status |", "| --- | --- | --- | --- |");
+      for (const f of blocking.slice(0, COMMENT_ROWS)) lines.push(`| \`${cell(f.path)}:${f.line}\` | \`${cell(f.literal)}\` | ${f.role} | ${f.status} |`);
+      if (blocking.length > COMMENT_ROWS) lines.push(`| … | ${blocking.length - COMMENT_ROWS} more | | |`);
+    }
+    lines.push(
+      "",
+      "Each needs a physical justification next to it, such as `// @physics: velocity dispersion σ_v², Eq. 3.4`. A maintainer can grant an exception with `/no-patch allow path:line -- reason`.",
+    );
+  }
+  if (state.overrides.length) {
+    lines.push("", "<details><summary>Exceptions granted</summary>", "");
+    for (const o of state.overrides) lines.push(`- \`${cell(o.path)}:${o.line}\` \`${cell(o.literal)}\`: @${o.by}, ${o.at}: ${cell(o.reason)}`);
+    lines.push("", "</details>");
+  }
+  if (checkUrl) lines.push("", `[Details in the check run](${checkUrl})`);
+  lines.push("", `<!-- no-patch:state ${Buffer.from(JSON.stringify(state)).toString("base64")} -->`);
+  return lines.join("\n");
+}
+
+/** Whether the policy wants a comment now: never duplicated, resolved once findings are gone. */
+export function shouldWriteComment(config: Config, analysis: Analysis, existing: IssueComment | undefined, hasState: boolean): boolean {
+  if (existing) return true;
+  if (hasState) return true; // exceptions are recorded in the comment
+  if (config.comment === "never") return false;
+  if (config.comment === "always") return true;
+  return analysis.counts.blocking > 0 || analysis.unverified.length > 0;
+}
+
+export async function writeComment(octokit: Octokit, repo: Repo, issue: number, existing: IssueComment | undefined, body: string): Promise<void> {
+  if (existing) {
+    if (existing.body === body) return;
+    await octokit.rest.issues.updateComment({ ...repo, comment_id: existing.id, body });
+  } else {
+    await octokit.rest.issues.createComment({ ...repo, issue_number: issue, body });
+  }
+}

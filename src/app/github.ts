@@ -1,0 +1,233 @@
+/**
+ * What the app reads from GitHub: the policy, the change's files and their texts. Reads are
+ * batched: file pages fetched concurrently, texts through GraphQL (many blobs a query), and
+ * base texts rebuilt from GitHub's patches where they fit, so a 300-file pull request costs a
+ * handful of requests instead of hundreds.
+ */
+import type { ProbotOctokit } from "probot";
+import { parseConfig, type Config } from "../core/config.js";
+import { reversePatch } from "../core/diff.js";
+import type { FileChange } from "../core/analyze.js";
+
+export const CONFIG_PATH = ".github/no-patch.yml";
+/** GitHub lists at most 3000 files of a pull request. */
+export const GITHUB_FILE_LIST_LIMIT = 3000;
+const FILES_PER_PAGE = 100;
+/** Blob objects per GraphQL query: few queries (each is throttled like a write), bounded size. */
+export const BLOBS_PER_QUERY = 150;
+
+export type Octokit = ProbotOctokit;
+
+export interface Repo {
+  owner: string;
+  repo: string;
+}
+
+const status = (error: unknown): number | undefined =>
+  typeof error === "object" && error !== null && "status" in error ? Number((error as { status: unknown }).status) : undefined;
+
+async function readConfigFile(octokit: Octokit, repo: Repo, ref: string | undefined): Promise<string | null> {
+  try {
+    const response = await octokit.rest.repos.getContent({ ...repo, path: CONFIG_PATH, ...(ref ? { ref } : {}) });
+    const data = response.data as { type?: string; content?: string; encoding?: string };
+    if (Array.isArray(response.data) || data.type !== "file" || typeof data.content !== "string") return null;
+    return Buffer.from(data.content, (data.encoding as BufferEncoding) ?? "base64").toString("utf8");
+  } catch (error) {
+    if (status(error) === 404) return null;
+    throw error;
+  }
+}
+
+/**
+ * The policy: `.github/no-patch.yml` on the base branch, else in the organisation's `.github`
+ * repository, else the defaults. Never the pull request's head, so a change cannot relax it.
+ */
+export async function loadPolicy(octokit: Octokit, repo: Repo, baseRef: string): Promise<{ config: Config; source: string }> {
+  const own = await readConfigFile(octokit, repo, baseRef);
+  if (own !== null) return { config: parseConfig(own, `${CONFIG_PATH} on ${baseRef}`), source: `${CONFIG_PATH} on ${baseRef}` };
+  if (repo.repo !== ".github") {
+    let shared: string | null = null;
+    try {
+      shared = await readConfigFile(octokit, { owner: repo.owner, repo: ".github" }, undefined);
+    } catch (error) {
+      if (status(error) !== 403) throw error; // no access to the org repository: defaults
+    }
+    if (shared !== null) {
+      const source = `${repo.owner}/.github/${CONFIG_PATH}`;
+      return { config: parseConfig(shared, source), source };
+    }
+  }
+  return { config: parseConfig("", "defaults"), source: "defaults (no .github/no-patch.yml)" };
+}
+
+/** A file of the change as the REST API lists it. */
+export interface ListedFile {
+  filename: string;
+  previous_filename?: string;
+  status: string;
+  patch?: string;
+  sha?: string | null;
+}
+
+/** The pull request's files: pages fetched concurrently, up to GitHub's 3000. */
+export async function listPullFiles(octokit: Octokit, repo: Repo, pull: number, changedFiles: number): Promise<ListedFile[]> {
+  const count = Math.min(Math.max(changedFiles, 1), GITHUB_FILE_LIST_LIMIT);
+  const pages = Math.ceil(count / FILES_PER_PAGE);
+  const responses = await Promise.all(
+    Array.from({ length: pages }, (_, index) =>
+      octokit.rest.pulls.listFiles({ ...repo, pull_number: pull, per_page: FILES_PER_PAGE, page: index + 1 }),
+    ),
+  );
+  const files = responses.flatMap((response) => response.data as ListedFile[]);
+  // changed_files can be stale: keep reading while the last page was full.
+  let page = pages;
+  while (responses.length > 0 && files.length === page * FILES_PER_PAGE && files.length < GITHUB_FILE_LIST_LIMIT) {
+    page++;
+    const more = await octokit.rest.pulls.listFiles({ ...repo, pull_number: pull, per_page: FILES_PER_PAGE, page });
+    files.push(...(more.data as ListedFile[]));
+    if (more.data.length < FILES_PER_PAGE) break;
+  }
+  return files;
+}
+
+/** Files between two commits (merge queue groups). */
+export async function compareFiles(octokit: Octokit, repo: Repo, base: string, head: string): Promise<ListedFile[]> {
+  const response = await octokit.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: `${base}...${head}`, per_page: FILES_PER_PAGE });
+  return (response.data.files ?? []) as ListedFile[];
+}
+
+interface BlobResult {
+  text: string | null;
+  byteSize: number;
+  isBinary: boolean | null;
+  isTruncated: boolean;
+}
+
+export interface TextRequest {
+  key: string;
+  /** `commit:path`: resolved in the base repository, which also holds fork heads. */
+  expression: string;
+}
+
+export interface FetchedText {
+  text: string | null;
+  /** Why there is no text: missing, binary, too large, truncated. */
+  problem?: string;
+}
+
+/** Many blobs by `commit:path`, a GraphQL query per batch; paths travel as variables, never in the query text. */
+export async function fetchTexts(octokit: Octokit, repo: Repo, requests: TextRequest[], maxBytes: number): Promise<Map<string, FetchedText>> {
+  const results = new Map<string, FetchedText>();
+  const batches: TextRequest[][] = [];
+  for (let i = 0; i < requests.length; i += BLOBS_PER_QUERY) batches.push(requests.slice(i, i + BLOBS_PER_QUERY));
+  await Promise.all(
+    batches.map(async (batch) => {
+      const variables: Record<string, string> = { owner: repo.owner, name: repo.repo };
+      const declarations = ["$owner: String!", "$name: String!"];
+      const fields = batch.map((request, index) => {
+        variables[`e${index}`] = request.expression;
+        declarations.push(`$e${index}: String!`);
+        return `f${index}: object(expression: $e${index}) { ... on Blob { byteSize isBinary isTruncated text } }`;
+      });
+      const query = `query(${declarations.join(", ")}) { repository(owner: $owner, name: $name) { ${fields.join(" ")} } }`;
+      const data = await octokit.graphql<{ repository: Record<string, BlobResult | null> | null }>(query, variables);
+      batch.forEach((request, index) => {
+        const blob = data.repository?.[`f${index}`] ?? null;
+        results.set(request.key, describeBlob(blob, maxBytes));
+      });
+    }),
+  );
+  return results;
+}
+
+function describeBlob(blob: BlobResult | null, maxBytes: number): FetchedText {
+  if (!blob) return { text: null, problem: "the file was not found at that commit" };
+  if (blob.isBinary) return { text: null, problem: "binary file" };
+  if (blob.byteSize > maxBytes) return { text: null, problem: `${blob.byteSize} bytes is over the limit of ${maxBytes} bytes (limits.maxFileBytes)` };
+  if (blob.isTruncated || blob.text === null) return { text: null, problem: "GitHub returned the file truncated" };
+  return { text: blob.text };
+}
+
+/** Read one blob whole through REST (when GraphQL truncated it). */
+export async function fetchRawBlob(octokit: Octokit, repo: Repo, sha: string): Promise<string> {
+  const response = await octokit.request("GET /repos/{owner}/{repo}/git/blobs/{file_sha}", {
+    ...repo,
+    file_sha: sha,
+    headers: { accept: "application/vnd.github.raw+json" },
+  });
+  const data = response.data as unknown;
+  return typeof data === "string" ? data : Buffer.from(data as ArrayBuffer).toString("utf8");
+}
+
+const FILE_STATUS: Record<string, FileChange["status"]> = {
+  added: "added",
+  removed: "deleted",
+  modified: "modified",
+  changed: "modified",
+  renamed: "renamed",
+  copied: "added",
+  unchanged: "modified",
+};
+
+/**
+ * Turn listed files into the core's FileChanges, fetching what must be read: the head text of
+ * every selected file, and the base text only where the patch is missing or does not fit.
+ */
+export async function gatherChanges(
+  octokit: Octokit,
+  repo: Repo,
+  files: ListedFile[],
+  commits: { base: string; head: string },
+  wanted: (path: string) => boolean,
+  maxBytes: number,
+): Promise<FileChange[]> {
+  const changes: FileChange[] = files.map((file) => ({
+    path: file.filename,
+    previousPath: file.previous_filename ?? null,
+    status: FILE_STATUS[file.status] ?? "modified",
+    baseText: null,
+    headText: null,
+    patch: file.patch ?? null,
+  }));
+  const toRead = changes.filter((change) => change.status !== "deleted" && wanted(change.path));
+  const head = await fetchTexts(
+    octokit,
+    repo,
+    toRead.map((change) => ({ key: change.path, expression: `${commits.head}:${change.path}` })),
+    maxBytes,
+  );
+  const needBase: FileChange[] = [];
+  for (const change of toRead) {
+    const fetched = head.get(change.path);
+    if (!fetched || fetched.text === null) {
+      if (fetched?.problem === "binary file") change.binary = true;
+      else change.unreadable = fetched?.problem ?? "the file could not be read";
+      continue;
+    }
+    change.headText = fetched.text;
+    if (change.status === "added") continue;
+    const patch = typeof change.patch === "string" ? change.patch : null;
+    const rebuilt = patch ? reversePatch(fetched.text, patch) : null;
+    if (rebuilt !== null) change.baseText = rebuilt;
+    else needBase.push(change);
+  }
+  if (needBase.length > 0) {
+    const base = await fetchTexts(
+      octokit,
+      repo,
+      needBase.map((change) => ({ key: change.path, expression: `${commits.base}:${change.previousPath ?? change.path}` })),
+      maxBytes,
+    );
+    for (const change of needBase) {
+      const fetched = base.get(change.path);
+      if (fetched?.text != null) {
+        change.baseText = fetched.text;
+        change.patch = null; // no usable patch: the core diffs the two texts
+      } else {
+        change.headText = null;
+        change.unreadable = `base version: ${fetched?.problem ?? "could not be read"}`;
+      }
+    }
+  }
+  return changes;
+}

@@ -1,0 +1,163 @@
+/**
+ * The no-patch GitHub App (Probot): a required `no-patch` check on every pull request.
+ * A thin layer: events become targets, `runCheck` fetches, calls the core and reports.
+ */
+import type { ApplicationFunction, Context, Probot } from "probot";
+import { parseConfig } from "../core/config.js";
+import { hasAtLeast, parseCommands, permissionOf } from "./commands.js";
+import { loadPolicy, type Octokit, type Repo } from "./github.js";
+import { runCheck, type Grant, type Target } from "./run.js";
+
+export interface AppOptions {
+  /** This app's id, to recognise its own comments; default: APP_ID, else asked of GitHub. */
+  appId?: number;
+}
+
+/** Runs for the same pull request one after another, so redeliveries never race. */
+class Serial {
+  private readonly tails = new Map<string, Promise<unknown>>();
+
+  run<T>(key: string, job: () => Promise<T>): Promise<T> {
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(job);
+    this.tails.set(key, next);
+    void next.finally(() => {
+      if (this.tails.get(key) === next) this.tails.delete(key);
+    });
+    return next;
+  }
+}
+
+const repoOf = (payload: { repository: { owner: { login: string }; name: string } }): Repo => ({
+  owner: payload.repository.owner.login,
+  repo: payload.repository.name,
+});
+
+const branch = (ref: string): string => ref.replace(/^refs\/heads\//, "");
+
+export function noPatchApp(options: AppOptions = {}): ApplicationFunction {
+  return (app: Probot) => {
+    const serial = new Serial();
+    let appIdPromise: Promise<number> | undefined;
+    const appId = (): Promise<number> => {
+      if (options.appId) return Promise.resolve(options.appId);
+      if (process.env.APP_ID) return Promise.resolve(Number(process.env.APP_ID));
+      appIdPromise ??= app.auth().then(async (octokit) => (await octokit.rest.apps.getAuthenticated()).data!.id);
+      return appIdPromise;
+    };
+
+    const check = async (context: Context, target: Target, grants: Grant[] = []) => {
+      const log = context.log.child({
+        delivery: context.id,
+        repository: `${target.repo.owner}/${target.repo.repo}`,
+        pr: target.pull?.number ?? target.exceptionsFrom,
+        sha: target.headSha,
+      });
+      const key = `${target.repo.owner}/${target.repo.repo}#${target.pull?.number ?? target.headSha}`;
+      return serial.run(key, async () => runCheck({ octokit: context.octokit as Octokit, log, appId: await appId() }, target, grants));
+    };
+
+    const pullTarget = (repo: Repo, pull: { number: number; changed_files?: number; head: { sha: string }; base: { sha: string; ref: string } }): Target => ({
+      repo,
+      headSha: pull.head.sha,
+      baseSha: pull.base.sha,
+      baseRef: pull.base.ref,
+      pull: { number: pull.number, changedFiles: pull.changed_files ?? 1 },
+      exceptionsFrom: pull.number,
+    });
+
+    /** Re-run for a commit: its pull requests, looked up when the event names none (forks). */
+    const rerun = async (context: Context, repo: Repo, headSha: string, listed: Array<{ number: number }>) => {
+      const octokit = context.octokit as Octokit;
+      let numbers = listed.map((p) => p.number);
+      if (numbers.length === 0) {
+        const found = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: headSha });
+        numbers = found.data.filter((p) => p.state === "open").map((p) => p.number);
+      }
+      if (numbers.length === 0) {
+        context.log.info({ sha: headSha }, "re-run requested for a commit with no open pull request");
+        return;
+      }
+      for (const number of numbers) {
+        const pull = (await octokit.rest.pulls.get({ ...repo, pull_number: number })).data;
+        if (pull.head.sha !== headSha) continue; // the pull request moved on; its newer head has its own run
+        await check(context, pullTarget(repo, pull));
+      }
+    };
+
+    app.on(["pull_request.opened", "pull_request.reopened", "pull_request.synchronize", "pull_request.ready_for_review"], async (context) => {
+      await check(context, pullTarget(repoOf(context.payload), context.payload.pull_request));
+    });
+
+    app.on("check_run.rerequested", async (context) => {
+      const run = context.payload.check_run;
+      if (run.name !== "no-patch") return;
+      await rerun(context, repoOf(context.payload), run.head_sha, run.pull_requests);
+    });
+
+    app.on("check_suite.rerequested", async (context) => {
+      const suite = context.payload.check_suite;
+      await rerun(context, repoOf(context.payload), suite.head_sha, suite.pull_requests);
+    });
+
+    app.on("merge_group.checks_requested", async (context) => {
+      const group = context.payload.merge_group;
+      if (!context.payload.repository) return;
+      // gh-readonly-queue/<base>/pr-<number>-<sha>: the pull request whose exceptions apply.
+      const number = /\/pr-(\d+)-[0-9a-f]+$/.exec(group.head_ref)?.[1];
+      await check(context, {
+        repo: repoOf({ repository: context.payload.repository }),
+        headSha: group.head_sha,
+        baseSha: group.base_sha,
+        baseRef: branch(group.base_ref),
+        pull: null,
+        exceptionsFrom: number ? Number(number) : null,
+      });
+    });
+
+    app.on("issue_comment.created", async (context) => {
+      const { issue, comment } = context.payload;
+      if (!issue.pull_request || !comment.user || comment.user.type === "Bot") return;
+      const commands = parseCommands(comment.body);
+      if (commands.length === 0) return;
+      const octokit = context.octokit as Octokit;
+      const repo = repoOf(context.payload);
+      const who = comment.user.login;
+      const reply = (body: string) => octokit.rest.issues.createComment({ ...repo, issue_number: issue.number, body });
+
+      const invalid = commands.filter((c) => c.kind === "invalid");
+      if (invalid.length) {
+        await reply(invalid.map((c) => `@${who}: \`${c.text}\` was not understood: ${c.kind === "invalid" ? c.problem : ""}.`).join("\n"));
+      }
+      const allows = commands.filter((c) => c.kind === "allow");
+      const grants: Grant[] = [];
+      if (allows.length) {
+        const pull = (await octokit.rest.pulls.get({ ...repo, pull_number: issue.number })).data;
+        const { config } = await loadPolicy(octokit, repo, pull.base.ref).catch(() => ({ config: parseConfig("") }));
+        const needed = config.overrides.permission;
+        const actual = await permissionOf(octokit, repo, who);
+        if (!config.overrides.enabled) {
+          await reply(`@${who}: exceptions are turned off by this repository's no-patch policy (\`overrides.enabled: false\`); nothing was changed.`);
+        } else if (!hasAtLeast(actual, needed)) {
+          await reply(`@${who}: \`/no-patch allow\` needs **${needed}** permission on this repository, and you have **${actual}**. Nothing was changed; ask a maintainer to review the constant.`);
+        } else {
+          const at = comment.created_at ?? new Date().toISOString();
+          for (const c of allows) if (c.kind === "allow") grants.push({ path: c.path, line: c.line, column: c.column, reason: c.reason, by: who, at });
+        }
+        if (grants.length) {
+          const result = await check(context, pullTarget(repo, pull), grants);
+          if (result.unmatched.length) {
+            await reply(result.unmatched.map((g) => `@${who}: there is no blocking finding at \`${g.path}:${g.line}${g.column ? `:${g.column}` : ""}\` at \`${pull.head.sha.slice(0, 7)}\`; nothing was allowed there.`).join("\n"));
+          }
+          return;
+        }
+      }
+      if (commands.some((c) => c.kind === "recheck")) {
+        const pull = (await octokit.rest.pulls.get({ ...repo, pull_number: issue.number })).data;
+        await check(context, pullTarget(repo, pull));
+      }
+    });
+  };
+}
+
+export default noPatchApp();

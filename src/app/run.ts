@@ -1,0 +1,147 @@
+/**
+ * One run of the `no-patch` check: fetch, call the core, report. Any error concludes the
+ * run as a failure that says what went wrong (fail closed); a run is never left in progress.
+ */
+import type { Logger } from "probot";
+import { analyzeChange, createPathFilter, summarise, withOverrides, type Analysis } from "../core/analyze.js";
+import { ConfigError, type Config } from "../core/config.js";
+import type { Finding, Override } from "../core/findings.js";
+import { adapterFor } from "../core/languages/index.js";
+import { annotationsFor, completeCheckRun, failCheckRun, renderSummary, startCheckRun } from "./check-run.js";
+import { emptyState, findOwnComment, listComments, readState, renderComment, shouldWriteComment, writeComment, type IssueComment } from "./comment.js";
+import { compareFiles, gatherChanges, GITHUB_FILE_LIST_LIMIT, listPullFiles, loadPolicy, type ListedFile, type Octokit, type Repo } from "./github.js";
+
+export interface Target {
+  repo: Repo;
+  headSha: string;
+  baseSha: string;
+  /** Branch whose policy judges the change. */
+  baseRef: string;
+  /** The pull request; null for a merge queue group (no comment is written). */
+  pull: { number: number; changedFiles: number } | null;
+  /** Pull request whose recorded exceptions apply (the pull itself, or a merge group's). */
+  exceptionsFrom: number | null;
+}
+
+/** An exception being granted by a command: resolved against this run's findings. */
+export interface Grant {
+  path: string;
+  line: number;
+  column: number | null;
+  reason: string;
+  by: string;
+  at: string;
+}
+
+export interface RunDeps {
+  octokit: Octokit;
+  log: Logger;
+  appId: number;
+}
+
+export interface RunResult {
+  conclusion: "success" | "failure" | "neutral";
+  analysis: Analysis | null;
+  /** Grants that matched no blocking finding. */
+  unmatched: Grant[];
+  error: string | null;
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof ConfigError) {
+    return `The policy is invalid (${error.source}):\n\n${error.problems.map((p) => `- ${p}`).join("\n")}\n\nFix the file on the base branch; see the no-patch README for every key.`;
+  }
+  const status = typeof error === "object" && error && "status" in error ? ` (HTTP ${(error as { status: unknown }).status})` : "";
+  const message = error instanceof Error ? error.message : String(error);
+  return `GitHub could not be read${status}: ${message.split("\n")[0]}`;
+}
+
+function resolveGrants(analysis: Analysis, grants: Grant[]): { overrides: Override[]; unmatched: Grant[] } {
+  const overrides: Override[] = [];
+  const unmatched: Grant[] = [];
+  for (const grant of grants) {
+    const hits = analysis.findings.filter(
+      (f) => f.blocking && f.path === grant.path && f.line === grant.line && (grant.column === null || f.column === grant.column),
+    );
+    if (hits.length === 0) unmatched.push(grant);
+    for (const f of hits) {
+      overrides.push({ path: f.path, literal: f.literal, shape: f.shape, line: f.line, by: grant.by, at: grant.at, reason: grant.reason });
+    }
+  }
+  return { overrides, unmatched };
+}
+
+const usedBy = (findings: Finding[]) => (o: Override) =>
+  findings.some((f) => f.status === "overridden" && f.path === o.path && f.literal === o.literal && f.override?.at === o.at && f.override.by === o.by);
+
+async function listChange(octokit: Octokit, target: Target): Promise<ListedFile[]> {
+  if (target.pull) return listPullFiles(octokit, target.repo, target.pull.number, target.pull.changedFiles);
+  return compareFiles(octokit, target.repo, target.baseSha, target.headSha);
+}
+
+export async function runCheck(deps: RunDeps, target: Target, grants: Grant[] = []): Promise<RunResult> {
+  const { octokit, log } = deps;
+  const repo = target.repo;
+  const started = Date.now();
+  const check = await startCheckRun(octokit, repo, target.headSha);
+  try {
+    const [policy, files, comments] = await Promise.all([
+      loadPolicy(octokit, repo, target.baseRef),
+      listChange(octokit, target),
+      target.exceptionsFrom !== null ? listComments(octokit, repo, target.exceptionsFrom) : Promise.resolve([] as IssueComment[]),
+    ]);
+    const config: Config = policy.config;
+    const own = findOwnComment(comments, deps.appId);
+    const state = own ? readState(own.body ?? "") : emptyState();
+
+    const selected = createPathFilter(config);
+    const changes = await gatherChanges(
+      octokit,
+      repo,
+      files,
+      { base: target.baseSha, head: target.headSha },
+      (path) => selected(path) && adapterFor(path) !== undefined,
+      config.limits.maxFileBytes,
+    );
+    let analysis = analyzeChange(changes, config);
+    const beyondFileList = target.pull ? Math.max(0, target.pull.changedFiles - Math.max(files.length, GITHUB_FILE_LIST_LIMIT)) : 0;
+    if (beyondFileList > 0) {
+      analysis = summarise(analysis.findings, [
+        ...analysis.files,
+        { path: `(${beyondFileList} more files)`, outcome: "unverified", reason: "beyond GitHub's list of 3000 files of a pull request" },
+      ], config);
+    }
+
+    const granted = resolveGrants(analysis, config.overrides.enabled ? grants : []);
+    const candidates = [...state.overrides, ...granted.overrides];
+    analysis = withOverrides(analysis, config.overrides.enabled ? candidates : [], config);
+    const newState = { overrides: candidates.filter(usedBy(analysis.findings)), headSha: target.headSha };
+
+    const output = renderSummary({ analysis, policySource: policy.source, headSha: target.headSha, beyondFileList });
+    const requests = await completeCheckRun(octokit, repo, check.id, analysis.conclusion, output, annotationsFor(analysis));
+
+    if (target.pull && shouldWriteComment(config, analysis, own, newState.overrides.length > 0 || state.overrides.length > 0)) {
+      // A run for an older head never overwrites the report of a newer one.
+      const current = await octokit.rest.pulls.get({ ...repo, pull_number: target.pull.number });
+      if (current.data.head.sha === target.headSha) {
+        await writeComment(octokit, repo, target.pull.number, own, renderComment(analysis, newState, check.url));
+      } else {
+        log.info({ current: current.data.head.sha }, "head moved on; the newer run writes the comment");
+      }
+    }
+    log.info(
+      { conclusion: analysis.conclusion, blocking: analysis.counts.blocking, files: files.length, updates: requests, ms: Date.now() - started },
+      "no-patch check completed",
+    );
+    return { conclusion: analysis.conclusion, analysis, unmatched: granted.unmatched, error: null };
+  } catch (error) {
+    const problem = describeError(error);
+    log.error({ err: error instanceof Error ? { message: error.message, status: (error as { status?: number }).status } : String(error) }, "no-patch check failed");
+    try {
+      await failCheckRun(octokit, repo, check.id, problem);
+    } catch (reportError) {
+      log.error({ err: String(reportError) }, "could not conclude the failed check run");
+    }
+    return { conclusion: "failure", analysis: null, unmatched: [], error: problem };
+  }
+}

@@ -1,0 +1,344 @@
+/**
+ * The GitHub App on real webhook payloads (@octokit/webhooks-examples), with nock serving
+ * a fake GitHub that records every request. Assertions name the exact requests made.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
+import { generateKeyPairSync } from "node:crypto";
+import { createRequire } from "node:module";
+import nock from "nock";
+import { Probot, ProbotOctokit } from "probot";
+import { noPatchApp } from "../../src/app/index.js";
+import { FakeGitHub } from "./fake-github.js";
+
+const require = createRequire(import.meta.url);
+type Example = { name: string; examples: Array<Record<string, unknown> & { action?: string }> };
+const EXAMPLES = require("@octokit/webhooks-examples/api.github.com/index.json") as Example[];
+
+/** A real payload of GitHub's, with an installation as App deliveries carry. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests edit payload fields freely
+function example(event: string, action: string): any {
+  const found = EXAMPLES.find((e) => e.name === event)!.examples.find((x) => x.action === action)!;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
+  const payload = structuredClone(found) as any;
+  payload.installation ??= { id: 2, node_id: "MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uMg==" };
+  return payload;
+}
+
+const PRIVATE_KEY = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }).toString();
+const REPO = "Codertocat/Hello-World";
+const BASE = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
+const HEAD = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
+
+const EPT_BASE = "export function oneLoop(pLin: number, p22: number, p13: number): number {\n  return pLin + p22 + p13;\n}\n";
+const EPT_HEAD = "export function oneLoop(pLin: number, p22: number, p13: number): number {\n  return (pLin + p22 + p13) * 1.002;\n}\n";
+
+let fake: FakeGitHub;
+let probot: Probot;
+
+function serve(github: FakeGitHub): void {
+  const scope = nock("https://api.github.com").persist();
+  for (const method of ["GET", "POST", "PATCH", "PUT", "DELETE"]) {
+    scope.intercept(/.*/, method).reply(function (uri, body) {
+      const parsed = typeof body === "string" && body.length > 0 ? JSON.parse(body) : body;
+      const reply = github.handle(method, uri, parsed);
+      return [reply.status, reply.body];
+    });
+  }
+}
+
+beforeEach(async () => {
+  nock.disableNetConnect();
+  fake = new FakeGitHub(123);
+  fake.addCommit(BASE, { "src/ept.ts": EPT_BASE }).addCommit(HEAD, { "src/ept.ts": EPT_HEAD });
+  fake.addPull(REPO, { number: 2, head: HEAD, base: BASE, baseRef: "master" });
+  serve(fake);
+  probot = new Probot({
+    appId: 123,
+    privateKey: PRIVATE_KEY,
+    logLevel: "fatal",
+    // The function form runs after Probot's own defaults, which would otherwise re-enable throttling.
+    Octokit: ProbotOctokit.defaults((options: object) => ({ ...options, retry: { enabled: false }, throttle: { enabled: false } })),
+  });
+  await probot.load(noPatchApp({ appId: 123 }));
+});
+
+afterEach(() => {
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+const pullOpened = () => probot.receive({ id: "delivery-1", name: "pull_request", payload: example("pull_request", "opened") });
+const runs = () => fake.checkRuns;
+const lastRun = () => fake.checkRuns.at(-1)!;
+const botComments = () => fake.comments.filter((c) => c.performed_via_github_app?.id === 123);
+
+describe("a pull request adding * 1.002", () => {
+  it("gets a failing no-patch run with an annotation at the right line, through the exact requests", async () => {
+    await pullOpened();
+    expect(fake.log).toEqual([
+      "POST /app/installations/2/access_tokens",
+      "POST /repos/Codertocat/Hello-World/check-runs",
+      "GET /repos/Codertocat/Hello-World/contents/.github%2Fno-patch.yml?ref=master",
+      "GET /repos/Codertocat/Hello-World/pulls/2/files?per_page=100&page=1",
+      "GET /repos/Codertocat/Hello-World/issues/2/comments?per_page=100",
+      "GET /repos/Codertocat/.github/contents/.github%2Fno-patch.yml",
+      "POST /graphql",
+      "PATCH /repos/Codertocat/Hello-World/check-runs/1000",
+      "GET /repos/Codertocat/Hello-World/pulls/2",
+      "POST /repos/Codertocat/Hello-World/issues/2/comments",
+    ]);
+    const created = fake.requests[1]!.body as Record<string, unknown>;
+    expect(created).toMatchObject({ name: "no-patch", head_sha: HEAD, status: "in_progress" });
+    const completed = fake.requests[7]!.body as { status: string; conclusion: string; output: { title: string; annotations: unknown[] } };
+    expect(completed).toMatchObject({ status: "completed", conclusion: "failure" });
+    expect(completed.output.title).toBe("1 unexplained numeric constant");
+    expect(completed.output.annotations).toEqual([
+      {
+        path: "src/ept.ts",
+        start_line: 2,
+        end_line: 2,
+        start_column: 31,
+        end_column: 36,
+        annotation_level: "failure",
+        title: "no-patch: unjustified scale",
+        message: "1.002 has no @physics justification",
+        raw_details: expect.stringContaining("Fix: add a comment on the line above"),
+      },
+    ]);
+    expect(botComments()).toHaveLength(1);
+    expect(botComments()[0]!.body).toContain("| `src/ept.ts:2` | `1.002` | scale | unjustified |");
+  });
+
+  it("passes with a proper justification, and then writes no comment", async () => {
+    fake.addCommit(HEAD, { "src/ept.ts": EPT_HEAD.replace("  return (", "  // @physics: two-loop counterterm amplitude, Carrasco et al. 2014 Eq. 3.12\n  return (") });
+    await pullOpened();
+    expect(lastRun()).toMatchObject({ status: "completed", conclusion: "success" });
+    expect(fake.log.filter((l) => l.includes("/comments") && l.startsWith("POST"))).toEqual([]);
+  });
+
+  it("a comment that admits tuning fails as weak", async () => {
+    fake.addCommit(HEAD, { "src/ept.ts": EPT_HEAD.replace("  return (", "  // @physics: factor tuned to match the reference output\n  return (") });
+    await pullOpened();
+    expect(lastRun().conclusion).toBe("failure");
+    expect(lastRun().annotations).toEqual([expect.objectContaining({ start_line: 3, title: "no-patch: weak scale" })]);
+  });
+});
+
+describe("annotations", () => {
+  it("120 findings arrive as 3 batches of at most 50, the last with the conclusion", async () => {
+    const lines = Array.from({ length: 120 }, (_, i) => `export const k${i} = x * ${(1.001 + i / 1000).toFixed(4)};`);
+    fake.addCommit(BASE, {}).addCommit(HEAD, { "src/many.ts": lines.join("\n") + "\n" });
+    await pullOpened();
+    const updates = fake.requests.filter((r) => r.method === "PATCH" && r.path.includes("/check-runs/"));
+    expect(updates.map((u) => (u.body as { output: { annotations?: unknown[] } }).output.annotations?.length)).toEqual([50, 50, 20]);
+    expect(updates.map((u) => (u.body as { conclusion?: string }).conclusion)).toEqual([undefined, undefined, "failure"]);
+    expect(lastRun().annotations).toHaveLength(120);
+  });
+});
+
+describe("policy", () => {
+  it("a pull request that edits .github/no-patch.yml to mode: warn still fails", async () => {
+    fake.addCommit(BASE, { "src/ept.ts": EPT_BASE, ".github/no-patch.yml": "mode: fail\n" });
+    fake.addCommit(HEAD, { "src/ept.ts": EPT_HEAD, ".github/no-patch.yml": "mode: warn\n" });
+    await pullOpened();
+    expect(fake.log).toContain("GET /repos/Codertocat/Hello-World/contents/.github%2Fno-patch.yml?ref=master");
+    expect(lastRun().conclusion).toBe("failure");
+  });
+
+  it("warn mode on the base branch concludes neutral", async () => {
+    fake.addCommit(BASE, { "src/ept.ts": EPT_BASE, ".github/no-patch.yml": "mode: warn\n" });
+    fake.addCommit(HEAD, { "src/ept.ts": EPT_HEAD, ".github/no-patch.yml": "mode: warn\n" });
+    await pullOpened();
+    expect(lastRun().conclusion).toBe("neutral");
+    expect(lastRun().annotations).toEqual([expect.objectContaining({ annotation_level: "warning" })]);
+  });
+
+  it("the organisation's .github repository is the fallback", async () => {
+    fake.addCommit("org", { ".github/no-patch.yml": "paths: ['lib/**']\n" });
+    fake.addPull("Codertocat/.github", { number: 1, head: "org", base: "org", baseRef: "main" });
+    await pullOpened();
+    expect(lastRun().conclusion).toBe("success"); // src/ept.ts is outside lib/**
+    expect(lastRun().output.summary).toContain("Policy: Codertocat/.github/.github/no-patch.yml");
+  });
+
+  it("an invalid policy fails the check with the schema's message", async () => {
+    fake.addCommit(BASE, { "src/ept.ts": EPT_BASE, ".github/no-patch.yml": "mode: warning\njustification:\n  minLenght: 3\n" });
+    await pullOpened();
+    expect(lastRun()).toMatchObject({ status: "completed", conclusion: "failure" });
+    expect(lastRun().output.title).toBe("no-patch could not check this change");
+    expect(lastRun().output.summary).toContain('- mode: expected one of "fail"|"warn"');
+    expect(lastRun().output.summary).toContain('- justification: unknown key "minLenght"; allowed: minLength');
+  });
+});
+
+describe("fail closed", () => {
+  it("a 500 from GitHub while fetching contents ends in a failure conclusion with the error", async () => {
+    fake.failGraphql = true;
+    await pullOpened();
+    expect(runs()).toHaveLength(1);
+    expect(lastRun()).toMatchObject({ status: "completed", conclusion: "failure" });
+    expect(lastRun().output.summary).toMatch(/GitHub could not be read \(HTTP 500\)/);
+    expect(lastRun().output.summary).toContain("/no-patch recheck");
+  });
+
+  it("a 500 on the policy file also fails closed", async () => {
+    fake.failures.push({ method: "GET", pattern: /contents/, status: 500 });
+    await pullOpened();
+    expect(lastRun()).toMatchObject({ status: "completed", conclusion: "failure" });
+  });
+
+  it("a file over the size limit is unverified and fails the check", async () => {
+    fake.addCommit(BASE, { "src/ept.ts": EPT_BASE, ".github/no-patch.yml": "limits:\n  maxFileBytes: 50\n" });
+    await pullOpened();
+    expect(lastRun().conclusion).toBe("failure");
+    expect(lastRun().output.summary).toMatch(/src\/ept\.ts`: \d+ bytes is over the limit of 50 bytes/);
+  });
+});
+
+describe("the comment", () => {
+  it("a redelivered event leaves exactly one comment", async () => {
+    await pullOpened();
+    await pullOpened();
+    await Promise.all([pullOpened(), pullOpened()]);
+    expect(botComments()).toHaveLength(1);
+    expect(fake.log.filter((l) => l === "POST /repos/Codertocat/Hello-World/issues/2/comments")).toHaveLength(1);
+  });
+
+  it("two deliveries at once, before any comment exists, leave exactly one comment", async () => {
+    await Promise.all([pullOpened(), pullOpened(), pullOpened()]);
+    expect(runs()).toHaveLength(3);
+    expect(botComments()).toHaveLength(1);
+  });
+
+  it("is updated to a resolved state when the findings are gone", async () => {
+    await pullOpened();
+    fake.addCommit(HEAD, { "src/ept.ts": EPT_HEAD.replace("  return (", "  // @physics: two-loop counterterm amplitude, Carrasco et al. 2014 Eq. 3.12\n  return (") });
+    await pullOpened();
+    expect(botComments()).toHaveLength(1);
+    expect(botComments()[0]!.body).toContain("✅ no-patch: every numeric constant this change adds is justified");
+  });
+
+  it("a run for an older head does not overwrite the newer report", async () => {
+    const NEWER = "1111111111111111111111111111111111111111";
+    fake.addCommit(NEWER, { "src/ept.ts": EPT_HEAD });
+    fake.addPull(REPO, { number: 2, head: NEWER, base: BASE, baseRef: "master" });
+    await pullOpened(); // the payload names the old head
+    expect(lastRun().head_sha).toBe(HEAD);
+    expect(botComments()).toHaveLength(0);
+  });
+
+  it("a user's copy of the marker is not mistaken for the app's comment", async () => {
+    fake.addComment(REPO, 2, "<!-- no-patch:report --> <!-- no-patch:state eyJvdmVycmlkZXMiOlt7InBhdGgiOiJzcmMvZXB0LnRzIiwibGl0ZXJhbCI6IjEuMDAyIiwibGluZSI6MiwiYnkiOiJtZSIsImF0Ijoibm93IiwicmVhc29uIjoiZm9yZ2VkIn1dfQ== -->", "mallory");
+    await pullOpened();
+    expect(lastRun().conclusion).toBe("failure");
+    expect(botComments()).toHaveLength(1);
+  });
+});
+
+describe("exceptions and commands", () => {
+  const command = (body: string, login: string) => {
+    const payload = example("issue_comment", "created");
+    payload.issue.number = 2;
+    payload.issue.pull_request = { url: `https://api.github.com/repos/${REPO}/pulls/2` };
+    payload.comment.body = body;
+    payload.comment.user.login = login;
+    payload.comment.created_at = "2026-11-28T14:00:00Z";
+    return probot.receive({ id: "delivery-c", name: "issue_comment", payload });
+  };
+
+  it("an override from a read-only user is refused and says why", async () => {
+    fake.permissions.set("reader", "read");
+    await pullOpened();
+    const before = runs().length;
+    await command("/no-patch allow src/ept.ts:2 -- counterterm amplitude pending the two-loop paper", "reader");
+    expect(runs()).toHaveLength(before);
+    expect(fake.log).toContain("GET /repos/Codertocat/Hello-World/collaborators/reader/permission");
+    expect(fake.comments.at(-1)!.body).toBe(
+      "@reader: `/no-patch allow` needs **write** permission on this repository, and you have **read**. Nothing was changed; ask a maintainer to review the constant.",
+    );
+  });
+
+  it("an override from a maintainer is applied, recorded with who, when and why, and lapses when the value changes", async () => {
+    fake.permissions.set("maintainer", "maintain");
+    await pullOpened();
+    await command("/no-patch allow src/ept.ts:2 -- counterterm amplitude pending the two-loop paper", "maintainer");
+    expect(lastRun().conclusion).toBe("success");
+    expect(lastRun().output.summary).toContain(
+      "- `src/ept.ts:2` `1.002`: allowed by @maintainer on 2026-11-28T14:00:00Z: counterterm amplitude pending the two-loop paper",
+    );
+    expect(lastRun().annotations).toEqual([expect.objectContaining({ annotation_level: "notice", title: "no-patch: overridden scale" })]);
+    expect(botComments()).toHaveLength(1);
+
+    await pullOpened(); // a later push: the exception still holds
+    expect(lastRun().conclusion).toBe("success");
+
+    const RETUNED = "2222222222222222222222222222222222222222";
+    fake.addCommit(RETUNED, { "src/ept.ts": EPT_HEAD.replace("1.002", "1.003") });
+    fake.addPull(REPO, { number: 2, head: RETUNED, base: BASE, baseRef: "master" });
+    const sync = example("pull_request", "synchronize");
+    sync.number = 2;
+    sync.pull_request = { ...example("pull_request", "opened").pull_request, head: { ...example("pull_request", "opened").pull_request.head, sha: RETUNED } };
+    await probot.receive({ id: "delivery-s", name: "pull_request", payload: sync });
+    expect(lastRun()).toMatchObject({ head_sha: RETUNED, conclusion: "failure" });
+  });
+
+  it("allowing a line with nothing blocking says so", async () => {
+    fake.permissions.set("admin", "admin");
+    await command("/no-patch allow src/ept.ts:1 -- this line holds no constant at all", "admin");
+    expect(fake.comments.at(-1)!.body).toContain("there is no blocking finding at `src/ept.ts:1`");
+  });
+
+  it("/no-patch recheck re-runs the check", async () => {
+    await command("/no-patch recheck", "anyone");
+    expect(runs()).toHaveLength(1);
+    expect(lastRun()).toMatchObject({ head_sha: HEAD, conclusion: "failure" });
+  });
+
+  it("a malformed command is answered with the grammar", async () => {
+    await command("/no-patch allow src/ept.ts -- no line", "anyone");
+    expect(fake.comments.at(-1)!.body).toContain("expected `/no-patch allow path/to/file.ts:LINE -- reason` or `/no-patch recheck`");
+    expect(runs()).toHaveLength(0);
+  });
+
+  it("comments without a command and comments on issues are ignored", async () => {
+    await command("LGTM", "anyone");
+    const payload = example("issue_comment", "created");
+    payload.comment.body = "/no-patch recheck"; // an issue, not a pull request
+    await probot.receive({ id: "delivery-i", name: "issue_comment", payload });
+    expect(fake.requests).toEqual([]);
+  });
+});
+
+describe("re-runs and merge queues", () => {
+  it("check_run.rerequested re-runs for the pull request of that commit", async () => {
+    const payload = example("check_run", "rerequested");
+    payload.check_run.name = "no-patch";
+    payload.check_run.head_sha = HEAD;
+    payload.check_run.pull_requests = [];
+    payload.repository = example("pull_request", "opened").repository;
+    await probot.receive({ id: "delivery-r", name: "check_run", payload });
+    expect(fake.log).toContain(`GET /repos/Codertocat/Hello-World/commits/${HEAD}/pulls`);
+    expect(lastRun()).toMatchObject({ head_sha: HEAD, conclusion: "failure" });
+  });
+
+  it("check_suite.rerequested re-runs too", async () => {
+    const payload = example("check_suite", "rerequested");
+    payload.check_suite.head_sha = HEAD;
+    payload.check_suite.pull_requests = [{ number: 2 }];
+    await probot.receive({ id: "delivery-cs", name: "check_suite", payload });
+    expect(lastRun()).toMatchObject({ head_sha: HEAD, conclusion: "failure" });
+  });
+
+  it("merge_group.checks_requested checks the group against its base, with no comment", async () => {
+    const payload = example("merge_group", "checks_requested");
+    payload.repository = example("pull_request", "opened").repository;
+    payload.merge_group.base_sha = BASE;
+    payload.merge_group.head_sha = HEAD;
+    payload.merge_group.head_ref = `refs/heads/gh-readonly-queue/master/pr-2-${HEAD}`;
+    payload.merge_group.base_ref = "refs/heads/master";
+    await probot.receive({ id: "delivery-m", name: "merge_group", payload });
+    expect(fake.log).toContain(`GET /repos/Codertocat/Hello-World/compare/${BASE}...${HEAD}?per_page=100`);
+    expect(lastRun()).toMatchObject({ head_sha: HEAD, conclusion: "failure" });
+    expect(fake.log.some((l) => l.startsWith("POST") && l.includes("comments"))).toBe(false);
+  });
+});
