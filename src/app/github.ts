@@ -78,16 +78,7 @@ export async function listPullFiles(octokit: Octokit, repo: Repo, pull: number, 
       octokit.rest.pulls.listFiles({ ...repo, pull_number: pull, per_page: FILES_PER_PAGE, page: index + 1 }),
     ),
   );
-  const files = responses.flatMap((response) => response.data as ListedFile[]);
-  // changed_files can be stale: keep reading while the last page was full.
-  let page = pages;
-  while (responses.length > 0 && files.length === page * FILES_PER_PAGE && files.length < GITHUB_FILE_LIST_LIMIT) {
-    page++;
-    const more = await octokit.rest.pulls.listFiles({ ...repo, pull_number: pull, per_page: FILES_PER_PAGE, page });
-    files.push(...(more.data as ListedFile[]));
-    if (more.data.length < FILES_PER_PAGE) break;
-  }
-  return files;
+  return responses.flatMap((response) => response.data as ListedFile[]);
 }
 
 /** Files between two commits (merge queue groups). */

@@ -10,6 +10,8 @@ export interface Recorded {
   method: string;
   path: string;
   body: unknown;
+  /** When the request arrived (ms since the epoch). */
+  at: number;
 }
 
 interface Pull {
@@ -80,7 +82,7 @@ export class FakeGitHub {
   handle(method: string, rawPath: string, body: unknown): Reply {
     const url = new URL(rawPath, "http://github.test");
     const path = url.pathname;
-    this.requests.push({ method, path: path + url.search, body });
+    this.requests.push({ method, path: path + url.search, body, at: Date.now() });
     for (const failure of this.failures) {
       if (failure.method === method && failure.pattern.test(path + url.search)) {
         return { status: failure.status, body: { message: "Server Error" } };

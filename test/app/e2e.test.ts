@@ -1,0 +1,130 @@
+/**
+ * End to end: the real server (`probot run` on the built app) as a child process, a signed
+ * webhook over HTTP, and a loopback HTTP server playing GitHub's REST and GraphQL APIs.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHmac, generateKeyPairSync, randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { FakeGitHub } from "./fake-github.js";
+import { startLoopbackGitHub, type LoopbackGitHub } from "./loopback-github.js";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
+const require = createRequire(import.meta.url);
+const SECRET = "e2e-webhook-secret";
+const BASE = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
+const HEAD = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error("timed out");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+let fake: FakeGitHub;
+let github: LoopbackGitHub;
+let server: ChildProcess;
+let port: number;
+let output = "";
+
+beforeAll(async () => {
+  const entry = join(ROOT, "dist/app/index.js");
+  if (!existsSync(entry)) throw new Error(`${entry} is missing: run npm run build first (npm test does).`);
+  fake = new FakeGitHub(123);
+  fake.addCommit(BASE, { "src/ept.ts": "export const f = (p: number) => p;\n" });
+  fake.addCommit(HEAD, { "src/ept.ts": "export const f = (p: number) => p * 1.002;\n" });
+  fake.addPull("Codertocat/Hello-World", { number: 2, head: HEAD, base: BASE, baseRef: "master" });
+  github = await startLoopbackGitHub(fake);
+  port = await freePort();
+  const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }).toString();
+  // The same command as `npm start`: probot run on the built app.
+  server = spawn(join(ROOT, "node_modules/.bin/probot"), ["run", entry], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: "production",
+      APP_ID: "123",
+      PRIVATE_KEY: privateKey,
+      WEBHOOK_SECRET: SECRET,
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      GHE_HOST: github.host,
+      GHE_PROTOCOL: "http",
+      LOG_LEVEL: "info",
+      LOG_FORMAT: "json",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  server.stdout!.on("data", (d: Buffer) => (output += d.toString()));
+  server.stderr!.on("data", (d: Buffer) => (output += d.toString()));
+  await waitFor(() => /Listening on|listening/i.test(output), 20_000).catch(() => {
+    throw new Error(`the server did not start:\n${output}`);
+  });
+}, 30_000);
+
+afterAll(async () => {
+  server?.kill();
+  await github?.close();
+});
+
+function deliver(body: string, signature: string) {
+  return fetch(`http://127.0.0.1:${port}/api/github/webhooks`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      "x-github-event": "pull_request",
+      "x-github-delivery": randomUUID(),
+      "x-hub-signature-256": signature,
+    },
+    body,
+  });
+}
+
+describe("the real server", () => {
+  const examples = require("@octokit/webhooks-examples/api.github.com/index.json") as Array<{ name: string; examples: Array<Record<string, unknown>> }>;
+  const payload = structuredClone(examples.find((e) => e.name === "pull_request")!.examples.find((x) => x.action === "opened")!);
+  payload.installation = { id: 2, node_id: "MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uMg==" };
+  const body = JSON.stringify(payload);
+
+  it("rejects a forged webhook with a 4xx and makes no GitHub call", async () => {
+    const forged = "sha256=" + createHmac("sha256", "not-the-secret").update(body).digest("hex");
+    const response = await deliver(body, forged);
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(fake.requests).toEqual([]);
+  });
+
+  it("checks a correctly signed pull_request.opened through the loopback GitHub", async () => {
+    const signature = "sha256=" + createHmac("sha256", SECRET).update(body).digest("hex");
+    const response = await deliver(body, signature);
+    expect(response.status).toBe(200);
+    await waitFor(() => fake.checkRuns.some((r) => r.status === "completed"), 20_000);
+    const run = fake.checkRuns[0]!;
+    expect(run).toMatchObject({ name: "no-patch", head_sha: HEAD, conclusion: "failure" });
+    expect(run.annotations).toEqual([expect.objectContaining({ path: "src/ept.ts", start_line: 1, start_column: 37 })]);
+    expect(fake.log[0]).toBe("POST /app/installations/2/access_tokens");
+    expect(fake.log).toContain("POST /graphql");
+    await waitFor(() => fake.comments.length === 1, 10_000);
+    // Logs carry the delivery, repository, PR and head, and no source text or secret.
+    expect(output).toMatch(/"delivery":"[0-9a-f-]{36}"/);
+    expect(output).toContain('"repository":"Codertocat/Hello-World"');
+    expect(output).toContain(`"sha":"${HEAD}"`);
+    expect(output).not.toContain("1.002");
+    expect(output).not.toContain(SECRET);
+  }, 30_000);
+});
