@@ -152,8 +152,8 @@ export function validateConfig(input: unknown, source = "configuration"): Config
   return result.data;
 }
 
-/** Parse and validate YAML text; an empty file means the defaults. */
-export function parseConfig(text: string, source = ".github/no-patch.yml"): Config {
+/** Read YAML text into the raw (unvalidated) object; an empty file is an empty object. */
+export function readConfigObject(text: string, source = ".github/no-patch.yml"): Record<string, unknown> {
   let data: unknown;
   try {
     data = parseYaml(text, { maxAliasCount: 100 });
@@ -164,10 +164,16 @@ export function parseConfig(text: string, source = ".github/no-patch.yml"): Conf
     }
     throw error;
   }
-  if (data !== null && data !== undefined && (typeof data !== "object" || Array.isArray(data))) {
+  if (data === null || data === undefined) return {};
+  if (typeof data !== "object" || Array.isArray(data)) {
     throw new ConfigError(source, ["(top level): expected a mapping of keys such as mode, paths, tags"]);
   }
-  return validateConfig(data, source);
+  return data as Record<string, unknown>;
+}
+
+/** Parse and validate YAML text; an empty file means the defaults. */
+export function parseConfig(text: string, source = ".github/no-patch.yml"): Config {
+  return validateConfig(readConfigObject(text, source), source);
 }
 
 /** JSON Schema (draft 2020-12) for editors, with every default. */

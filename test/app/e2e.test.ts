@@ -120,6 +120,8 @@ describe("the real server", () => {
     expect(fake.log[0]).toBe("POST /app/installations/2/access_tokens");
     expect(fake.log).toContain("POST /graphql");
     await waitFor(() => fake.comments.length === 1, 10_000);
+    // The completion log line follows the last GitHub request: wait for it, not for the request.
+    await waitFor(() => output.includes("no-patch check completed"), 10_000);
     // Logs carry the delivery, repository, PR and head, and no source text or secret.
     expect(output).toMatch(/"delivery":"[0-9a-f-]{36}"/);
     expect(output).toContain('"repository":"Codertocat/Hello-World"');

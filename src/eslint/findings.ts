@@ -1,0 +1,34 @@
+/**
+ * The core's findings for the file being linted, computed once per file text and shared by
+ * both rules: the rules report, the core decides.
+ */
+import { analyzeSource } from "../core/analyze.js";
+import type { Config } from "../core/config.js";
+import type { Finding } from "../core/findings.js";
+import { resolveOptions, type RuleOptions } from "./options.js";
+
+interface LintContext {
+  filename: string;
+  cwd: string;
+  sourceCode: { text: string };
+}
+
+/** The last file analysed: both rules ask for the same file one after the other. */
+let last: { config: Config; path: string; text: string; findings: Finding[] } | undefined;
+
+export function findingsFor(context: LintContext, options: RuleOptions | undefined): Finding[] {
+  const resolved = resolveOptions(options, context.filename, context.cwd);
+  if (!resolved.selected) return [];
+  const text = context.sourceCode.text;
+  // The resolved config is one object per policy (cached): same object, same policy.
+  if (last && last.config === resolved.config && last.path === resolved.path && last.text === text) return last.findings;
+  const findings = analyzeSource(resolved.path, text, resolved.config);
+  last = { config: resolved.config, path: resolved.path, text, findings };
+  return findings;
+}
+
+/** ESLint's location: 1-based lines, 0-based columns (the core's columns are 1-based). */
+export const locationOf = (f: Finding) => ({
+  start: { line: f.line, column: f.column - 1 },
+  end: { line: f.endLine, column: f.endColumn - 1 },
+});

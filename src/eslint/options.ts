@@ -1,0 +1,98 @@
+/**
+ * The rules' options: the keys of `.github/no-patch.yml` (same schema), plus `configFile` to
+ * read the repository's policy so the editor and the check agree. Inline options override
+ * the file's values.
+ */
+import { readFileSync, statSync } from "node:fs";
+import { isAbsolute, join, relative, sep } from "node:path";
+import { z } from "zod";
+import { createPathFilter } from "../core/analyze.js";
+import { configSchema, readConfigObject, validateConfig, type Config, type ConfigInput } from "../core/config.js";
+
+export type RuleOptions = ConfigInput & {
+  /** `true`: `.github/no-patch.yml` under ESLint's working directory; a string: that file. */
+  configFile?: string | boolean;
+};
+
+/**
+ * Defaults removed: ESLint fills option defaults from the schema, which would make every key
+ * an inline option and override the policy file. The core applies the defaults instead.
+ */
+function withoutDefaults(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutDefaults);
+  if (typeof node !== "object" || node === null) return node;
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) if (key !== "default") copy[key] = withoutDefaults(value);
+  return copy;
+}
+
+/** JSON Schema for the rule options, generated from the one configuration schema. */
+export const optionsSchema = (() => {
+  const schema = withoutDefaults(z.toJSONSchema(configSchema, { io: "input", target: "draft-7", unrepresentable: "any" })) as {
+    properties: Record<string, unknown>;
+  };
+  return [
+    {
+      type: "object",
+      properties: {
+        ...schema.properties,
+        configFile: { description: "Read .github/no-patch.yml (true) or this file; inline options override it.", type: ["string", "boolean"] },
+      },
+      additionalProperties: false,
+    },
+  ];
+})();
+
+const fileCache = new Map<string, { mtimeMs: number; data: Record<string, unknown> }>();
+
+function readPolicyFile(file: string, mtimeMs: number): Record<string, unknown> {
+  const cached = fileCache.get(file);
+  if (cached && cached.mtimeMs === mtimeMs) return cached.data;
+  const data = readConfigObject(readFileSync(file, "utf8"), file);
+  fileCache.set(file, { mtimeMs, data });
+  return data;
+}
+
+/** File values, then inline options on top; nested sections (justification, limits) merge by key. */
+function merge(fromFile: Record<string, unknown>, inline: Record<string, unknown>): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...fromFile };
+  for (const [key, value] of Object.entries(inline)) {
+    const existing = merged[key];
+    const mergeable = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v);
+    merged[key] = mergeable(existing) && mergeable(value) ? { ...(existing as object), ...(value as object) } : value;
+  }
+  return merged;
+}
+
+export interface Resolved {
+  config: Config;
+  /** The file's path relative to ESLint's working directory, with `/`. */
+  path: string;
+  selected: boolean;
+}
+
+const resolvedCache = new Map<string, { config: Config; selected: (path: string) => boolean }>();
+
+export function resolveOptions(options: RuleOptions | undefined, filename: string, cwd: string): Resolved {
+  const { configFile, ...inline } = options ?? {};
+  const policyFile = configFile === true ? join(cwd, ".github", "no-patch.yml") : typeof configFile === "string" ? (isAbsolute(configFile) ? configFile : join(cwd, configFile)) : null;
+  let mtime = 0;
+  if (policyFile) {
+    try {
+      mtime = statSync(policyFile).mtimeMs;
+    } catch {
+      if (typeof configFile === "string") throw new Error(`no-patch: cannot read the configuration file ${policyFile}`);
+      mtime = -1; // configFile: true and no file: defaults
+    }
+  }
+  const key = JSON.stringify([inline, policyFile, mtime]);
+  let entry = resolvedCache.get(key);
+  if (!entry) {
+    const fromFile = policyFile && mtime !== -1 ? readPolicyFile(policyFile, mtime) : {};
+    const config = validateConfig(merge(fromFile, inline), policyFile ? `${policyFile} with rule options` : "rule options");
+    entry = { config, selected: createPathFilter(config) };
+    resolvedCache.set(key, entry);
+  }
+  const path = relative(cwd, filename).split(sep).join("/");
+  return { config: entry.config, path, selected: entry.selected(path) };
+}

@@ -1,0 +1,51 @@
+/**
+ * A known constant written as a literal (`3.14159`): name it. Offers a suggestion, never an
+ * autofix, and only where the named form is an expression of the language (`Math.PI`).
+ */
+import { ESLintUtils } from "@typescript-eslint/utils";
+import { findingsFor, locationOf } from "../findings.js";
+import { optionsSchema, type RuleOptions } from "../options.js";
+
+const createRule = ESLintUtils.RuleCreator((name) => `https://github.com/no-patch/no-patch#eslint-rule-${name}`);
+
+/** Named forms that are expressions in JavaScript (built from Math), safe to substitute. */
+const EXPRESSION = /^[\d\s*/()+.-]*Math\.[A-Z0-9_]+[\w\s*/()+.-]*$/;
+
+export const preferNamedConstant = createRule<[RuleOptions], "knownConstant" | "useNamedForm">({
+  name: "prefer-named-constant",
+  meta: {
+    type: "suggestion",
+    hasSuggestions: true,
+    docs: { description: "Write known mathematical and physical constants by name" },
+    messages: {
+      knownConstant: "{{literal}} is {{name}} [{{source}}]: write it as {{suggestion}}.",
+      useNamedForm: "Replace {{literal}} with {{replacement}}.",
+    },
+    schema: optionsSchema as never,
+  },
+  defaultOptions: [{}],
+  create(context, [options]) {
+    return {
+      Program() {
+        for (const finding of findingsFor(context, options)) {
+          const constant = finding.knownConstant;
+          if (finding.status !== "known-constant" || !constant) continue;
+          const named = constant.suggestion;
+          const negative = finding.literal.startsWith("-");
+          const simple = named !== null && /^[\w.]+$/.test(named);
+          const replacement = named && EXPRESSION.test(named) ? (simple ? `${negative ? "-" : ""}${named}` : `${negative ? "-" : ""}(${named})`) : null;
+          const loc = locationOf(finding);
+          const range: [number, number] = [context.sourceCode.getIndexFromLoc(loc.start), context.sourceCode.getIndexFromLoc(loc.end)];
+          context.report({
+            loc,
+            messageId: "knownConstant",
+            data: { literal: finding.literal, name: constant.name, source: constant.source, suggestion: named ? `\`${named}\`` : "a named constant" },
+            suggest: replacement
+              ? [{ messageId: "useNamedForm", data: { literal: finding.literal, replacement }, fix: (fixer) => fixer.replaceTextRange(range, replacement) }]
+              : [],
+          });
+        }
+      },
+    };
+  },
+});

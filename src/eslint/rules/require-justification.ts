@@ -1,0 +1,43 @@
+/**
+ * Every numeric constant needs a physical justification: reports what the `no-patch` check
+ * would block (unjustified, untagged, weak, retuned) in the whole file. No fix ever writes
+ * justification text: a generated justification would defeat the policy.
+ */
+import { ESLintUtils } from "@typescript-eslint/utils";
+import { ROLE_DESCRIPTIONS } from "../../core/roles.js";
+import { findingsFor, locationOf } from "../findings.js";
+import { optionsSchema, type RuleOptions } from "../options.js";
+
+const createRule = ESLintUtils.RuleCreator((name) => `https://github.com/no-patch/no-patch#eslint-rule-${name}`);
+
+type MessageId = "unjustified" | "untagged" | "weak" | "retuned";
+
+export const requireJustification = createRule<[RuleOptions], MessageId>({
+  name: "require-justification",
+  meta: {
+    type: "problem",
+    docs: { description: "Require a physical justification (`// @physics: …`) for every numeric constant" },
+    messages: {
+      unjustified: "{{message}} (role: {{role}}). Fix: {{fix}}.",
+      untagged: "{{message}} (role: {{role}}). Fix: {{fix}}.",
+      weak: "{{message}} (role: {{role}}). Fix: {{fix}}.",
+      retuned: "{{message}} (role: {{role}}). Fix: {{fix}}.",
+    },
+    schema: optionsSchema as never,
+  },
+  defaultOptions: [{}],
+  create(context, [options]) {
+    return {
+      Program() {
+        for (const finding of findingsFor(context, options)) {
+          if (!finding.blocking) continue;
+          context.report({
+            loc: locationOf(finding),
+            messageId: finding.status as MessageId,
+            data: { message: finding.message, role: ROLE_DESCRIPTIONS[finding.role], fix: finding.fix ?? "" },
+          });
+        }
+      },
+    };
+  },
+});
