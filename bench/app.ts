@@ -2,13 +2,10 @@
 // real server (`probot run`, production settings, Probot's throttling on) against a loopback
 // GitHub that adds 100 ms to every response. Measures GitHub requests and the time from the
 // webhook to the completed check. Usage: npm run bench
-import { spawn } from "node:child_process";
-import { createHmac, generateKeyPairSync, randomUUID } from "node:crypto";
-import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { FakeGitHub } from "../test/app/fake-github.js";
-import { startLoopbackGitHub } from "../test/app/loopback-github.js";
+import { deliverWebhook, startAppServer, startLoopbackGitHub, waitFor } from "../test/app/loopback-github.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const FILES = 300;
@@ -34,22 +31,6 @@ function source(i: number, version: "base" | "head", unjustified: boolean): stri
   return lines.join("\n") + "\n";
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > until) throw new Error("timed out");
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 async function scenario(name: string, unjustifiedEvery: number): Promise<boolean> {
   const fake = new FakeGitHub(123);
   const base: Record<string, string> = {};
@@ -61,25 +42,8 @@ async function scenario(name: string, unjustifiedEvery: number): Promise<boolean
   fake.addCommit(BASE, base).addCommit(HEAD, head);
   fake.addPull("octo/physics", { number: 7, head: HEAD, base: BASE, baseRef: "main" });
   const github = await startLoopbackGitHub(fake, LATENCY_MS);
-  const port = await freePort();
-  const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }).toString();
-  let output = "";
-  const server = spawn(join(ROOT, "node_modules/.bin/probot"), ["run", join(ROOT, "dist/app/index.js")], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, NODE_ENV: "production", APP_ID: "123", PRIVATE_KEY: privateKey, WEBHOOK_SECRET: SECRET, HOST: "127.0.0.1", PORT: String(port), GHE_HOST: github.host, GHE_PROTOCOL: "http", LOG_LEVEL: "warn" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  server.stdout!.on("data", (d: Buffer) => (output += d.toString()));
-  server.stderr!.on("data", (d: Buffer) => (output += d.toString()));
+  const server = await startAppServer(ROOT, github.host, SECRET, "warn");
   try {
-    // Ready when the webhook endpoint answers (an unsigned request is refused without GitHub calls).
-    await waitFor(() => output.length >= 0, 0);
-    for (let i = 0; ; i++) {
-      const ok = await fetch(`http://127.0.0.1:${port}/ping`).then(() => true, () => false);
-      if (ok) break;
-      if (i > 200) throw new Error(`server did not start: ${output}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
     const payload = {
       action: "opened",
       number: 7,
@@ -95,16 +59,7 @@ async function scenario(name: string, unjustifiedEvery: number): Promise<boolean
     };
     const body = JSON.stringify(payload);
     const started = Date.now();
-    const response = await fetch(`http://127.0.0.1:${port}/api/github/webhooks`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        "x-github-event": "pull_request",
-        "x-github-delivery": randomUUID(),
-        "x-hub-signature-256": "sha256=" + createHmac("sha256", SECRET).update(body).digest("hex"),
-      },
-      body,
-    });
+    const response = await deliverWebhook(server.port, "pull_request", body, SECRET);
     if (response.status >= 300) throw new Error(`webhook refused: ${response.status}`);
     // Probot answers the webhook after the handler finishes: time the GitHub requests themselves.
     await waitFor(() => fake.checkRuns.some((r) => r.status === "completed"), 60_000);
@@ -126,7 +81,7 @@ async function scenario(name: string, unjustifiedEvery: number): Promise<boolean
     if (process.env.BENCH_TIMELINE) for (const r of fake.requests) console.log(`    ${((r.at - started) / 1000).toFixed(2).padStart(6)} s  ${r.method} ${r.path.slice(0, 70)}`);
     return checkMs < 5000 && fake.requests.length <= 30;
   } finally {
-    server.kill();
+    server.stop();
     await github.close();
   }
 }

@@ -3,15 +3,12 @@
  * webhook over HTTP, and a loopback HTTP server playing GitHub's REST and GraphQL APIs.
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { spawn, type ChildProcess } from "node:child_process";
-import { createHmac, generateKeyPairSync, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { FakeGitHub } from "./fake-github.js";
-import { startLoopbackGitHub, type LoopbackGitHub } from "./loopback-github.js";
+import { deliverWebhook, startAppServer, startLoopbackGitHub, waitFor, type AppServer, type LoopbackGitHub } from "./loopback-github.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const require = createRequire(import.meta.url);
@@ -19,27 +16,9 @@ const SECRET = "e2e-webhook-secret";
 const BASE = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
 const HEAD = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as { port: number }).port;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > until) throw new Error("timed out");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 let fake: FakeGitHub;
 let github: LoopbackGitHub;
-let server: ChildProcess;
-let port: number;
-let output = "";
+let server: AppServer;
 
 beforeAll(async () => {
   const entry = join(ROOT, "dist/app/index.js");
@@ -49,50 +28,13 @@ beforeAll(async () => {
   fake.addCommit(HEAD, { "src/ept.ts": "export const f = (p: number) => p * 1.002;\n" });
   fake.addPull("Codertocat/Hello-World", { number: 2, head: HEAD, base: BASE, baseRef: "master" });
   github = await startLoopbackGitHub(fake);
-  port = await freePort();
-  const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }).toString();
-  // The same command as `npm start`: probot run on the built app.
-  server = spawn(join(ROOT, "node_modules/.bin/probot"), ["run", entry], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: "production",
-      APP_ID: "123",
-      PRIVATE_KEY: privateKey,
-      WEBHOOK_SECRET: SECRET,
-      HOST: "127.0.0.1",
-      PORT: String(port),
-      GHE_HOST: github.host,
-      GHE_PROTOCOL: "http",
-      LOG_LEVEL: "info",
-      LOG_FORMAT: "json",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  server.stdout!.on("data", (d: Buffer) => (output += d.toString()));
-  server.stderr!.on("data", (d: Buffer) => (output += d.toString()));
-  await waitFor(() => /Listening on|listening/i.test(output), 20_000).catch(() => {
-    throw new Error(`the server did not start:\n${output}`);
-  });
+  server = await startAppServer(ROOT, github.host, SECRET);
 }, 30_000);
 
 afterAll(async () => {
-  server?.kill();
+  server?.stop();
   await github?.close();
 });
-
-function deliver(body: string, signature: string) {
-  return fetch(`http://127.0.0.1:${port}/api/github/webhooks`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      "x-github-event": "pull_request",
-      "x-github-delivery": randomUUID(),
-      "x-hub-signature-256": signature,
-    },
-    body,
-  });
-}
 
 describe("the real server", () => {
   const examples = require("@octokit/webhooks-examples/api.github.com/index.json") as Array<{ name: string; examples: Array<Record<string, unknown>> }>;
@@ -101,8 +43,7 @@ describe("the real server", () => {
   const body = JSON.stringify(payload);
 
   it("rejects a forged webhook with a 4xx and makes no GitHub call", async () => {
-    const forged = "sha256=" + createHmac("sha256", "not-the-secret").update(body).digest("hex");
-    const response = await deliver(body, forged);
+    const response = await deliverWebhook(server.port, "pull_request", body, "not-the-secret");
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(response.status).toBeLessThan(500);
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -110,8 +51,7 @@ describe("the real server", () => {
   });
 
   it("checks a correctly signed pull_request.opened through the loopback GitHub", async () => {
-    const signature = "sha256=" + createHmac("sha256", SECRET).update(body).digest("hex");
-    const response = await deliver(body, signature);
+    const response = await deliverWebhook(server.port, "pull_request", body, SECRET);
     expect(response.status).toBe(200);
     await waitFor(() => fake.checkRuns.some((r) => r.status === "completed"), 20_000);
     const run = fake.checkRuns[0]!;
@@ -121,7 +61,8 @@ describe("the real server", () => {
     expect(fake.log).toContain("POST /graphql");
     await waitFor(() => fake.comments.length === 1, 10_000);
     // The completion log line follows the last GitHub request: wait for it, not for the request.
-    await waitFor(() => output.includes("no-patch check completed"), 10_000);
+    await waitFor(() => server.output().includes("no-patch check completed"), 10_000);
+    const output = server.output();
     // Logs carry the delivery, repository, PR and head, and no source text or secret.
     expect(output).toMatch(/"delivery":"[0-9a-f-]{36}"/);
     expect(output).toContain('"repository":"Codertocat/Hello-World"');

@@ -3,8 +3,11 @@
  * (`/api/v3` for REST, `/api/graphql`), so the real app reaches it through Probot's
  * `GHE_HOST`/`GHE_PROTOCOL` base-URL setting. Optional latency is added to every response.
  */
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHmac, generateKeyPairSync, randomUUID } from "node:crypto";
+import { createServer as createHttpServer, type Server } from "node:http";
+import { createServer, type AddressInfo } from "node:net";
+import { join } from "node:path";
 import type { FakeGitHub } from "./fake-github.js";
 
 export interface LoopbackGitHub {
@@ -13,7 +16,7 @@ export interface LoopbackGitHub {
 }
 
 export async function startLoopbackGitHub(fake: FakeGitHub, latencyMs = 0): Promise<LoopbackGitHub> {
-  const server: Server = createServer((req, res) => {
+  const server: Server = createHttpServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
@@ -38,4 +41,87 @@ export async function startLoopbackGitHub(fake: FakeGitHub, latencyMs = 0): Prom
     host: `127.0.0.1:${port}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+export async function waitFor(condition: () => boolean, timeoutMs: number, pollMs = 20): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error("timed out");
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
+}
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+export interface AppServer {
+  port: number;
+  /** Everything the server printed so far. */
+  output(): string;
+  stop(): void;
+}
+
+/**
+ * The real app as `npm start` runs it (`probot run` on the built app), in production mode,
+ * pointed at a loopback GitHub through Probot's GitHub Enterprise base-URL settings.
+ */
+export async function startAppServer(root: string, githubHost: string, secret: string, logLevel: "info" | "warn" | "error" = "info"): Promise<AppServer> {
+  const port = await freePort();
+  const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }).toString();
+  let output = "";
+  const child: ChildProcess = spawn(join(root, "node_modules/.bin/probot"), ["run", join(root, "dist/app/index.js")], {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: "production",
+      APP_ID: "123",
+      PRIVATE_KEY: privateKey,
+      WEBHOOK_SECRET: secret,
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      GHE_HOST: githubHost,
+      GHE_PROTOCOL: "http",
+      LOG_LEVEL: logLevel,
+      LOG_FORMAT: "json",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
+  const server = { port, output: () => output, stop: () => void child.kill() };
+  // Ready when the server answers HTTP at all (whatever the log level prints).
+  let listening = false;
+  const probe = async () => {
+    while (!listening && child.exitCode === null) {
+      listening = await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false);
+      if (!listening) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  void probe();
+  try {
+    await waitFor(() => listening, 20_000);
+  } catch {
+    server.stop();
+    throw new Error(`the app server did not start:\n${output}`);
+  }
+  return server;
+}
+
+/** POST a webhook as GitHub does, signed with `secret`. */
+export function deliverWebhook(port: number, event: string, body: string, secret: string): Promise<Response> {
+  return fetch(`http://127.0.0.1:${port}/api/github/webhooks`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      "x-github-event": event,
+      "x-github-delivery": randomUUID(),
+      "x-hub-signature-256": "sha256=" + createHmac("sha256", secret).update(body).digest("hex"),
+    },
+    body,
+  });
 }

@@ -61,3 +61,11 @@ describe("JSON Schema for editors", () => {
     expect(schema.properties.allowValues?.default).toEqual([-1, 0, 1, 2, 0.5]);
   });
 });
+
+describe("schema/no-patch.schema.json", () => {
+  it("is the schema the code generates (run `npm run schema` after changing the configuration)", async () => {
+    const { readFileSync } = await import("node:fs");
+    const committed = JSON.parse(readFileSync(new URL("../../schema/no-patch.schema.json", import.meta.url), "utf8"));
+    expect(committed).toEqual(configJsonSchema());
+  });
+});

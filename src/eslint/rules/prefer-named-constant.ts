@@ -2,11 +2,9 @@
  * A known constant written as a literal (`3.14159`): name it. Offers a suggestion, never an
  * autofix, and only where the named form is an expression of the language (`Math.PI`).
  */
-import { ESLintUtils } from "@typescript-eslint/utils";
+import { createRule } from "../create-rule.js";
 import { findingsFor, locationOf } from "../findings.js";
 import { optionsSchema, type RuleOptions } from "../options.js";
-
-const createRule = ESLintUtils.RuleCreator((name) => `https://github.com/no-patch/no-patch#eslint-rule-${name}`);
 
 /** Named forms that are expressions in JavaScript (built from Math), safe to substitute. */
 const EXPRESSION = /^[\d\s*/()+.-]*Math\.[A-Z0-9_]+[\w\s*/()+.-]*$/;

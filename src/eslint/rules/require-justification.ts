@@ -3,12 +3,10 @@
  * would block (unjustified, untagged, weak, retuned) in the whole file. No fix ever writes
  * justification text: a generated justification would defeat the policy.
  */
-import { ESLintUtils } from "@typescript-eslint/utils";
 import { ROLE_DESCRIPTIONS } from "../../core/roles.js";
+import { createRule } from "../create-rule.js";
 import { findingsFor, locationOf } from "../findings.js";
 import { optionsSchema, type RuleOptions } from "../options.js";
-
-const createRule = ESLintUtils.RuleCreator((name) => `https://github.com/no-patch/no-patch#eslint-rule-${name}`);
 
 type MessageId = "unjustified" | "untagged" | "weak" | "retuned";
 

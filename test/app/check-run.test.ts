@@ -1,0 +1,26 @@
+import { describe, expect, it } from "@jest/globals";
+import { fitToLimit, renderSummary, OUTPUT_LIMIT } from "../../src/app/check-run.js";
+import { analyzeChange, defaultConfig } from "../../src/core/index.js";
+
+describe("check run output", () => {
+  it("stays within the Checks API's 65535 bytes and says what was left out", () => {
+    const lines = Array.from({ length: 5000 }, (_, i) => `export const k${i} = x * ${(1 + (i + 1) / 100000).toFixed(5)}; // σ`);
+    const analysis = analyzeChange([{ path: "src/many.ts", status: "added", baseText: null, headText: lines.join("\n") }], defaultConfig);
+    expect(analysis.counts.blocking).toBe(5000);
+    const output = renderSummary({ analysis, policySource: "defaults", headSha: "a".repeat(40), beyondFileList: 0 });
+    for (const part of [output.summary, output.text]) {
+      expect(Buffer.byteLength(part, "utf8")).toBeLessThanOrEqual(OUTPUT_LIMIT);
+      expect(part).toMatch(/more lines left out: the Checks API allows 65535 bytes/);
+    }
+  });
+
+  it.each([
+    ["short text is kept whole", "a\nb", 100, "a\nb"],
+    ["multi-byte characters count as bytes", "σσσσσσσσσσ\n".repeat(20), 150, null],
+  ])("%s", (_name, text, limit, expected) => {
+    const out = fitToLimit(text, limit);
+    expect(Buffer.byteLength(out, "utf8")).toBeLessThanOrEqual(limit);
+    if (expected !== null) expect(out).toBe(expected);
+    else expect(out).toContain("left out");
+  });
+});
