@@ -88,6 +88,7 @@ export async function compareFiles(octokit: Octokit, repo: Repo, base: string, h
 }
 
 interface BlobResult {
+  oid: string;
   text: string | null;
   byteSize: number;
   isBinary: boolean | null;
@@ -102,7 +103,7 @@ export interface TextRequest {
 
 export interface FetchedText {
   text: string | null;
-  /** Why there is no text: missing, binary, too large, truncated. */
+  /** Why there is no text: missing, binary, too large. */
   problem?: string;
 }
 
@@ -118,14 +119,18 @@ export async function fetchTexts(octokit: Octokit, repo: Repo, requests: TextReq
       const fields = batch.map((request, index) => {
         variables[`e${index}`] = request.expression;
         declarations.push(`$e${index}: String!`);
-        return `f${index}: object(expression: $e${index}) { ... on Blob { byteSize isBinary isTruncated text } }`;
+        return `f${index}: object(expression: $e${index}) { ... on Blob { oid byteSize isBinary isTruncated text } }`;
       });
       const query = `query(${declarations.join(", ")}) { repository(owner: $owner, name: $name) { ${fields.join(" ")} } }`;
       const data = await octokit.graphql<{ repository: Record<string, BlobResult | null> | null }>(query, variables);
-      batch.forEach((request, index) => {
-        const blob = data.repository?.[`f${index}`] ?? null;
-        results.set(request.key, describeBlob(blob, maxBytes));
-      });
+      await Promise.all(
+        batch.map(async (request, index) => {
+          const blob = data.repository?.[`f${index}`] ?? null;
+          // GraphQL truncates large blob texts: read those whole through REST (a GET, not throttled).
+          const whole = blob && blob.isTruncated && !blob.isBinary && blob.byteSize <= maxBytes ? await fetchRawBlob(octokit, repo, blob.oid) : null;
+          results.set(request.key, whole !== null ? { text: whole } : describeBlob(blob, maxBytes));
+        }),
+      );
     }),
   );
   return results;
@@ -135,7 +140,7 @@ function describeBlob(blob: BlobResult | null, maxBytes: number): FetchedText {
   if (!blob) return { text: null, problem: "the file was not found at that commit" };
   if (blob.isBinary) return { text: null, problem: "binary file" };
   if (blob.byteSize > maxBytes) return { text: null, problem: `${blob.byteSize} bytes is over the limit of ${maxBytes} bytes (limits.maxFileBytes)` };
-  if (blob.isTruncated || blob.text === null) return { text: null, problem: "GitHub returned the file truncated" };
+  if (blob.text === null) return { text: null, problem: "GitHub returned no text for the file" };
   return { text: blob.text };
 }
 

@@ -1,7 +1,7 @@
 /** `no-patch check`: gather a local change from git, run the core, report. */
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
-import { analyzeChange, createPathFilter, summarise, type Analysis, type FileChange } from "../core/analyze.js";
+import { analyzeChange, createPathFilter, type Analysis, type FileChange } from "../core/analyze.js";
 import { parseConfig, type Config } from "../core/config.js";
 import { parseUnifiedDiff } from "../core/diff.js";
 import { adapterFor } from "../core/languages/index.js";
@@ -173,9 +173,7 @@ function checkFiles(options: CheckOptions, root: string | null): CheckResult {
     sources.set(path, text);
     changes.push({ path, status: "added", baseText: null, headText: text });
   }
-  const analysis = analyzeChange(changes, config);
-  if (changes.length === 0) return { analysis: summarise([], [], config), sources, configSource: source };
-  return { analysis, sources, configSource: source };
+  return { analysis: analyzeChange(changes, config), sources, configSource: source };
 }
 
 export function runCheck(options: CheckOptions): CheckResult {

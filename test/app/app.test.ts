@@ -187,6 +187,31 @@ describe("fail closed", () => {
     expect(lastRun()).toMatchObject({ status: "completed", conclusion: "failure" });
   });
 
+  it("a blob GitHub's GraphQL truncates is read whole through REST", async () => {
+    fake.graphqlTextLimit = 40;
+    await pullOpened();
+    expect(fake.log.filter((l) => l.includes("/git/blobs/"))).toHaveLength(1);
+    expect(lastRun().conclusion).toBe("failure");
+    expect(lastRun().annotations).toEqual([expect.objectContaining({ start_line: 2, title: "no-patch: unjustified scale" })]);
+  });
+
+  it("a pull request beyond GitHub's 3000-file list fails, naming what was not read", async () => {
+    const base: Record<string, string> = {};
+    const head: Record<string, string> = {};
+    for (let i = 0; i < 3005; i++) {
+      base[`src/f${String(i).padStart(4, "0")}.ts`] = `export const a${i} = 1;\n`;
+      head[`src/f${String(i).padStart(4, "0")}.ts`] = `export const a${i} = 1;\nexport const b${i} = 2;\n`;
+    }
+    fake.addCommit(BASE, base).addCommit(HEAD, head);
+    const payload = example("pull_request", "opened");
+    payload.pull_request.changed_files = 3005;
+    await probot.receive({ id: "delivery-big", name: "pull_request", payload });
+    expect(fake.log.filter((l) => l.includes("/pulls/2/files"))).toHaveLength(30);
+    expect(lastRun().conclusion).toBe("failure");
+    expect(lastRun().output.summary).toContain("- `(5 more files)`: beyond GitHub's list of 3000 files of a pull request");
+    expect(lastRun().output.title).toBe("5 files not verified");
+  });
+
   it("a file over the size limit is unverified and fails the check", async () => {
     fake.addCommit(BASE, { "src/ept.ts": EPT_BASE, ".github/no-patch.yml": "limits:\n  maxFileBytes: 50\n" });
     await pullOpened();

@@ -4,7 +4,14 @@
  * GraphQL requests the app makes and records every one, so tests assert the exact requests.
  * Served through nock (event tests) or a loopback HTTP server (end-to-end and bench).
  */
+import { createHash } from "node:crypto";
 import { structuredPatch } from "diff";
+
+/** Git's blob id of a text. */
+const blobId = (text: string): string => {
+  const bytes = Buffer.from(text, "utf8");
+  return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+};
 
 export interface Recorded {
   method: string;
@@ -47,6 +54,8 @@ export class FakeGitHub {
   readonly failures: Array<{ method: string; pattern: RegExp; status: number }> = [];
   /** GraphQL object lookups return 500 when set. */
   failGraphql = false;
+  /** GraphQL returns blob texts longer than this truncated, as GitHub does for large blobs. */
+  graphqlTextLimit = Infinity;
   private nextId = 1000;
 
   constructor(readonly appId = 123) {}
@@ -109,8 +118,11 @@ export class FakeGitHub {
       const colon = value.indexOf(":");
       const files = this.commits.get(value.slice(0, colon));
       const text = files?.[value.slice(colon + 1)];
+      const truncated = text !== undefined && text.length > this.graphqlTextLimit;
       repository[`f${index}`] =
-        text === undefined ? null : { byteSize: Buffer.byteLength(text), isBinary: false, isTruncated: false, text };
+        text === undefined
+          ? null
+          : { oid: blobId(text), byteSize: Buffer.byteLength(text), isBinary: false, isTruncated: truncated, text: truncated ? text.slice(0, this.graphqlTextLimit) : text };
     }
     return { status: 200, body: { data: { repository } } };
   }
@@ -162,6 +174,12 @@ export class FakeGitHub {
     }
     if (method === "GET" && (m = /^compare\/([0-9a-f]+)\.\.\.([0-9a-f]+)$/.exec(rest))) {
       return { status: 200, body: { files: this.changedFiles({ number: 0, base: m[1]!, head: m[2]!, baseRef: "main" }) } };
+    }
+    if (method === "GET" && (m = /^git\/blobs\/([0-9a-f]+)$/.exec(rest))) {
+      for (const files of this.commits.values()) {
+        for (const text of Object.values(files)) if (blobId(text) === m[1]) return { status: 200, body: text };
+      }
+      return { status: 404, body: { message: "Not Found" } };
     }
     if (method === "GET" && (m = /^commits\/([0-9a-f]+)\/pulls$/.exec(rest))) {
       const sha = m[1];
