@@ -82,34 +82,42 @@ function pairWithBase(
   head: SiteWithRole[],
   base: SiteWithRole[],
 ): Array<{ entry: SiteWithRole; previous: LiteralSite | null }> {
-  const byShape = new Map<string, SiteWithRole[]>();
-  for (const entry of base) {
-    const key = `${entry.site.shape}\u0000${entry.site.ordinal}`;
-    const list = byShape.get(key);
-    if (list) list.push(entry);
-    else byShape.set(key, [entry]);
-  }
+  const byShape = groupBy(base, (e) => `${e.site.shape}\u0000${e.site.ordinal}`);
+  const byValue = groupBy(base, (e) => `${e.site.value}\u0000${e.role}`);
   const used = new Set<SiteWithRole>();
-  const firstPass = head.map((entry) => {
-    const list = byShape.get(`${entry.site.shape}\u0000${entry.site.ordinal}`);
-    const match = list?.find((candidate) => !used.has(candidate));
-    if (match) used.add(match);
-    return { entry, match };
-  });
+  const take = (list: SiteWithRole[] | undefined): SiteWithRole | undefined => {
+    // Each list is consumed from the front: pairing stays linear in the number of literals.
+    while (list && list.length > 0) {
+      const candidate = list.shift()!;
+      if (!used.has(candidate)) {
+        used.add(candidate);
+        return candidate;
+      }
+    }
+    return undefined;
+  };
+  const firstPass = head.map((entry) => ({ entry, match: take(byShape.get(`${entry.site.shape}\u0000${entry.site.ordinal}`)) }));
   const result: Array<{ entry: SiteWithRole; previous: LiteralSite | null }> = [];
   for (const { entry, match } of firstPass) {
     if (match) {
       if (match.site.value !== entry.site.value) result.push({ entry, previous: match.site });
       continue; // same place, same value: reformatted, not new
     }
-    const moved = base.find((b) => !used.has(b) && b.site.value === entry.site.value && b.role === entry.role);
-    if (moved) {
-      used.add(moved);
-      continue;
-    }
+    if (take(byValue.get(`${entry.site.value}\u0000${entry.role}`))) continue; // moved, not new
     result.push({ entry, previous: null });
   }
   return result;
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }
 
 /** A change whose added lines hold no digit adds no literal: the file need not be parsed. */
@@ -133,7 +141,7 @@ function changedLines(change: FileChange): LineChanges {
   return diffTexts(change.baseText, change.headText);
 }
 
-/** Findings for one file of a change. `lines` null means every literal (whole-file check). */
+/** Findings for one file of a change; an added file with no patch and no base is checked whole. */
 export function analyzeFile(
   change: FileChange,
   config: Config,

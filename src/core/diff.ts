@@ -172,15 +172,24 @@ export function parseUnifiedDiff(diff: string): FileDiff[] {
   return files;
 }
 
-/** Bounds the diff of two texts: beyond this many edits every head line counts as added. */
+/**
+ * Bounds the diff of two texts. Myers' algorithm costs about (lines of both) × (edits), so the
+ * edit bound shrinks as files grow, keeping the work near a fixed budget; past it the file
+ * counts as rewritten (every head line added), which fails closed. Deterministic, unlike a
+ * timeout.
+ */
+const DIFF_WORK_BUDGET = 20_000_000;
 const MAX_EDIT_LENGTH = 20_000;
+const MIN_EDIT_LENGTH = 200;
 
 /** Line changes between two texts (for files GitHub sends no patch for). */
 export function diffTexts(base: string | null, head: string | null): LineChanges {
   const oldLines = base === null ? [] : splitLines(base);
   const newLines = head === null ? [] : splitLines(head);
   const changes: LineChanges = { added: new Set(), removed: new Set() };
-  const parts = diffArrays(oldLines, newLines, { maxEditLength: MAX_EDIT_LENGTH });
+  const bound = Math.floor(DIFF_WORK_BUDGET / (oldLines.length + newLines.length + 1));
+  const maxEditLength = Math.max(MIN_EDIT_LENGTH, Math.min(MAX_EDIT_LENGTH, bound));
+  const parts = diffArrays(oldLines, newLines, { maxEditLength });
   if (!parts) {
     // Too different to align within the bound: treat the file as rewritten (fail closed).
     oldLines.forEach((_, index) => changes.removed.add(index + 1));

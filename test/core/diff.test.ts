@@ -101,6 +101,25 @@ describe("diffTexts", () => {
   });
 });
 
+describe("diffTexts on large inputs", () => {
+  it("a rewrite beyond the work budget counts as rewritten: every line added and removed", () => {
+    const base = Array.from({ length: 20000 }, (_, i) => `a${i}`).join("\n");
+    const head = Array.from({ length: 20000 }, (_, i) => `b${i}`).join("\n");
+    const changes = diffTexts(base, head);
+    expect(changes.added.size).toBe(20000);
+    expect(changes.removed.size).toBe(20000);
+  });
+  it("a large file with a few edits is still diffed exactly", () => {
+    const base = Array.from({ length: 50000 }, (_, i) => `line ${i}`);
+    const head = [...base];
+    head[100] = "changed";
+    head.splice(40000, 0, "inserted");
+    const changes = diffTexts(base.join("\n"), head.join("\n"));
+    expect(lines(changes.added)).toEqual([101, 40001]);
+    expect(lines(changes.removed)).toEqual([101]);
+  });
+});
+
 describe("unquotePath", () => {
   it.each([
     ["plain", "a/b.ts", "a/b.ts"],
