@@ -217,7 +217,15 @@ export function analyzeChange(changes: readonly FileChange[], config: Config, op
       });
       continue;
     }
-    findings.push(...analyzeFile(change, config, adapter, options));
+    try {
+      findings.push(...analyzeFile(change, config, adapter, options));
+    } catch (error) {
+      // Hostile input (say, nesting deep enough to exhaust the parser's stack) is not passed:
+      // the file is unverified, which fails the check unless `unverified: warn`.
+      const why = error instanceof RangeError ? "too deeply nested to parse" : `could not be analysed (${error instanceof Error ? error.message : String(error)})`;
+      files.push({ path, outcome: "unverified", reason: `the file is ${why}` });
+      continue;
+    }
     files.push({ path, outcome: "checked", reason: null });
   }
   return summarise(findings, files, config);

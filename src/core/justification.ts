@@ -82,13 +82,16 @@ const REFERENCE: readonly RegExp[] = [
   /\b(table|tab\.|section|sec\.|fig\.|figure|appendix|app\.)\s*[A-Z]?\d/i,
   /§\s*\d/,
   /\b[A-Z][A-Za-z'-]+\s+(et\s+al\.?|&\s+[A-Z][A-Za-z'-]+|and\s+[A-Z][A-Za-z'-]+)?\s*\(?(19|20)\d{2}[a-z]?\)?/,
-  /\b[\w./-]+\.(c|h|cc|cpp|hpp|f|f90|f95|py|pyx|ts|js|jl|m|r|rs|go|java)\s*:\s*\d+(\s*[-–]\s*\d+)?\b/i,
+  /\b[\w/-]{1,100}\.(c|h|cc|cpp|hpp|f|f90|f95|py|pyx|ts|js|jl|m|r|rs|go|java)\s*:\s*\d+(\s*[-–]\s*\d+)?\b/i,
 ];
+
+/** Longer justifications are judged on their opening: bounds the rules' work on hostile text. */
+const JUDGED_LENGTH = 2000;
 
 /** Quality problems of a justification text; empty when acceptable. */
 export function qualityProblems(text: string, rules: Config["justification"]): string[] {
   const problems: string[] = [];
-  const trimmed = text.trim();
+  const trimmed = text.trim().slice(0, JUDGED_LENGTH);
   const normalised = trimmed.replace(/^[\s:;,.\-–—]+/, "").toLowerCase();
   const placeholder = rules.placeholders.find((p) => {
     const word = p.toLowerCase();

@@ -59,9 +59,10 @@ export interface LiteralSite {
   /** The code of the enclosing statement, comments removed (for context-dependent constants). */
   statementText: string;
   /**
-   * The code of the literal's line(s) with every numeric literal masked and all space and
-   * comments removed: equal shapes mean "the same place", which is how retuned and merely
-   * reformatted literals are recognised.
+   * A short digest of the code of the literal's line with every numeric literal masked and
+   * all space and comments removed: equal shapes mean "the same place", which is how retuned
+   * and merely reformatted literals are recognised. A digest, so that a minified line of
+   * thousands of literals costs nothing to compare (see `shapeDigest`).
    */
   shape: string;
   /** Index of this literal among the literals sharing its shape on that line. */
@@ -80,4 +81,16 @@ export interface LanguageAdapter {
   namedForm(constantKey: string): string | undefined;
   /** Must not throw on syntax errors: parse what can be parsed. */
   extract(path: string, text: string): LiteralSite[];
+}
+
+/** FNV-1a over UTF-16 code units, 2 × 32 bits: the digest adapters give as `shape`. */
+export function shapeDigest(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193) ^ (a >>> 15);
+  }
+  return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
 }

@@ -6,7 +6,7 @@
  * The parser is error-tolerant, so files with syntax errors still yield their literals.
  */
 import { ts } from "ts-morph";
-import type { AttachedComment, BinaryOperator, LanguageAdapter, LiteralContext, LiteralSite } from "../literal.js";
+import { shapeDigest, type AttachedComment, type BinaryOperator, type LanguageAdapter, type LiteralContext, type LiteralSite } from "../literal.js";
 
 const EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"] as const;
 
@@ -469,6 +469,8 @@ class TypeScriptLiteral implements LiteralSite {
   readonly column: number;
   readonly endLine: number;
   readonly endColumn: number;
+  /** Index among the literals of its line, set as the line index records it. */
+  ordinal = 0;
   private cachedContext: LiteralContext | undefined;
   private cachedComments: AttachedComment[] | undefined;
 
@@ -513,9 +515,6 @@ class TypeScriptLiteral implements LiteralSite {
     return this.lines.shape(this.line);
   }
 
-  get ordinal(): number {
-    return this.lines.literalsOn(this.line).indexOf(this.node);
-  }
 
   get comments(): AttachedComment[] {
     return (this.cachedComments ??= attachedComments(this.scan, this.node, this.line, this.endLine));
@@ -529,10 +528,12 @@ class LineIndex {
 
   constructor(private readonly scan: FileScan) {}
 
-  add(line: number, node: ts.Node): void {
+  /** Record a literal on its line; returns its index there. */
+  add(line: number, node: ts.Node): number {
     const list = this.byLine.get(line);
-    if (list) list.push(node);
-    else this.byLine.set(line, [node]);
+    if (list) return list.push(node) - 1;
+    this.byLine.set(line, [node]);
+    return 0;
   }
 
   literalsOn(line: number): ts.Node[] {
@@ -542,7 +543,7 @@ class LineIndex {
   shape(line: number): string {
     let shape = this.shapes.get(line);
     if (shape === undefined) {
-      shape = lineShape(this.scan, line, this.literalsOn(line));
+      shape = shapeDigest(lineShape(this.scan, line, this.literalsOn(line)));
       this.shapes.set(line, shape);
     }
     return shape;
@@ -554,7 +555,7 @@ export function extractTypeScript(path: string, text: string): LiteralSite[] {
   const lines = new LineIndex(scan);
   return scan.literals.map((node) => {
     const site = new TypeScriptLiteral(scan, node, node.getStart(scan.sourceFile), lines);
-    lines.add(site.line, node);
+    site.ordinal = lines.add(site.line, node);
     return site;
   });
 }

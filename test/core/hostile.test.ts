@@ -1,0 +1,39 @@
+/**
+ * Pull request content is hostile: the analysis parses it, never runs it, and neither hangs
+ * nor passes what it cannot read. (Speed is measured by `npm run bench`, not here.)
+ */
+import { describe, expect, it } from "@jest/globals";
+import { analyzeChange, validateConfig } from "../../src/core/index.js";
+
+const config = validateConfig({ limits: { maxFileBytes: 10_000_000 }, justification: { requireReference: true } });
+
+describe("hostile input", () => {
+  it("nesting deep enough to exhaust the parser's stack leaves the file unverified, failing the check", () => {
+    const text = "const x = " + "[".repeat(5000) + "1.7" + "]".repeat(5000) + ";";
+    const analysis = analyzeChange([{ path: "src/deep.ts", status: "added", baseText: null, headText: text }], config);
+    expect(analysis.unverified).toEqual([{ path: "src/deep.ts", outcome: "unverified", reason: "the file is too deeply nested to parse" }]);
+    expect(analysis.conclusion).toBe("failure");
+  });
+
+  it("a minified line of 20000 literals: one retuned value is found among them", () => {
+    const values = Array.from({ length: 20000 }, (_, i) => (1 + i / 1e5).toFixed(5));
+    const head = `const a=[${values.join(",")}];`;
+    const base = head.replace("1.12345", "1.99999");
+    const analysis = analyzeChange([{ path: "src/min.ts", status: "modified", baseText: base, headText: head }], config);
+    expect(analysis.findings.map((f) => `${f.literal} ${f.status} ${f.previous}`)).toEqual(["1.12345 retuned 1.99999"]);
+  });
+
+  it("a justification of half a megabyte is judged on its opening", () => {
+    const text = `const x = a * 1.7; // @physics: ${"velocity ".repeat(60000)}\n`;
+    const analysis = analyzeChange([{ path: "src/long.ts", status: "added", baseText: null, headText: text }], config);
+    expect(analysis.findings.map((f) => f.status)).toEqual(["weak"]);
+    expect(analysis.findings[0]!.message).toContain("it cites no reference");
+  });
+
+  it("a complete rewrite of a large file without a patch is bounded and still sees moved code", () => {
+    const base = Array.from({ length: 20000 }, (_, i) => `a${i} = x * ${(1 + i / 1e6).toFixed(6)};`).join("\n");
+    const head = Array.from({ length: 20000 }, (_, i) => `b${i} = y * ${(1 + i / 1e6).toFixed(6)};`).join("\n");
+    const analysis = analyzeChange([{ path: "src/rewrite.ts", status: "modified", baseText: base, headText: head }], config);
+    expect(analysis.findings).toEqual([]);
+  });
+});
