@@ -32,3 +32,12 @@ export const locationOf = (f: Finding) => ({
   start: { line: f.line, column: f.column - 1 },
   end: { line: f.endLine, column: f.endColumn - 1 },
 });
+
+/** A rule's listener: once per file, hand each of the core's findings to `report`. */
+export function onFindings(context: LintContext, options: RuleOptions | undefined, report: (finding: Finding) => void) {
+  return {
+    Program(): void {
+      for (const finding of findingsFor(context, options)) report(finding);
+    },
+  };
+}

@@ -3,7 +3,7 @@
  * autofix, and only where the named form is an expression of the language (`Math.PI`).
  */
 import { createRule } from "../create-rule.js";
-import { findingsFor, locationOf } from "../findings.js";
+import { locationOf, onFindings } from "../findings.js";
 import { optionsSchema, type RuleOptions } from "../options.js";
 
 /** Named forms that are expressions in JavaScript (built from Math), safe to substitute. */
@@ -23,27 +23,22 @@ export const preferNamedConstant = createRule<[RuleOptions], "knownConstant" | "
   },
   defaultOptions: [{}],
   create(context, [options]) {
-    return {
-      Program() {
-        for (const finding of findingsFor(context, options)) {
-          const constant = finding.knownConstant;
-          if (finding.status !== "known-constant" || !constant) continue;
-          const named = constant.suggestion;
-          const negative = finding.literal.startsWith("-");
-          const simple = named !== null && /^[\w.]+$/.test(named);
-          const replacement = named && EXPRESSION.test(named) ? (simple ? `${negative ? "-" : ""}${named}` : `${negative ? "-" : ""}(${named})`) : null;
-          const loc = locationOf(finding);
-          const range: [number, number] = [context.sourceCode.getIndexFromLoc(loc.start), context.sourceCode.getIndexFromLoc(loc.end)];
-          context.report({
-            loc,
-            messageId: "knownConstant",
-            data: { literal: finding.literal, name: constant.name, source: constant.source, suggestion: named ? `\`${named}\`` : "a named constant" },
-            suggest: replacement
-              ? [{ messageId: "useNamedForm", data: { literal: finding.literal, replacement }, fix: (fixer) => fixer.replaceTextRange(range, replacement) }]
-              : [],
-          });
-        }
-      },
-    };
+    return onFindings(context, options, (finding) => {
+      const constant = finding.knownConstant;
+      if (finding.status !== "known-constant" || !constant) return;
+      const named = constant.suggestion;
+      const sign = finding.literal.startsWith("-") ? "-" : "";
+      const replacement = named && EXPRESSION.test(named) ? (/^[\w.]+$/.test(named) ? `${sign}${named}` : `${sign}(${named})`) : null;
+      const loc = locationOf(finding);
+      const range: [number, number] = [context.sourceCode.getIndexFromLoc(loc.start), context.sourceCode.getIndexFromLoc(loc.end)];
+      context.report({
+        loc,
+        messageId: "knownConstant",
+        data: { literal: finding.literal, name: constant.name, source: constant.source, suggestion: named ? `\`${named}\`` : "a named constant" },
+        suggest: replacement
+          ? [{ messageId: "useNamedForm", data: { literal: finding.literal, replacement }, fix: (fixer) => fixer.replaceTextRange(range, replacement) }]
+          : [],
+      });
+    });
   },
 });

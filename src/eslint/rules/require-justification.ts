@@ -5,7 +5,7 @@
  */
 import { ROLE_DESCRIPTIONS } from "../../core/roles.js";
 import { createRule } from "../create-rule.js";
-import { findingsFor, locationOf } from "../findings.js";
+import { locationOf, onFindings } from "../findings.js";
 import { optionsSchema, type RuleOptions } from "../options.js";
 
 type MessageId = "unjustified" | "untagged" | "weak" | "retuned";
@@ -25,17 +25,13 @@ export const requireJustification = createRule<[RuleOptions], MessageId>({
   },
   defaultOptions: [{}],
   create(context, [options]) {
-    return {
-      Program() {
-        for (const finding of findingsFor(context, options)) {
-          if (!finding.blocking) continue;
-          context.report({
-            loc: locationOf(finding),
-            messageId: finding.status as MessageId,
-            data: { message: finding.message, role: ROLE_DESCRIPTIONS[finding.role], fix: finding.fix ?? "" },
-          });
-        }
-      },
-    };
+    return onFindings(context, options, (finding) => {
+      if (!finding.blocking) return;
+      context.report({
+        loc: locationOf(finding),
+        messageId: finding.status as MessageId,
+        data: { message: finding.message, role: ROLE_DESCRIPTIONS[finding.role], fix: finding.fix ?? "" },
+      });
+    });
   },
 });
