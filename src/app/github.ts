@@ -81,10 +81,14 @@ export async function listPullFiles(octokit: Octokit, repo: Repo, pull: number, 
   return responses.flatMap((response) => response.data as ListedFile[]);
 }
 
-/** Files between two commits (merge queue groups). */
-export async function compareFiles(octokit: Octokit, repo: Repo, base: string, head: string): Promise<ListedFile[]> {
+/** GitHub's compare API lists at most this many changed files, with no way to page further. */
+export const COMPARE_FILE_LIMIT = 300;
+
+/** Files between two commits (merge queue groups); `complete` is false when the list may be cut. */
+export async function compareFiles(octokit: Octokit, repo: Repo, base: string, head: string): Promise<{ files: ListedFile[]; complete: boolean }> {
   const response = await octokit.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: `${base}...${head}`, per_page: FILES_PER_PAGE });
-  return (response.data.files ?? []) as ListedFile[];
+  const files = (response.data.files ?? []) as ListedFile[];
+  return { files, complete: files.length < COMPARE_FILE_LIMIT };
 }
 
 interface BlobResult {

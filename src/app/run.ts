@@ -74,9 +74,15 @@ function resolveGrants(analysis: Analysis, grants: Grant[]): { overrides: Overri
 const usedBy = (findings: Finding[]) => (o: Override) =>
   findings.some((f) => f.status === "overridden" && f.path === o.path && f.literal === o.literal && f.override?.at === o.at && f.override.by === o.by);
 
-async function listChange(octokit: Octokit, target: Target): Promise<ListedFile[]> {
-  if (target.pull) return listPullFiles(octokit, target.repo, target.pull.number, target.pull.changedFiles);
-  return compareFiles(octokit, target.repo, target.baseSha, target.headSha);
+/** The change's files, and how many more exist beyond what GitHub lists (unknown: 1). */
+async function listChange(octokit: Octokit, target: Target): Promise<{ files: ListedFile[]; unlisted: number; limit: string }> {
+  if (target.pull) {
+    const files = await listPullFiles(octokit, target.repo, target.pull.number, target.pull.changedFiles);
+    const unlisted = Math.max(0, target.pull.changedFiles - Math.max(files.length, GITHUB_FILE_LIST_LIMIT));
+    return { files, unlisted, limit: "beyond GitHub's list of 3000 files of a pull request" };
+  }
+  const { files, complete } = await compareFiles(octokit, target.repo, target.baseSha, target.headSha);
+  return { files, unlisted: complete ? 0 : 1, limit: "GitHub's compare lists at most 300 files; a larger merge group cannot be read whole" };
 }
 
 export async function runCheck(deps: RunDeps, target: Target, grants: Grant[] = []): Promise<RunResult> {
@@ -85,7 +91,7 @@ export async function runCheck(deps: RunDeps, target: Target, grants: Grant[] = 
   const started = Date.now();
   const check = await startCheckRun(octokit, repo, target.headSha);
   try {
-    const [policy, files, comments] = await Promise.all([
+    const [policy, { files, unlisted, limit }, comments] = await Promise.all([
       loadPolicy(octokit, repo, target.baseRef),
       listChange(octokit, target),
       target.exceptionsFrom !== null ? listComments(octokit, repo, target.exceptionsFrom) : Promise.resolve([] as IssueComment[]),
@@ -104,12 +110,10 @@ export async function runCheck(deps: RunDeps, target: Target, grants: Grant[] = 
       config.limits.maxFileBytes,
     );
     let analysis = analyzeChange(changes, config);
-    const beyondFileList = target.pull ? Math.max(0, target.pull.changedFiles - Math.max(files.length, GITHUB_FILE_LIST_LIMIT)) : 0;
-    if (beyondFileList > 0) {
-      analysis = summarise(analysis.findings, [
-        ...analysis.files,
-        { path: `(${beyondFileList} more files)`, outcome: "unverified", reason: "beyond GitHub's list of 3000 files of a pull request" },
-      ], config);
+    const beyondFileList = target.pull ? unlisted : 0;
+    if (unlisted > 0) {
+      const path = target.pull ? `(${unlisted} more files)` : "(more files)";
+      analysis = summarise(analysis.findings, [...analysis.files, { path, outcome: "unverified", reason: limit }], config);
     }
 
     const granted = resolveGrants(analysis, config.overrides.enabled ? grants : []);

@@ -354,6 +354,18 @@ describe("re-runs and merge queues", () => {
     expect(lastRun()).toMatchObject({ head_sha: HEAD, conclusion: "failure" });
   });
 
+  it("a merge group of 300 files or more (all GitHub's compare lists) fails closed", async () => {
+    const head: Record<string, string> = {};
+    for (let i = 0; i < 300; i++) head[`src/f${String(i).padStart(3, "0")}.ts`] = `export const a${i} = 1;\n`;
+    fake.addCommit(BASE, {}).addCommit(HEAD, head);
+    const payload = example("merge_group", "checks_requested");
+    payload.repository = example("pull_request", "opened").repository;
+    Object.assign(payload.merge_group, { base_sha: BASE, head_sha: HEAD, base_ref: "refs/heads/master", head_ref: `refs/heads/gh-readonly-queue/master/pr-2-${HEAD}` });
+    await probot.receive({ id: "delivery-mg", name: "merge_group", payload });
+    expect(lastRun().conclusion).toBe("failure");
+    expect(lastRun().output.summary).toContain("GitHub's compare lists at most 300 files");
+  });
+
   it("merge_group.checks_requested checks the group against its base, with no comment", async () => {
     const payload = example("merge_group", "checks_requested");
     payload.repository = example("pull_request", "opened").repository;
