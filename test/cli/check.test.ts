@@ -253,6 +253,29 @@ class RepoAt {
   }
 }
 
+describe("the package's entry points", () => {
+  it("no-patch, no-patch/eslint and no-patch/app resolve through package.json exports to the build", () => {
+    const script = `
+      const core = await import("no-patch");
+      const eslint = (await import("no-patch/eslint")).default;
+      const app = await import("no-patch/app");
+      console.log(JSON.stringify({
+        analyze: typeof core.analyzeChange,
+        rules: Object.keys(eslint.rules),
+        recommended: eslint.configs.recommended.rules,
+        app: typeof app.default,
+      }));`;
+    const result = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: join(dirname(CLI), "../.."), encoding: "utf8" });
+    expect(result.stderr).toBe("");
+    expect(JSON.parse(result.stdout)).toEqual({
+      analyze: "function",
+      rules: ["require-justification", "prefer-named-constant"],
+      recommended: { "no-patch/require-justification": "error", "no-patch/prefer-named-constant": "warn" },
+      app: "function",
+    });
+  });
+});
+
 describe("other commands", () => {
   it("demo shows a real report and exits 0", () => {
     const { status, stdout } = runCli(tempDir(), ["demo"]);
