@@ -142,6 +142,11 @@ const coverage: Case[] = [
     findings: ["3 1.002 argument justified"],
   },
   {
+    name: "the previous statement's trailing comment does not cover the next line",
+    code: `const a = 2.5; // @physics: ${GOOD}\nconst b = x * 1.7;`,
+    findings: ["1 2.5 initializer justified", "2 1.7 scale unjustified"],
+  },
+  {
     name: "a same-line comment also covers another statement on that line",
     code: `a = 0.31; b = 0.42; // @physics: ${GOOD}`,
     findings: ["1 0.31 initializer justified", "1 0.42 initializer justified"],
