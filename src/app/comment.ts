@@ -3,13 +3,14 @@
  * place. It also carries the app's state (maintainers' exceptions) in a hidden block that
  * only comments written by this app are trusted for.
  */
+import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Analysis } from "../core/analyze.js";
 import type { Override } from "../core/findings.js";
 import type { Config } from "../core/config.js";
 import type { Octokit, Repo } from "./github.js";
 
 export const MARKER = "<!-- no-patch:report -->";
-const STATE = /<!-- no-patch:state ([A-Za-z0-9+/=]*) -->/;
+const STATE = /<!-- no-patch:state ([A-Za-z0-9+/=]*)(?: ([0-9a-f]{64}))? -->/;
 /** Rows of the findings table in the comment; the check run has them all. */
 const COMMENT_ROWS = 20;
 
@@ -29,15 +30,33 @@ export interface IssueComment {
 
 export const emptyState = (): CommentState => ({ overrides: [], headSha: null });
 
-export function readState(body: string): CommentState {
+const sign = (payload: string, key: string): string => createHmac("sha256", key).update(payload).digest("hex");
+
+/**
+ * The state in our comment. Anyone with write access can edit a comment, so with a key the
+ * state is signed, and a state whose signature does not verify is dropped: exceptions cannot
+ * be forged by editing the comment.
+ */
+export function readState(body: string, key: string | null): CommentState {
   const match = STATE.exec(body);
   if (!match) return emptyState();
+  const payload = match[1]!;
+  if (key !== null) {
+    const signature = match[2] ?? "";
+    const expected = sign(payload, key);
+    if (signature.length !== expected.length || !timingSafeEqual(Buffer.from(signature), Buffer.from(expected))) return emptyState();
+  }
   try {
-    const parsed = JSON.parse(Buffer.from(match[1]!, "base64").toString("utf8")) as Partial<CommentState>;
+    const parsed = JSON.parse(Buffer.from(payload, "base64").toString("utf8")) as Partial<CommentState>;
     return { overrides: Array.isArray(parsed.overrides) ? parsed.overrides : [], headSha: parsed.headSha ?? null };
   } catch {
     return emptyState();
   }
+}
+
+function stateBlock(state: CommentState, key: string | null): string {
+  const payload = Buffer.from(JSON.stringify(state)).toString("base64");
+  return `<!-- no-patch:state ${payload}${key !== null ? ` ${sign(payload, key)}` : ""} -->`;
 }
 
 export async function listComments(octokit: Octokit, repo: Repo, issue: number): Promise<IssueComment[]> {
@@ -51,7 +70,7 @@ export function findOwnComment(comments: IssueComment[], appId: number): IssueCo
 
 const cell = (text: string): string => text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 
-export function renderComment(analysis: Analysis, state: CommentState, checkUrl: string | null): string {
+export function renderComment(analysis: Analysis, state: CommentState, checkUrl: string | null, key: string | null): string {
   const blocking = analysis.findings.filter((f) => f.blocking);
   const lines: string[] = [MARKER];
   const sha = state.headSha ? ` at \`${state.headSha.slice(0, 7)}\`` : "";
@@ -76,7 +95,7 @@ export function renderComment(analysis: Analysis, state: CommentState, checkUrl:
     lines.push("", "</details>");
   }
   if (checkUrl) lines.push("", `[Details in the check run](${checkUrl})`);
-  lines.push("", `<!-- no-patch:state ${Buffer.from(JSON.stringify(state)).toString("base64")} -->`);
+  lines.push("", stateBlock(state, key));
   return lines.join("\n");
 }
 

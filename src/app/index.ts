@@ -11,6 +11,8 @@ import { runCheck, type Grant, type Target } from "./run.js";
 export interface AppOptions {
   /** This app's id, to recognise its own comments; default: APP_ID, else asked of GitHub. */
   appId?: number;
+  /** Key that signs the exceptions stored in the comment; default: NO_PATCH_STATE_KEY, else WEBHOOK_SECRET. */
+  stateKey?: string;
 }
 
 /** Runs for the same pull request one after another, so redeliveries never race. */
@@ -54,7 +56,8 @@ export function noPatchApp(options: AppOptions = {}): ApplicationFunction {
         sha: target.headSha,
       });
       const key = `${target.repo.owner}/${target.repo.repo}#${target.pull?.number ?? target.headSha}`;
-      return serial.run(key, async () => runCheck({ octokit: context.octokit as Octokit, log, appId: await appId() }, target, grants));
+      const stateKey = options.stateKey ?? process.env.NO_PATCH_STATE_KEY ?? process.env.WEBHOOK_SECRET ?? null;
+      return serial.run(key, async () => runCheck({ octokit: context.octokit as Octokit, log, appId: await appId(), stateKey }, target, grants));
     };
 
     const pullTarget = (repo: Repo, pull: { number: number; changed_files?: number; head: { sha: string }; base: { sha: string; ref: string } }): Target => ({

@@ -37,6 +37,8 @@ export interface RunDeps {
   octokit: Octokit;
   log: Logger;
   appId: number;
+  /** Signs the exceptions stored in the comment; null leaves them unsigned. */
+  stateKey: string | null;
 }
 
 export interface RunResult {
@@ -98,7 +100,7 @@ export async function runCheck(deps: RunDeps, target: Target, grants: Grant[] = 
     ]);
     const config: Config = policy.config;
     const own = findOwnComment(comments, deps.appId);
-    const state = own ? readState(own.body ?? "") : emptyState();
+    const state = own ? readState(own.body ?? "", deps.stateKey) : emptyState();
 
     const selected = createPathFilter(config);
     const changes = await gatherChanges(
@@ -128,7 +130,7 @@ export async function runCheck(deps: RunDeps, target: Target, grants: Grant[] = 
       // A run for an older head never overwrites the report of a newer one.
       const current = await octokit.rest.pulls.get({ ...repo, pull_number: target.pull.number });
       if (current.data.head.sha === target.headSha) {
-        await writeComment(octokit, repo, target.pull.number, own, renderComment(analysis, newState, check.url));
+        await writeComment(octokit, repo, target.pull.number, own, renderComment(analysis, newState, check.url, deps.stateKey));
       } else {
         log.info({ current: current.data.head.sha }, "head moved on; the newer run writes the comment");
       }

@@ -59,7 +59,7 @@ beforeEach(async () => {
     // The function form runs after Probot's own defaults, which would otherwise re-enable throttling.
     Octokit: ProbotOctokit.defaults((options: object) => ({ ...options, retry: { enabled: false }, throttle: { enabled: false } })),
   });
-  await probot.load(noPatchApp({ appId: 123 }));
+  await probot.load(noPatchApp({ appId: 123, stateKey: "state-key" }));
 });
 
 afterEach(() => {
@@ -305,6 +305,17 @@ describe("exceptions and commands", () => {
     sync.pull_request = { ...example("pull_request", "opened").pull_request, head: { ...example("pull_request", "opened").pull_request.head, sha: RETUNED } };
     await probot.receive({ id: "delivery-s", name: "pull_request", payload: sync });
     expect(lastRun()).toMatchObject({ head_sha: RETUNED, conclusion: "failure" });
+  });
+
+  it("an exception forged by editing the app's comment is dropped", async () => {
+    fake.permissions.set("maintainer", "maintain");
+    await pullOpened();
+    const comment = botComments()[0]!;
+    const forged = Buffer.from(JSON.stringify({ overrides: [{ path: "src/ept.ts", literal: "1.002", line: 2, by: "admin", at: "2026-11-28T00:00:00Z", reason: "forged by editing the comment" }], headSha: HEAD })).toString("base64");
+    comment.body = comment.body.replace(/<!-- no-patch:state \S+( [0-9a-f]{64})? -->/, `<!-- no-patch:state ${forged} ${"0".repeat(64)} -->`);
+    await pullOpened();
+    expect(lastRun().conclusion).toBe("failure");
+    expect(lastRun().output.summary).not.toContain("forged");
   });
 
   it("allowing a line with nothing blocking says so", async () => {
