@@ -5,11 +5,10 @@
  * handful of requests instead of hundreds.
  */
 import type { ProbotOctokit } from "probot";
-import { parseConfig, type Config } from "../core/config.js";
+import { CONFIG_PATH, parseConfig, type Config } from "../core/config.js";
 import { reversePatch } from "../core/diff.js";
 import type { FileChange } from "../core/analyze.js";
 
-export const CONFIG_PATH = ".github/no-patch.yml";
 /** GitHub lists at most 3000 files of a pull request. */
 export const GITHUB_FILE_LIST_LIMIT = 3000;
 const FILES_PER_PAGE = 100;

@@ -2,12 +2,10 @@
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { analyzeChange, createPathFilter, type Analysis, type FileChange } from "../core/analyze.js";
-import { parseConfig, type Config } from "../core/config.js";
+import { CONFIG_PATH, parseConfig, type Config } from "../core/config.js";
 import { parseUnifiedDiff } from "../core/diff.js";
 import { adapterFor } from "../core/languages/index.js";
 import { diffText, readBlobs, repositoryRoot, resolveCommit, UsageError, GitFailure } from "./git.js";
-
-export const CONFIG_PATH = ".github/no-patch.yml";
 
 export interface CheckOptions {
   base?: string;

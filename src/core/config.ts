@@ -5,6 +5,9 @@
 import { parse as parseYaml, YAMLParseError } from "yaml";
 import { z } from "zod";
 
+/** Where a repository keeps its policy; the CLI, the App and the ESLint rule all read it here. */
+export const CONFIG_PATH = ".github/no-patch.yml";
+
 export const DEFAULT_IGNORE = [
   "**/*.test.*",
   "**/*.spec.*",
@@ -153,7 +156,7 @@ export function validateConfig(input: unknown, source = "configuration"): Config
 }
 
 /** Read YAML text into the raw (unvalidated) object; an empty file is an empty object. */
-export function readConfigObject(text: string, source = ".github/no-patch.yml"): Record<string, unknown> {
+export function readConfigObject(text: string, source = CONFIG_PATH): Record<string, unknown> {
   let data: unknown;
   try {
     data = parseYaml(text, { maxAliasCount: 100 });
@@ -172,7 +175,7 @@ export function readConfigObject(text: string, source = ".github/no-patch.yml"):
 }
 
 /** Parse and validate YAML text; an empty file means the defaults. */
-export function parseConfig(text: string, source = ".github/no-patch.yml"): Config {
+export function parseConfig(text: string, source = CONFIG_PATH): Config {
   return validateConfig(readConfigObject(text, source), source);
 }
 

@@ -7,7 +7,7 @@ import { readFileSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, sep } from "node:path";
 import { z } from "zod";
 import { createPathFilter } from "../core/analyze.js";
-import { configSchema, readConfigObject, validateConfig, type Config, type ConfigInput } from "../core/config.js";
+import { CONFIG_PATH, configSchema, readConfigObject, validateConfig, type Config, type ConfigInput } from "../core/config.js";
 
 export type RuleOptions = ConfigInput & {
   /** `true`: `.github/no-patch.yml` under ESLint's working directory; a string: that file. */
@@ -43,16 +43,6 @@ export const optionsSchema = (() => {
   ];
 })();
 
-const fileCache = new Map<string, { mtimeMs: number; data: Record<string, unknown> }>();
-
-function readPolicyFile(file: string, mtimeMs: number): Record<string, unknown> {
-  const cached = fileCache.get(file);
-  if (cached && cached.mtimeMs === mtimeMs) return cached.data;
-  const data = readConfigObject(readFileSync(file, "utf8"), file);
-  fileCache.set(file, { mtimeMs, data });
-  return data;
-}
-
 /** File values, then inline options on top; nested sections (justification, limits) merge by key. */
 function merge(fromFile: Record<string, unknown>, inline: Record<string, unknown>): Record<string, unknown> {
   const merged: Record<string, unknown> = { ...fromFile };
@@ -71,11 +61,14 @@ export interface Resolved {
   selected: boolean;
 }
 
+/** Resolved policies by options, file and its mtime: an edited policy file is read again. */
 const resolvedCache = new Map<string, { config: Config; selected: (path: string) => boolean }>();
+/** An editor session edits its policy file now and then; old versions need not be kept. */
+const RESOLVED_CACHE_SIZE = 32;
 
 export function resolveOptions(options: RuleOptions | undefined, filename: string, cwd: string): Resolved {
   const { configFile, ...inline } = options ?? {};
-  const policyFile = configFile === true ? join(cwd, ".github", "no-patch.yml") : typeof configFile === "string" ? (isAbsolute(configFile) ? configFile : join(cwd, configFile)) : null;
+  const policyFile = configFile === true ? join(cwd, CONFIG_PATH) : typeof configFile === "string" ? (isAbsolute(configFile) ? configFile : join(cwd, configFile)) : null;
   let mtime = 0;
   if (policyFile) {
     try {
@@ -88,9 +81,10 @@ export function resolveOptions(options: RuleOptions | undefined, filename: strin
   const key = JSON.stringify([inline, policyFile, mtime]);
   let entry = resolvedCache.get(key);
   if (!entry) {
-    const fromFile = policyFile && mtime !== -1 ? readPolicyFile(policyFile, mtime) : {};
+    const fromFile = policyFile && mtime !== -1 ? readConfigObject(readFileSync(policyFile, "utf8"), policyFile) : {};
     const config = validateConfig(merge(fromFile, inline), policyFile ? `${policyFile} with rule options` : "rule options");
     entry = { config, selected: createPathFilter(config) };
+    if (resolvedCache.size >= RESOLVED_CACHE_SIZE) resolvedCache.clear();
     resolvedCache.set(key, entry);
   }
   const path = relative(cwd, filename).split(sep).join("/");
