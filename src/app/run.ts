@@ -112,7 +112,6 @@ export async function runCheck(deps: RunDeps, target: Target, grants: Grant[] = 
       config.limits.maxFileBytes,
     );
     let analysis = analyzeChange(changes, config);
-    const beyondFileList = target.pull ? unlisted : 0;
     if (unlisted > 0) {
       const path = target.pull ? `(${unlisted} more files)` : "(more files)";
       analysis = summarise(analysis.findings, [...analysis.files, { path, outcome: "unverified", reason: limit }], config);
@@ -123,7 +122,7 @@ export async function runCheck(deps: RunDeps, target: Target, grants: Grant[] = 
     analysis = withOverrides(analysis, config.overrides.enabled ? candidates : [], config);
     const newState = { overrides: candidates.filter(usedBy(analysis.findings)), headSha: target.headSha };
 
-    const output = renderSummary({ analysis, policySource: policy.source, headSha: target.headSha, beyondFileList });
+    const output = renderSummary({ analysis, policySource: policy.source, headSha: target.headSha, beyondFileList: unlisted });
     const requests = await completeCheckRun(octokit, repo, check.id, analysis.conclusion, output, annotationsFor(analysis));
 
     if (target.pull && shouldWriteComment(config, analysis, own, newState.overrides.length > 0 || state.overrides.length > 0)) {

@@ -98,13 +98,19 @@ function checkDiff(options: CheckOptions, root: string): CheckResult {
   const files = parseUnifiedDiff(diff);
   const selected = createPathFilter(config);
   // Only files the policy selects are read: an ignored file is never opened, however large.
-  const relevant = files.filter((f) => f.newPath && f.status !== "deleted" && !f.binary && adapterFor(f.newPath) && selected(f.newPath));
+  const relevant = new Set(files.filter((f) => f.newPath && f.status !== "deleted" && !f.binary && adapterFor(f.newPath) && selected(f.newPath)));
   const specs: string[] = [];
   for (const file of relevant) {
     if (file.oldPath && file.status !== "added") specs.push(`${baseCommit}:${file.oldPath}`);
     if (headCommit) specs.push(`${headCommit}:${file.newPath}`);
   }
   const blobs = readBlobs(root, specs, config.limits.maxFileBytes);
+  /** A blob's text; an object over the size limit is an error, never a silent skip. */
+  const blobText = (spec: string, label: string): string | null => {
+    const blob = blobs.get(spec);
+    if (blob && blob.content === null && blob.size > config.limits.maxFileBytes) tooLarge(label, blob.size, config);
+    return blob?.content ? decode(blob.content, label) : null;
+  };
   const sources = new Map<string, string>();
   const changes: FileChange[] = files.map((file) => {
     const path = file.newPath ?? file.oldPath ?? "";
@@ -117,17 +123,11 @@ function checkDiff(options: CheckOptions, root: string): CheckResult {
       patch: { added: file.added, removed: file.removed },
       binary: file.binary,
     };
-    if (!relevant.includes(file)) return change;
-    if (file.oldPath && file.status !== "added") {
-      const blob = blobs.get(`${baseCommit}:${file.oldPath}`);
-      if (blob && blob.content === null && blob.size > config.limits.maxFileBytes) tooLarge(`${file.oldPath} (at --base)`, blob.size, config);
-      change.baseText = blob?.content ? decode(blob.content, file.oldPath) : null;
-    }
+    if (!relevant.has(file)) return change;
+    if (file.oldPath && file.status !== "added") change.baseText = blobText(`${baseCommit}:${file.oldPath}`, `${file.oldPath} (at --base)`);
     if (headCommit) {
-      const blob = blobs.get(`${headCommit}:${path}`);
-      if (blob && blob.content === null && blob.size > config.limits.maxFileBytes) tooLarge(path, blob.size, config);
-      if (!blob?.content) throw new UsageError(`cannot read ${path} at ${options.head}.`);
-      change.headText = decode(blob.content, path);
+      change.headText = blobText(`${headCommit}:${path}`, path);
+      if (change.headText === null) throw new UsageError(`cannot read ${path} at ${options.head}.`);
     } else {
       change.headText = readWorkingFile(root, path, config);
     }
@@ -162,13 +162,15 @@ function checkFiles(options: CheckOptions, root: string | null): CheckResult {
     if (stat.isDirectory()) walk(full, files);
     else files.push(full);
   }
+  const selected = createPathFilter(config);
   const sources = new Map<string, string>();
   const changes: FileChange[] = [];
   for (const full of files) {
     const path = toRepoPath(relative(anchor, full));
     if (!adapterFor(path)) continue;
-    const text = readWorkingFile(anchor, path, config);
-    sources.set(path, text);
+    // As in the diff mode, a file the policy ignores is listed as ignored, never opened.
+    const text = selected(path) ? readWorkingFile(anchor, path, config) : null;
+    if (text !== null) sources.set(path, text);
     changes.push({ path, status: "added", baseText: null, headText: text });
   }
   return { analysis: analyzeChange(changes, config), sources, configSource: source };
