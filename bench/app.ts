@@ -27,7 +27,8 @@ function source(i: number, version: "base" | "head", unjustified: boolean): stri
     `}`,
     ...Array.from({ length: 60 }, (_, j) => `export const helper${i}_${j} = (x: number) => x + ${j % 2};`),
   ];
-  if (version === "head") lines.push(`// @physics: one-loop counterterm c_s^2, Carrasco et al. 2012 Eq. 4.12`, `export const CS2_${i} = 0.31;`);
+  if (version === "head")
+    lines.push(`// @physics: one-loop counterterm c_s^2, Carrasco et al. 2012 Eq. 4.12`, `export const CS2_${i} = 0.31;`);
   return lines.join("\n") + "\n";
 }
 
@@ -71,14 +72,21 @@ async function scenario(name: string, unjustifiedEvery: number): Promise<boolean
     const run = fake.checkRuns[0]!;
     const kinds = new Map<string, number>();
     for (const r of fake.requests) {
-      const kind = `${r.method} ${r.path.replace(/\?.*$/, "").replace(/\/\d+/g, "/N").replace(/octo\/physics/, "{repo}")}`;
+      const kind = `${r.method} ${r.path
+        .replace(/\?.*$/, "")
+        .replace(/\/\d+/g, "/N")
+        .replace(/octo\/physics/, "{repo}")}`;
       kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
     }
     console.log(`${name}: ${FILES} changed .ts files, ${run.annotations.length} annotations, conclusion ${run.conclusion}`);
-    console.log(`  webhook to completed check: ${(checkMs / 1000).toFixed(2)} s (target < 5 s); last request (the comment): ${(totalMs / 1000).toFixed(2)} s`);
+    console.log(
+      `  webhook to completed check: ${(checkMs / 1000).toFixed(2)} s (target < 5 s); last request (the comment): ${(totalMs / 1000).toFixed(2)} s`,
+    );
     console.log(`  GitHub requests: ${requestsAtCheck} to the completed check, ${fake.requests.length} in all (target <= 30)`);
     for (const [kind, count] of kinds) console.log(`    ${String(count).padStart(3)}  ${kind}`);
-    if (process.env.BENCH_TIMELINE) for (const r of fake.requests) console.log(`    ${((r.at - started) / 1000).toFixed(2).padStart(6)} s  ${r.method} ${r.path.slice(0, 70)}`);
+    if (process.env.BENCH_TIMELINE)
+      for (const r of fake.requests)
+        console.log(`    ${((r.at - started) / 1000).toFixed(2).padStart(6)} s  ${r.method} ${r.path.slice(0, 70)}`);
     return checkMs < 5000 && fake.requests.length <= 30;
   } finally {
     server.stop();
@@ -89,5 +97,7 @@ async function scenario(name: string, unjustifiedEvery: number): Promise<boolean
 const typical = await scenario("typical (1 file in 10 adds an unjustified factor)", 10);
 const worst = await scenario("worst case (every file adds an unjustified factor)", 1);
 console.log(typical ? "app targets met (typical)" : "an app target was missed (typical)");
-console.log(worst ? "app targets met (worst case)" : "an app target was missed (worst case: more annotation batches, each a throttled write)");
+console.log(
+  worst ? "app targets met (worst case)" : "an app target was missed (worst case: more annotation batches, each a throttled write)",
+);
 process.exitCode = typical ? 0 : 1;

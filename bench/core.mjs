@@ -106,7 +106,10 @@ async function phase(name) {
 }
 
 function runPhase(name) {
-  const result = spawnSync(process.execPath, ["--expose-gc", fileURLToPath(import.meta.url), "--phase", name], { encoding: "utf8", maxBuffer: 1 << 26 });
+  const result = spawnSync(process.execPath, ["--expose-gc", fileURLToPath(import.meta.url), "--phase", name], {
+    encoding: "utf8",
+    maxBuffer: 1 << 26,
+  });
   if (result.status !== 0) throw new Error(`${name} failed:\n${result.stderr}`);
   return JSON.parse(result.stdout.trim().split("\n").at(-1));
 }
@@ -116,7 +119,9 @@ async function main() {
   if (argIndex > 0) return phase(process.argv[argIndex + 1]);
   const { files, bytes, tsBytes } = corpus();
   const mb = bytes / 1024 / 1024;
-  console.log(`corpus: ${files.length} files, ${mb.toFixed(2)} MB (${(tsBytes / 1024 / 1024).toFixed(2)} MB TypeScript, the rest JavaScript) from ${TS_ROOTS.join(", ")} and ${JS_ROOTS.join(", ")}`);
+  console.log(
+    `corpus: ${files.length} files, ${mb.toFixed(2)} MB (${(tsBytes / 1024 / 1024).toFixed(2)} MB TypeScript, the rest JavaScript) from ${TS_ROOTS.join(", ")} and ${JS_ROOTS.join(", ")}`,
+  );
   const parse = runPhase("parse");
   const core = runPhase("core");
   const eslint = runPhase("eslint");

@@ -62,7 +62,8 @@ export function annotationsFor(analysis: Analysis): Annotation[] {
 export function fitToLimit(markdown: string, limit = OUTPUT_LIMIT): string {
   if (Buffer.byteLength(markdown, "utf8") <= limit) return markdown;
   const lines = markdown.split("\n");
-  const note = (omitted: number) => `\n\n_… ${omitted} more line${omitted === 1 ? "" : "s"} left out: the Checks API allows ${limit} bytes. Every finding is also an annotation, and \`no-patch check\` prints them all._`;
+  const note = (omitted: number) =>
+    `\n\n_… ${omitted} more line${omitted === 1 ? "" : "s"} left out: the Checks API allows ${limit} bytes. Every finding is also an annotation, and \`no-patch check\` prints them all._`;
   let bytes = 0;
   let kept = 0;
   const reserve = Buffer.byteLength(note(lines.length), "utf8");
@@ -88,7 +89,11 @@ export interface SummaryInput {
   beyondFileList: number;
 }
 
-export function renderSummary({ analysis, policySource, headSha, beyondFileList }: SummaryInput): { title: string; summary: string; text: string } {
+export function renderSummary({ analysis, policySource, headSha, beyondFileList }: SummaryInput): {
+  title: string;
+  summary: string;
+  text: string;
+} {
   const c = analysis.counts;
   const blocking = analysis.findings.filter((f) => f.blocking);
   const known = analysis.findings.filter((f) => f.status === "known-constant");
@@ -113,27 +118,41 @@ export function renderSummary({ analysis, policySource, headSha, beyondFileList 
     "",
   ];
   if (blocking.length) {
-    summary.push("### Findings", "", "| where | literal | role | status | why |", "| --- | --- | --- | --- | --- |", ...blocking.map(findingRow), "");
+    summary.push(
+      "### Findings",
+      "",
+      "| where | literal | role | status | why |",
+      "| --- | --- | --- | --- | --- |",
+      ...blocking.map(findingRow),
+      "",
+    );
   }
   if (unverified) {
     summary.push("### Not verified", "");
     for (const file of analysis.unverified) summary.push(`- \`${cell(file.path)}\`: ${file.reason ?? "not read"}`);
     summary.push(
       "",
-      analysis.mode === "warn" ? "" : "A pull request never passes because it was too big to read: split it, or set `unverified: warn` in the policy.",
+      analysis.mode === "warn"
+        ? ""
+        : "A pull request never passes because it was too big to read: split it, or set `unverified: warn` in the policy.",
       "",
     );
   }
   if (overridden.length) {
     summary.push("### Exceptions granted by maintainers", "");
     for (const f of overridden) {
-      summary.push(`- \`${cell(f.path)}:${f.line}\` \`${cell(f.literal)}\`: allowed by @${f.override!.by} on ${f.override!.at}: ${cell(f.override!.reason)}`);
+      summary.push(
+        `- \`${cell(f.path)}:${f.line}\` \`${cell(f.literal)}\`: allowed by @${f.override!.by} on ${f.override!.at}: ${cell(f.override!.reason)}`,
+      );
     }
     summary.push("");
   }
   if (known.length) {
     summary.push("### Known constants recognised", "");
-    for (const f of known) summary.push(`- \`${cell(f.path)}:${f.line}\` \`${cell(f.literal)}\` is ${cell(f.knownConstant!.name)}${f.knownConstant!.suggestion ? `: use \`${cell(f.knownConstant!.suggestion)}\`` : ""}`);
+    for (const f of known)
+      summary.push(
+        `- \`${cell(f.path)}:${f.line}\` \`${cell(f.literal)}\` is ${cell(f.knownConstant!.name)}${f.knownConstant!.suggestion ? `: use \`${cell(f.knownConstant!.suggestion)}\`` : ""}`,
+      );
     summary.push("");
   }
   if (blocking.length) {
@@ -152,7 +171,10 @@ export function renderSummary({ analysis, policySource, headSha, beyondFileList 
     );
   }
   summary.push(`<sub>Policy: ${cell(policySource)}.</sub>`);
-  const details = blocking.map((f) => `${f.path}:${f.line}:${f.column} ${f.literal} [${f.status}, ${ROLE_DESCRIPTIONS[f.role]}]\n  ${f.message}${f.fix ? `\n  fix: ${f.fix}` : ""}`);
+  const details = blocking.map(
+    (f) =>
+      `${f.path}:${f.line}:${f.column} ${f.literal} [${f.status}, ${ROLE_DESCRIPTIONS[f.role]}]\n  ${f.message}${f.fix ? `\n  fix: ${f.fix}` : ""}`,
+  );
   return { title, summary: fitToLimit(summary.join("\n")), text: fitToLimit(details.join("\n\n")) };
 }
 

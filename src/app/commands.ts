@@ -32,7 +32,13 @@ export function parseCommands(body: string): Command[] {
       if (reason.length < MIN_REASON) {
         commands.push({ kind: "invalid", text: line, problem: `the reason must say why (at least ${MIN_REASON} characters)` });
       } else {
-        commands.push({ kind: "allow", path: allow[1]!.replace(/^\.?\//, ""), line: Number(allow[2]), column: allow[3] ? Number(allow[3]) : null, reason });
+        commands.push({
+          kind: "allow",
+          path: allow[1]!.replace(/^\.?\//, ""),
+          line: Number(allow[2]),
+          column: allow[3] ? Number(allow[3]) : null,
+          reason,
+        });
       }
       continue;
     }

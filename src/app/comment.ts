@@ -78,10 +78,13 @@ export function renderComment(analysis: Analysis, state: CommentState, checkUrl:
     lines.push(`### ✅ no-patch: every numeric constant this change adds is justified${sha}`);
   } else {
     const verb = analysis.mode === "warn" ? "reports (warn mode, not blocking)" : "blocks this merge";
-    lines.push(`### ❌ no-patch ${verb}: ${blocking.length} unexplained numeric constant${blocking.length === 1 ? "" : "s"}${analysis.unverified.length ? `, ${analysis.unverified.length} file(s) not verified` : ""}${sha}`);
+    lines.push(
+      `### ❌ no-patch ${verb}: ${blocking.length} unexplained numeric constant${blocking.length === 1 ? "" : "s"}${analysis.unverified.length ? `, ${analysis.unverified.length} file(s) not verified` : ""}${sha}`,
+    );
     if (blocking.length) {
       lines.push("", "| where | literal | role | status |", "| --- | --- | --- | --- |");
-      for (const f of blocking.slice(0, COMMENT_ROWS)) lines.push(`| \`${cell(f.path)}:${f.line}\` | \`${cell(f.literal)}\` | ${f.role} | ${f.status} |`);
+      for (const f of blocking.slice(0, COMMENT_ROWS))
+        lines.push(`| \`${cell(f.path)}:${f.line}\` | \`${cell(f.literal)}\` | ${f.role} | ${f.status} |`);
       if (blocking.length > COMMENT_ROWS) lines.push(`| … | ${blocking.length - COMMENT_ROWS} more | | |`);
     }
     lines.push(
@@ -91,7 +94,8 @@ export function renderComment(analysis: Analysis, state: CommentState, checkUrl:
   }
   if (state.overrides.length) {
     lines.push("", "<details><summary>Exceptions granted</summary>", "");
-    for (const o of state.overrides) lines.push(`- \`${cell(o.path)}:${o.line}\` \`${cell(o.literal)}\`: @${o.by}, ${o.at}: ${cell(o.reason)}`);
+    for (const o of state.overrides)
+      lines.push(`- \`${cell(o.path)}:${o.line}\` \`${cell(o.literal)}\`: @${o.by}, ${o.at}: ${cell(o.reason)}`);
     lines.push("", "</details>");
   }
   if (checkUrl) lines.push("", `[Details in the check run](${checkUrl})`);
@@ -108,7 +112,13 @@ export function shouldWriteComment(config: Config, analysis: Analysis, existing:
   return analysis.counts.blocking > 0 || analysis.unverified.length > 0;
 }
 
-export async function writeComment(octokit: Octokit, repo: Repo, issue: number, existing: IssueComment | undefined, body: string): Promise<void> {
+export async function writeComment(
+  octokit: Octokit,
+  repo: Repo,
+  issue: number,
+  existing: IssueComment | undefined,
+  body: string,
+): Promise<void> {
   if (existing) {
     if (existing.body === body) return;
     await octokit.rest.issues.updateComment({ ...repo, comment_id: existing.id, body });

@@ -84,8 +84,17 @@ export async function listPullFiles(octokit: Octokit, repo: Repo, pull: number, 
 export const COMPARE_FILE_LIMIT = 300;
 
 /** Files between two commits (merge queue groups); `complete` is false when the list may be cut. */
-export async function compareFiles(octokit: Octokit, repo: Repo, base: string, head: string): Promise<{ files: ListedFile[]; complete: boolean }> {
-  const response = await octokit.rest.repos.compareCommitsWithBasehead({ ...repo, basehead: `${base}...${head}`, per_page: FILES_PER_PAGE });
+export async function compareFiles(
+  octokit: Octokit,
+  repo: Repo,
+  base: string,
+  head: string,
+): Promise<{ files: ListedFile[]; complete: boolean }> {
+  const response = await octokit.rest.repos.compareCommitsWithBasehead({
+    ...repo,
+    basehead: `${base}...${head}`,
+    per_page: FILES_PER_PAGE,
+  });
   const files = (response.data.files ?? []) as ListedFile[];
   return { files, complete: files.length < COMPARE_FILE_LIMIT };
 }
@@ -111,7 +120,12 @@ export interface FetchedText {
 }
 
 /** Many blobs by `commit:path`, a GraphQL query per batch; paths travel as variables, never in the query text. */
-export async function fetchTexts(octokit: Octokit, repo: Repo, requests: TextRequest[], maxBytes: number): Promise<Map<string, FetchedText>> {
+export async function fetchTexts(
+  octokit: Octokit,
+  repo: Repo,
+  requests: TextRequest[],
+  maxBytes: number,
+): Promise<Map<string, FetchedText>> {
   const results = new Map<string, FetchedText>();
   const batches: TextRequest[][] = [];
   for (let i = 0; i < requests.length; i += BLOBS_PER_QUERY) batches.push(requests.slice(i, i + BLOBS_PER_QUERY));
@@ -130,7 +144,8 @@ export async function fetchTexts(octokit: Octokit, repo: Repo, requests: TextReq
         batch.map(async (request, index) => {
           const blob = data.repository?.[`f${index}`] ?? null;
           // GraphQL truncates large blob texts: read those whole through REST (a GET, not throttled).
-          const whole = blob && blob.isTruncated && !blob.isBinary && blob.byteSize <= maxBytes ? await fetchRawBlob(octokit, repo, blob.oid) : null;
+          const whole =
+            blob && blob.isTruncated && !blob.isBinary && blob.byteSize <= maxBytes ? await fetchRawBlob(octokit, repo, blob.oid) : null;
           results.set(request.key, whole !== null ? { text: whole } : describeBlob(blob, maxBytes));
         }),
       );
@@ -142,7 +157,8 @@ export async function fetchTexts(octokit: Octokit, repo: Repo, requests: TextReq
 function describeBlob(blob: BlobResult | null, maxBytes: number): FetchedText {
   if (!blob) return { text: null, problem: "the file was not found at that commit" };
   if (blob.isBinary) return { text: null, problem: "binary file" };
-  if (blob.byteSize > maxBytes) return { text: null, problem: `${blob.byteSize} bytes is over the limit of ${maxBytes} bytes (limits.maxFileBytes)` };
+  if (blob.byteSize > maxBytes)
+    return { text: null, problem: `${blob.byteSize} bytes is over the limit of ${maxBytes} bytes (limits.maxFileBytes)` };
   if (blob.text === null) return { text: null, problem: "GitHub returned no text for the file" };
   return { text: blob.text };
 }

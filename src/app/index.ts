@@ -57,10 +57,15 @@ export function noPatchApp(options: AppOptions = {}): ApplicationFunction {
       });
       const key = `${target.repo.owner}/${target.repo.repo}#${target.pull?.number ?? target.headSha}`;
       const stateKey = options.stateKey ?? process.env.NO_PATCH_STATE_KEY ?? process.env.WEBHOOK_SECRET ?? null;
-      return serial.run(key, async () => runCheck({ octokit: context.octokit as Octokit, log, appId: await appId(), stateKey }, target, grants));
+      return serial.run(key, async () =>
+        runCheck({ octokit: context.octokit as Octokit, log, appId: await appId(), stateKey }, target, grants),
+      );
     };
 
-    const pullTarget = (repo: Repo, pull: { number: number; changed_files?: number; head: { sha: string }; base: { sha: string; ref: string } }): Target => ({
+    const pullTarget = (
+      repo: Repo,
+      pull: { number: number; changed_files?: number; head: { sha: string }; base: { sha: string; ref: string } },
+    ): Target => ({
       repo,
       headSha: pull.head.sha,
       baseSha: pull.base.sha,
@@ -88,9 +93,12 @@ export function noPatchApp(options: AppOptions = {}): ApplicationFunction {
       }
     };
 
-    app.on(["pull_request.opened", "pull_request.reopened", "pull_request.synchronize", "pull_request.ready_for_review"], async (context) => {
-      await check(context, pullTarget(repoOf(context.payload), context.payload.pull_request));
-    });
+    app.on(
+      ["pull_request.opened", "pull_request.reopened", "pull_request.synchronize", "pull_request.ready_for_review"],
+      async (context) => {
+        await check(context, pullTarget(repoOf(context.payload), context.payload.pull_request));
+      },
+    );
 
     app.on("check_run.rerequested", async (context) => {
       const run = context.payload.check_run;
@@ -140,17 +148,29 @@ export function noPatchApp(options: AppOptions = {}): ApplicationFunction {
         const needed = config.overrides.permission;
         const actual = await permissionOf(octokit, repo, who);
         if (!config.overrides.enabled) {
-          await reply(`@${who}: exceptions are turned off by this repository's no-patch policy (\`overrides.enabled: false\`); nothing was changed.`);
+          await reply(
+            `@${who}: exceptions are turned off by this repository's no-patch policy (\`overrides.enabled: false\`); nothing was changed.`,
+          );
         } else if (!hasAtLeast(actual, needed)) {
-          await reply(`@${who}: \`/no-patch allow\` needs **${needed}** permission on this repository, and you have **${actual}**. Nothing was changed; ask a maintainer to review the constant.`);
+          await reply(
+            `@${who}: \`/no-patch allow\` needs **${needed}** permission on this repository, and you have **${actual}**. Nothing was changed; ask a maintainer to review the constant.`,
+          );
         } else {
           const at = comment.created_at ?? new Date().toISOString();
-          for (const c of allows) if (c.kind === "allow") grants.push({ path: c.path, line: c.line, column: c.column, reason: c.reason, by: who, at });
+          for (const c of allows)
+            if (c.kind === "allow") grants.push({ path: c.path, line: c.line, column: c.column, reason: c.reason, by: who, at });
         }
         if (grants.length) {
           const result = await check(context, pullTarget(repo, pull), grants);
           if (result.unmatched.length) {
-            await reply(result.unmatched.map((g) => `@${who}: there is no blocking finding at \`${g.path}:${g.line}${g.column ? `:${g.column}` : ""}\` at \`${pull.head.sha.slice(0, 7)}\`; nothing was allowed there.`).join("\n"));
+            await reply(
+              result.unmatched
+                .map(
+                  (g) =>
+                    `@${who}: there is no blocking finding at \`${g.path}:${g.line}${g.column ? `:${g.column}` : ""}\` at \`${pull.head.sha.slice(0, 7)}\`; nothing was allowed there.`,
+                )
+                .join("\n"),
+            );
           }
           return;
         }

@@ -8,8 +8,26 @@ import { ConfigError, type Config } from "../core/config.js";
 import type { Finding, Override } from "../core/findings.js";
 import { adapterFor } from "../core/languages/index.js";
 import { annotationsFor, completeCheckRun, failCheckRun, renderSummary, startCheckRun } from "./check-run.js";
-import { emptyState, findOwnComment, listComments, readState, renderComment, shouldWriteComment, writeComment, type IssueComment } from "./comment.js";
-import { compareFiles, gatherChanges, GITHUB_FILE_LIST_LIMIT, listPullFiles, loadPolicy, type ListedFile, type Octokit, type Repo } from "./github.js";
+import {
+  emptyState,
+  findOwnComment,
+  listComments,
+  readState,
+  renderComment,
+  shouldWriteComment,
+  writeComment,
+  type IssueComment,
+} from "./comment.js";
+import {
+  compareFiles,
+  gatherChanges,
+  GITHUB_FILE_LIST_LIMIT,
+  listPullFiles,
+  loadPolicy,
+  type ListedFile,
+  type Octokit,
+  type Repo,
+} from "./github.js";
 
 export interface Target {
   repo: Repo;
@@ -74,7 +92,9 @@ function resolveGrants(analysis: Analysis, grants: Grant[]): { overrides: Overri
 }
 
 const usedBy = (findings: Finding[]) => (o: Override) =>
-  findings.some((f) => f.status === "overridden" && f.path === o.path && f.literal === o.literal && f.override?.at === o.at && f.override.by === o.by);
+  findings.some(
+    (f) => f.status === "overridden" && f.path === o.path && f.literal === o.literal && f.override?.at === o.at && f.override.by === o.by,
+  );
 
 /** The change's files, and how many more exist beyond what GitHub lists (unknown: 1). */
 async function listChange(octokit: Octokit, target: Target): Promise<{ files: ListedFile[]; unlisted: number; limit: string }> {
@@ -84,7 +104,11 @@ async function listChange(octokit: Octokit, target: Target): Promise<{ files: Li
     return { files, unlisted, limit: "beyond GitHub's list of 3000 files of a pull request" };
   }
   const { files, complete } = await compareFiles(octokit, target.repo, target.baseSha, target.headSha);
-  return { files, unlisted: complete ? 0 : 1, limit: "GitHub's compare lists at most 300 files; a larger merge group cannot be read whole" };
+  return {
+    files,
+    unlisted: complete ? 0 : 1,
+    limit: "GitHub's compare lists at most 300 files; a larger merge group cannot be read whole",
+  };
 }
 
 export async function runCheck(deps: RunDeps, target: Target, grants: Grant[] = []): Promise<RunResult> {
@@ -135,13 +159,22 @@ export async function runCheck(deps: RunDeps, target: Target, grants: Grant[] = 
       }
     }
     log.info(
-      { conclusion: analysis.conclusion, blocking: analysis.counts.blocking, files: files.length, updates: requests, ms: Date.now() - started },
+      {
+        conclusion: analysis.conclusion,
+        blocking: analysis.counts.blocking,
+        files: files.length,
+        updates: requests,
+        ms: Date.now() - started,
+      },
       "no-patch check completed",
     );
     return { conclusion: analysis.conclusion, analysis, unmatched: granted.unmatched, error: null };
   } catch (error) {
     const problem = describeError(error);
-    log.error({ err: error instanceof Error ? { message: error.message, status: (error as { status?: number }).status } : String(error) }, "no-patch check failed");
+    log.error(
+      { err: error instanceof Error ? { message: error.message, status: (error as { status?: number }).status } : String(error) },
+      "no-patch check failed",
+    );
     try {
       await failCheckRun(octokit, repo, check.id, problem);
     } catch (reportError) {

@@ -30,7 +30,9 @@ function readConfigFile(file: string): Config {
   try {
     text = readFileSync(file, "utf8");
   } catch (error) {
-    throw new UsageError(`cannot read the configuration file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
+    throw new UsageError(
+      `cannot read the configuration file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`,
+    );
   }
   return parseConfig(text, file);
 }
@@ -44,7 +46,11 @@ function loadConfig(options: CheckOptions, root: string | null, baseCommit: stri
   if (options.config) return { config: readConfigFile(resolve(options.cwd, options.config)), source: options.config };
   if (root && baseCommit) {
     const blob = readBlobs(root, [`${baseCommit}:${CONFIG_PATH}`], 1_000_000).get(`${baseCommit}:${CONFIG_PATH}`);
-    if (blob?.content) return { config: parseConfig(blob.content.toString("utf8"), `${CONFIG_PATH} at ${options.base}`), source: `${CONFIG_PATH} at ${options.base}` };
+    if (blob?.content)
+      return {
+        config: parseConfig(blob.content.toString("utf8"), `${CONFIG_PATH} at ${options.base}`),
+        source: `${CONFIG_PATH} at ${options.base}`,
+      };
     return { config: parseConfig("", "defaults"), source: `defaults (no ${CONFIG_PATH} at ${options.base})` };
   }
   const local = join(root ?? options.cwd, CONFIG_PATH);
@@ -98,7 +104,9 @@ function checkDiff(options: CheckOptions, root: string): CheckResult {
   const files = parseUnifiedDiff(diff);
   const selected = createPathFilter(config);
   // Only files the policy selects are read: an ignored file is never opened, however large.
-  const relevant = new Set(files.filter((f) => f.newPath && f.status !== "deleted" && !f.binary && adapterFor(f.newPath) && selected(f.newPath)));
+  const relevant = new Set(
+    files.filter((f) => f.newPath && f.status !== "deleted" && !f.binary && adapterFor(f.newPath) && selected(f.newPath)),
+  );
   const specs: string[] = [];
   for (const file of relevant) {
     if (file.oldPath && file.status !== "added") specs.push(`${baseCommit}:${file.oldPath}`);
@@ -191,4 +199,3 @@ export function runCheck(options: CheckOptions): CheckResult {
   // No --base and no paths: the uncommitted change against HEAD (what a pre-commit hook wants).
   return checkDiff({ ...options, base: options.base ?? "HEAD" }, root);
 }
-

@@ -19,7 +19,11 @@ function git(cwd: string, args: string[], input?: string): Buffer {
   });
   if (result.error) {
     const code = (result.error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === "ENOENT" ? "git was not found on PATH; no-patch check needs git to read the change." : `git could not run: ${result.error.message}`);
+    throw new UsageError(
+      code === "ENOENT"
+        ? "git was not found on PATH; no-patch check needs git to read the change."
+        : `git could not run: ${result.error.message}`,
+    );
   }
   if (result.status !== 0) {
     const stderr = result.stderr.toString("utf8").trim().split("\n")[0] ?? "";
@@ -43,7 +47,9 @@ export function repositoryRoot(cwd: string): string {
     return git(cwd, ["rev-parse", "--show-toplevel"]).toString("utf8").trim();
   } catch (error) {
     if (error instanceof GitFailure) {
-      throw new UsageError(`${cwd} is not inside a git repository. Run no-patch check from a repository's working tree, or pass files without --base to check them whole.`);
+      throw new UsageError(
+        `${cwd} is not inside a git repository. Run no-patch check from a repository's working tree, or pass files without --base to check them whole.`,
+      );
     }
     throw error;
   }
@@ -53,10 +59,14 @@ export function repositoryRoot(cwd: string): string {
 export function resolveCommit(root: string, ref: string, flag: string): string {
   if (ref.startsWith("-")) throw new UsageError(`${flag} ${JSON.stringify(ref)} is not a git ref.`);
   try {
-    return git(root, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`]).toString("utf8").trim();
+    return git(root, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`])
+      .toString("utf8")
+      .trim();
   } catch (error) {
     if (error instanceof GitFailure) {
-      throw new UsageError(`${flag} ${ref}: no such commit in this repository. Check the name (git log --oneline), or fetch it first (in CI, a shallow clone may need fetch-depth: 0).`);
+      throw new UsageError(
+        `${flag} ${ref}: no such commit in this repository. Check the name (git log --oneline), or fetch it first (in CI, a shallow clone may need fetch-depth: 0).`,
+      );
     }
     throw error;
   }

@@ -131,7 +131,9 @@ function reportError(error: unknown): number {
     process.stderr.write(`no-patch: ${error.message}\n\n${USAGE}`);
   } else {
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`no-patch: internal error: ${message}\nPlease report it with the command you ran; set NO_PATCH_DEBUG=1 for the stack trace.\n`);
+    process.stderr.write(
+      `no-patch: internal error: ${message}\nPlease report it with the command you ran; set NO_PATCH_DEBUG=1 for the stack trace.\n`,
+    );
     if (process.env.NO_PATCH_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
   }
   return 2;

@@ -78,10 +78,7 @@ function candidates(sites: LiteralSite[], lines: Set<number> | null): SiteWithRo
  * unchanged when the value is the same (reformatted), retuned when it differs. Otherwise
  * the same value and role on a removed line means the literal only moved.
  */
-function pairWithBase(
-  head: SiteWithRole[],
-  base: SiteWithRole[],
-): Array<{ entry: SiteWithRole; previous: LiteralSite | null }> {
+function pairWithBase(head: SiteWithRole[], base: SiteWithRole[]): Array<{ entry: SiteWithRole; previous: LiteralSite | null }> {
   const byShape = groupBy(base, (e) => `${e.site.shape}\u0000${e.site.ordinal}`);
   const byValue = groupBy(base, (e) => `${e.site.value}\u0000${e.role}`);
   const used = new Set<SiteWithRole>();
@@ -142,15 +139,12 @@ function changedLines(change: FileChange): LineChanges {
 }
 
 /** Findings for one file of a change; an added file with no patch and no base is checked whole. */
-export function analyzeFile(
-  change: FileChange,
-  config: Config,
-  adapter: LanguageAdapter,
-  options: AnalyzeOptions = {},
-): Finding[] {
+export function analyzeFile(change: FileChange, config: Config, adapter: LanguageAdapter, options: AnalyzeOptions = {}): Finding[] {
   const overrides = options.overrides ?? [];
   if (change.status === "added" && !change.patch && change.baseText === null) {
-    return candidates(adapter.extract(change.path, change.headText ?? ""), null).map(({ site, role }) => classify(change.path, site, role, null, config, adapter, overrides));
+    return candidates(adapter.extract(change.path, change.headText ?? ""), null).map(({ site, role }) =>
+      classify(change.path, site, role, null, config, adapter, overrides),
+    );
   }
   const lines = changedLines(change);
   if (!anyLineHasDigit(change.headText ?? "", lines.added)) return [];
@@ -201,7 +195,11 @@ export function analyzeChange(changes: readonly FileChange[], config: Config, op
     }
     considered++;
     if (considered > config.limits.maxFiles) {
-      files.push({ path, outcome: "unverified", reason: `beyond the limit of ${config.limits.maxFiles} files per change (limits.maxFiles)` });
+      files.push({
+        path,
+        outcome: "unverified",
+        reason: `beyond the limit of ${config.limits.maxFiles} files per change (limits.maxFiles)`,
+      });
       continue;
     }
     if (change.headText === null) {
@@ -222,7 +220,10 @@ export function analyzeChange(changes: readonly FileChange[], config: Config, op
     } catch (error) {
       // Hostile input (say, nesting deep enough to exhaust the parser's stack) is not passed:
       // the file is unverified, which fails the check unless `unverified: warn`.
-      const why = error instanceof RangeError ? "too deeply nested to parse" : `could not be analysed (${error instanceof Error ? error.message : String(error)})`;
+      const why =
+        error instanceof RangeError
+          ? "too deeply nested to parse"
+          : `could not be analysed (${error instanceof Error ? error.message : String(error)})`;
       files.push({ path, outcome: "unverified", reason: `the file is ${why}` });
       continue;
     }

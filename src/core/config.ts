@@ -44,10 +44,7 @@ const justificationSchema = z
       .array(z.string().min(1))
       .default([])
       .describe("Extra phrases (case-insensitive) that mark a justification as calibration, beside the built-in ones."),
-    functionDocCoversBody: z
-      .boolean()
-      .default(false)
-      .describe("Let a function's documentation comment justify literals inside its body."),
+    functionDocCoversBody: z.boolean().default(false).describe("Let a function's documentation comment justify literals inside its body."),
   })
   .describe("Quality rules for justification text.");
 
@@ -68,10 +65,7 @@ export const configSchema = z
       .boolean()
       .default(true)
       .describe("false: any attached comment may serve as the justification (adoption mode); the quality rules still apply."),
-    allowValues: z
-      .array(z.number())
-      .default([-1, 0, 1, 2, 0.5])
-      .describe("Values that never need a justification, unless retuned."),
+    allowValues: z.array(z.number()).default([-1, 0, 1, 2, 0.5]).describe("Values that never need a justification, unless retuned."),
     knownConstants: z.boolean().default(true).describe("Recognise mathematical, CODATA, IAU and unit constants (not blocking)."),
     justification: justificationSchema.default(justificationSchema.parse({})),
     unverified: z
@@ -84,10 +78,7 @@ export const configSchema = z
         maxFiles: z.int().min(1).max(3000).default(3000).describe("Most files of one change analysed."),
       })
       .default({ maxFileBytes: 1_000_000, maxFiles: 3000 }),
-    comment: z
-      .enum(["findings", "always", "never"])
-      .default("findings")
-      .describe("GitHub App: when to write the pull request comment."),
+    comment: z.enum(["findings", "always", "never"]).default("findings").describe("GitHub App: when to write the pull request comment."),
     overrides: z
       .strictObject({
         enabled: z.boolean().default(true),

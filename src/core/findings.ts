@@ -136,14 +136,7 @@ export function classify(
 }
 
 /** The status a literal's justification earns (not a known constant, not an unchanged retune). */
-function judge(
-  site: LiteralSite,
-  role: Role,
-  verdict: JustificationVerdict,
-  tag: string,
-  config: Config,
-  retuned: boolean,
-): Judgement {
+function judge(site: LiteralSite, role: Role, verdict: JustificationVerdict, tag: string, config: Config, retuned: boolean): Judgement {
   const justification = verdict.justification;
   const accepted = justification !== null && verdict.problems.length === 0 && (!verdict.untagged || !config.requireTag);
   if (accepted) return { status: "justified", message: `${site.text} is justified: ${justification.text}`, fix: null };

@@ -62,10 +62,14 @@ const CALIBRATION: readonly Rule[] = [
   { pattern: /\bempirically\b/i, says: "empirically" },
   { pattern: /\bempirical(ly)?\s+fit/i, says: "empirical fit" },
   {
-    pattern: /\b(to|so as to|in order to|until it|so it|so that it)\s+(match|matches|reproduce|agree with|fit)\b.{0,40}\b(tests?|reference|expected|outputs?|results?|baseline|benchmark|snapshot|golden)\b/i,
+    pattern:
+      /\b(to|so as to|in order to|until it|so it|so that it)\s+(match|matches|reproduce|agree with|fit)\b.{0,40}\b(tests?|reference|expected|outputs?|results?|baseline|benchmark|snapshot|golden)\b/i,
     says: "to match the tests or a reference output",
   },
-  { pattern: /\b(make|makes|making|made|get|gets|getting|so|so that)\s+(the\s+|all\s+|all\s+the\s+)?tests?\s+(to\s+)?pass/i, says: "makes the tests pass" },
+  {
+    pattern: /\b(make|makes|making|made|get|gets|getting|so|so that)\s+(the\s+|all\s+|all\s+the\s+)?tests?\s+(to\s+)?pass/i,
+    says: "makes the tests pass",
+  },
   { pattern: /\buntil\s+(the\s+|all\s+)?tests?\s+pass/i, says: "until the tests pass" },
   { pattern: /\bminimi[sz](e|es|ed|ing)\b.{0,30}\b(error|residual|loss|difference|mismatch|deviation|chi)/i, says: "minimises the error" },
   { pattern: /\bgrid[- ]?search/i, says: "grid search" },

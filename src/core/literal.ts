@@ -23,10 +23,7 @@ export type LiteralContext =
   | { kind: "other" };
 
 /** Arithmetic and bitwise operators the roles distinguish. */
-export type BinaryOperator =
-  | "*" | "/" | "%" | "+" | "-" | "**"
-  | "&" | "|" | "^" | "<<" | ">>" | ">>>"
-  | "&&" | "||" | "??" | "other";
+export type BinaryOperator = "*" | "/" | "%" | "+" | "-" | "**" | "&" | "|" | "^" | "<<" | ">>" | ">>>" | "&&" | "||" | "??" | "other";
 
 /** A comment that may justify a literal, in the order an adapter found it attached. */
 export interface AttachedComment {

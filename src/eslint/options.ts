@@ -36,7 +36,10 @@ export const optionsSchema = (() => {
       type: "object",
       properties: {
         ...schema.properties,
-        configFile: { description: "Read .github/no-patch.yml (true) or this file; inline options override it.", type: ["string", "boolean"] },
+        configFile: {
+          description: "Read .github/no-patch.yml (true) or this file; inline options override it.",
+          type: ["string", "boolean"],
+        },
       },
       additionalProperties: false,
     },
@@ -68,7 +71,14 @@ const RESOLVED_CACHE_SIZE = 32;
 
 export function resolveOptions(options: RuleOptions | undefined, filename: string, cwd: string): Resolved {
   const { configFile, ...inline } = options ?? {};
-  const policyFile = configFile === true ? join(cwd, CONFIG_PATH) : typeof configFile === "string" ? (isAbsolute(configFile) ? configFile : join(cwd, configFile)) : null;
+  const policyFile =
+    configFile === true
+      ? join(cwd, CONFIG_PATH)
+      : typeof configFile === "string"
+        ? isAbsolute(configFile)
+          ? configFile
+          : join(cwd, configFile)
+        : null;
   let mtime = 0;
   if (policyFile) {
     try {

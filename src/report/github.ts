@@ -23,9 +23,13 @@ export function toGithubAnnotations(analysis: Analysis): string {
   }
   for (const file of analysis.unverified) {
     const level = analysis.mode === "warn" ? "warning" : "error";
-    out.push(`::${level} file=${escapeProperty(file.path)},title=${escapeProperty("no-patch: unverified file")}::${escapeData(file.reason ?? "not verified")}`);
+    out.push(
+      `::${level} file=${escapeProperty(file.path)},title=${escapeProperty("no-patch: unverified file")}::${escapeData(file.reason ?? "not verified")}`,
+    );
   }
   const c = analysis.counts;
-  out.push(`no-patch: ${analysis.conclusion}: ${c.blocking} blocking, ${c.justified} justified, ${c["known-constant"]} known constants, ${analysis.unverified.length} unverified`);
+  out.push(
+    `no-patch: ${analysis.conclusion}: ${c.blocking} blocking, ${c.justified} justified, ${c["known-constant"]} known constants, ${analysis.unverified.length} unverified`,
+  );
   return out.join("\n") + "\n";
 }

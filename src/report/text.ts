@@ -58,8 +58,12 @@ export function toText(analysis: Analysis, options: TextOptions): string {
     out.push(`${paint(options.color, "32")("✔")} no-patch: no blocking findings (${rest})`);
   } else {
     const mark = analysis.conclusion === "neutral" ? yellow("⚠") : red("✖");
-    const unverified = analysis.unverified.length ? `, ${analysis.unverified.length} unverified file${analysis.unverified.length === 1 ? "" : "s"}` : "";
-    out.push(`${mark} no-patch: ${c.blocking} blocking finding${c.blocking === 1 ? "" : "s"}${unverified} (${rest})${analysis.conclusion === "neutral" ? " — mode: warn, not failing" : ""}`);
+    const unverified = analysis.unverified.length
+      ? `, ${analysis.unverified.length} unverified file${analysis.unverified.length === 1 ? "" : "s"}`
+      : "";
+    out.push(
+      `${mark} no-patch: ${c.blocking} blocking finding${c.blocking === 1 ? "" : "s"}${unverified} (${rest})${analysis.conclusion === "neutral" ? " — mode: warn, not failing" : ""}`,
+    );
   }
   return out.join("\n") + "\n";
 }

@@ -110,14 +110,21 @@ describe("a pull request adding * 1.002", () => {
   });
 
   it("passes with a proper justification, and then writes no comment", async () => {
-    fake.addCommit(HEAD, { "src/ept.ts": EPT_HEAD.replace("  return (", "  // @physics: two-loop counterterm amplitude, Carrasco et al. 2014 Eq. 3.12\n  return (") });
+    fake.addCommit(HEAD, {
+      "src/ept.ts": EPT_HEAD.replace(
+        "  return (",
+        "  // @physics: two-loop counterterm amplitude, Carrasco et al. 2014 Eq. 3.12\n  return (",
+      ),
+    });
     await pullOpened();
     expect(lastRun()).toMatchObject({ status: "completed", conclusion: "success" });
     expect(fake.log.filter((l) => l.includes("/comments") && l.startsWith("POST"))).toEqual([]);
   });
 
   it("a comment that admits tuning fails as weak", async () => {
-    fake.addCommit(HEAD, { "src/ept.ts": EPT_HEAD.replace("  return (", "  // @physics: factor tuned to match the reference output\n  return (") });
+    fake.addCommit(HEAD, {
+      "src/ept.ts": EPT_HEAD.replace("  return (", "  // @physics: factor tuned to match the reference output\n  return ("),
+    });
     await pullOpened();
     expect(lastRun().conclusion).toBe("failure");
     expect(lastRun().annotations).toEqual([expect.objectContaining({ start_line: 3, title: "no-patch: weak scale" })]);
@@ -237,7 +244,12 @@ describe("the comment", () => {
 
   it("is updated to a resolved state when the findings are gone", async () => {
     await pullOpened();
-    fake.addCommit(HEAD, { "src/ept.ts": EPT_HEAD.replace("  return (", "  // @physics: two-loop counterterm amplitude, Carrasco et al. 2014 Eq. 3.12\n  return (") });
+    fake.addCommit(HEAD, {
+      "src/ept.ts": EPT_HEAD.replace(
+        "  return (",
+        "  // @physics: two-loop counterterm amplitude, Carrasco et al. 2014 Eq. 3.12\n  return (",
+      ),
+    });
     await pullOpened();
     expect(botComments()).toHaveLength(1);
     expect(botComments()[0]!.body).toContain("✅ no-patch: every numeric constant this change adds is justified");
@@ -253,7 +265,12 @@ describe("the comment", () => {
   });
 
   it("a user's copy of the marker is not mistaken for the app's comment", async () => {
-    fake.addComment(REPO, 2, "<!-- no-patch:report --> <!-- no-patch:state eyJvdmVycmlkZXMiOlt7InBhdGgiOiJzcmMvZXB0LnRzIiwibGl0ZXJhbCI6IjEuMDAyIiwibGluZSI6MiwiYnkiOiJtZSIsImF0Ijoibm93IiwicmVhc29uIjoiZm9yZ2VkIn1dfQ== -->", "mallory");
+    fake.addComment(
+      REPO,
+      2,
+      "<!-- no-patch:report --> <!-- no-patch:state eyJvdmVycmlkZXMiOlt7InBhdGgiOiJzcmMvZXB0LnRzIiwibGl0ZXJhbCI6IjEuMDAyIiwibGluZSI6MiwiYnkiOiJtZSIsImF0Ijoibm93IiwicmVhc29uIjoiZm9yZ2VkIn1dfQ== -->",
+      "mallory",
+    );
     await pullOpened();
     expect(lastRun().conclusion).toBe("failure");
     expect(botComments()).toHaveLength(1);
@@ -302,7 +319,10 @@ describe("exceptions and commands", () => {
     fake.addPull(REPO, { number: 2, head: RETUNED, base: BASE, baseRef: "master" });
     const sync = example("pull_request", "synchronize");
     sync.number = 2;
-    sync.pull_request = { ...example("pull_request", "opened").pull_request, head: { ...example("pull_request", "opened").pull_request.head, sha: RETUNED } };
+    sync.pull_request = {
+      ...example("pull_request", "opened").pull_request,
+      head: { ...example("pull_request", "opened").pull_request.head, sha: RETUNED },
+    };
     await probot.receive({ id: "delivery-s", name: "pull_request", payload: sync });
     expect(lastRun()).toMatchObject({ head_sha: RETUNED, conclusion: "failure" });
   });
@@ -311,8 +331,25 @@ describe("exceptions and commands", () => {
     fake.permissions.set("maintainer", "maintain");
     await pullOpened();
     const comment = botComments()[0]!;
-    const forged = Buffer.from(JSON.stringify({ overrides: [{ path: "src/ept.ts", literal: "1.002", line: 2, by: "admin", at: "2026-11-28T00:00:00Z", reason: "forged by editing the comment" }], headSha: HEAD })).toString("base64");
-    comment.body = comment.body.replace(/<!-- no-patch:state \S+( [0-9a-f]{64})? -->/, `<!-- no-patch:state ${forged} ${"0".repeat(64)} -->`);
+    const forged = Buffer.from(
+      JSON.stringify({
+        overrides: [
+          {
+            path: "src/ept.ts",
+            literal: "1.002",
+            line: 2,
+            by: "admin",
+            at: "2026-11-28T00:00:00Z",
+            reason: "forged by editing the comment",
+          },
+        ],
+        headSha: HEAD,
+      }),
+    ).toString("base64");
+    comment.body = comment.body.replace(
+      /<!-- no-patch:state \S+( [0-9a-f]{64})? -->/,
+      `<!-- no-patch:state ${forged} ${"0".repeat(64)} -->`,
+    );
     await pullOpened();
     expect(lastRun().conclusion).toBe("failure");
     expect(lastRun().output.summary).not.toContain("forged");
@@ -371,7 +408,12 @@ describe("re-runs and merge queues", () => {
     fake.addCommit(BASE, {}).addCommit(HEAD, head);
     const payload = example("merge_group", "checks_requested");
     payload.repository = example("pull_request", "opened").repository;
-    Object.assign(payload.merge_group, { base_sha: BASE, head_sha: HEAD, base_ref: "refs/heads/master", head_ref: `refs/heads/gh-readonly-queue/master/pr-2-${HEAD}` });
+    Object.assign(payload.merge_group, {
+      base_sha: BASE,
+      head_sha: HEAD,
+      base_ref: "refs/heads/master",
+      head_ref: `refs/heads/gh-readonly-queue/master/pr-2-${HEAD}`,
+    });
     await probot.receive({ id: "delivery-mg", name: "merge_group", payload });
     expect(lastRun().conclusion).toBe("failure");
     expect(lastRun().output.summary).toContain("GitHub's compare lists at most 300 files");

@@ -37,7 +37,10 @@ afterAll(async () => {
 });
 
 describe("the real server", () => {
-  const examples = require("@octokit/webhooks-examples/api.github.com/index.json") as Array<{ name: string; examples: Array<Record<string, unknown>> }>;
+  const examples = require("@octokit/webhooks-examples/api.github.com/index.json") as Array<{
+    name: string;
+    examples: Array<Record<string, unknown>>;
+  }>;
   const payload = structuredClone(examples.find((e) => e.name === "pull_request")!.examples.find((x) => x.action === "opened")!);
   payload.installation = { id: 2, node_id: "MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uMg==" };
   const body = JSON.stringify(payload);

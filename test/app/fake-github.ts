@@ -38,17 +38,32 @@ export interface Reply {
 /** GitHub's per-file `patch`: the hunks of a unified diff with 3 lines of context. */
 export function githubPatch(base: string, head: string): string {
   const patch = structuredPatch("a", "b", base, head, "", "", { context: 3 });
-  return patch.hunks
-    .map((h) => [`@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@`, ...h.lines].join("\n"))
-    .join("\n");
+  return patch.hunks.map((h) => [`@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@`, ...h.lines].join("\n")).join("\n");
 }
 
 export class FakeGitHub {
   readonly requests: Recorded[] = [];
   readonly commits = new Map<string, Files>();
   readonly pulls = new Map<string, Pull>();
-  readonly comments: Array<{ id: number; repo: string; issue: number; body: string; user: { login: string; type: string }; performed_via_github_app: { id: number } | null; created_at: string }> = [];
-  readonly checkRuns: Array<{ id: number; repo: string; head_sha: string; name: string; status: string; conclusion: string | null; output: Record<string, unknown>; annotations: unknown[] }> = [];
+  readonly comments: Array<{
+    id: number;
+    repo: string;
+    issue: number;
+    body: string;
+    user: { login: string; type: string };
+    performed_via_github_app: { id: number } | null;
+    created_at: string;
+  }> = [];
+  readonly checkRuns: Array<{
+    id: number;
+    repo: string;
+    head_sha: string;
+    name: string;
+    status: string;
+    conclusion: string | null;
+    output: Record<string, unknown>;
+    annotations: unknown[];
+  }> = [];
   readonly permissions = new Map<string, string>();
   /** Return this status for requests whose path matches. */
   readonly failures: Array<{ method: string; pattern: RegExp; status: number }> = [];
@@ -122,7 +137,13 @@ export class FakeGitHub {
       repository[`f${index}`] =
         text === undefined
           ? null
-          : { oid: blobId(text), byteSize: Buffer.byteLength(text), isBinary: false, isTruncated: truncated, text: truncated ? text.slice(0, this.graphqlTextLimit) : text };
+          : {
+              oid: blobId(text),
+              byteSize: Buffer.byteLength(text),
+              isBinary: false,
+              isTruncated: truncated,
+              text: truncated ? text.slice(0, this.graphqlTextLimit) : text,
+            };
     }
     return { status: 200, body: { data: { repository } } };
   }
@@ -183,10 +204,24 @@ export class FakeGitHub {
     }
     if (method === "GET" && (m = /^commits\/([0-9a-f]+)\/pulls$/.exec(rest))) {
       const sha = m[1];
-      return { status: 200, body: [...this.pulls.entries()].filter(([k, p]) => k.startsWith(repo + "#") && p.head === sha).map(([, p]) => this.pullJson(repo, p)) };
+      return {
+        status: 200,
+        body: [...this.pulls.entries()]
+          .filter(([k, p]) => k.startsWith(repo + "#") && p.head === sha)
+          .map(([, p]) => this.pullJson(repo, p)),
+      };
     }
     if (method === "POST" && rest === "check-runs") {
-      const run = { id: this.nextId++, repo, head_sha: String(body.head_sha), name: String(body.name), status: String(body.status ?? "queued"), conclusion: null, output: (body.output ?? {}) as Record<string, unknown>, annotations: [] as unknown[] };
+      const run = {
+        id: this.nextId++,
+        repo,
+        head_sha: String(body.head_sha),
+        name: String(body.name),
+        status: String(body.status ?? "queued"),
+        conclusion: null,
+        output: (body.output ?? {}) as Record<string, unknown>,
+        annotations: [] as unknown[],
+      };
       this.checkRuns.push(run);
       return { status: 201, body: { id: run.id, html_url: `https://github.test/${repo}/runs/${run.id}`, head_sha: run.head_sha } };
     }
@@ -205,7 +240,10 @@ export class FakeGitHub {
       if (method === "GET") {
         const perPage = Number(query.get("per_page") ?? 30);
         const page = Number(query.get("page") ?? 1);
-        return { status: 200, body: this.comments.filter((c) => c.repo === repo && c.issue === issue).slice((page - 1) * perPage, page * perPage) };
+        return {
+          status: 200,
+          body: this.comments.filter((c) => c.repo === repo && c.issue === issue).slice((page - 1) * perPage, page * perPage),
+        };
       }
       this.addComment(repo, issue, String(body.body), "no-patch[bot]", true);
       return { status: 201, body: this.comments.at(-1) };

@@ -70,7 +70,12 @@ export interface AppServer {
  * The real app as `npm start` runs it (`probot run` on the built app), in production mode,
  * pointed at a loopback GitHub through Probot's GitHub Enterprise base-URL settings.
  */
-export async function startAppServer(root: string, githubHost: string, secret: string, logLevel: "info" | "warn" | "error" = "info"): Promise<AppServer> {
+export async function startAppServer(
+  root: string,
+  githubHost: string,
+  secret: string,
+  logLevel: "info" | "warn" | "error" = "info",
+): Promise<AppServer> {
   const port = await freePort();
   const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }).toString();
   let output = "";
@@ -98,7 +103,10 @@ export async function startAppServer(root: string, githubHost: string, secret: s
   let listening = false;
   const probe = async () => {
     while (!listening && child.exitCode === null) {
-      listening = await fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false);
+      listening = await fetch(`http://127.0.0.1:${port}/`).then(
+        () => true,
+        () => false,
+      );
       if (!listening) await new Promise((resolve) => setTimeout(resolve, 50));
     }
   };

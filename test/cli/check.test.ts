@@ -83,7 +83,16 @@ describe("the * 1.002 patch", () => {
     expect(report.conclusion).toBe("failure");
     const blocking = report.findings.filter((f: { blocking: boolean }) => f.blocking);
     expect(blocking).toEqual([
-      expect.objectContaining({ path: "src/ept.ts", line: 2, column: 31, literal: "1.002", value: 1.002, role: "scale", status: "unjustified", previous: null }),
+      expect.objectContaining({
+        path: "src/ept.ts",
+        line: 2,
+        column: 31,
+        literal: "1.002",
+        value: 1.002,
+        role: "scale",
+        status: "unjustified",
+        previous: null,
+      }),
     ]);
   });
 
@@ -91,7 +100,13 @@ describe("the * 1.002 patch", () => {
     const fixed = new Repo();
     fixed.write("src/ept.ts", BASE_EPT).commit("base");
     fixed
-      .write("src/ept.ts", PATCHED_EPT.replace("  return (", "  // @physics: two-loop UV counterterm amplitude at k_NL, Carrasco et al. 2014 Eq. 3.12\n  return ("))
+      .write(
+        "src/ept.ts",
+        PATCHED_EPT.replace(
+          "  return (",
+          "  // @physics: two-loop UV counterterm amplitude at k_NL, Carrasco et al. 2014 Eq. 3.12\n  return (",
+        ),
+      )
       .commit("justified");
     const { status, stdout } = fixed.check("--base", "HEAD~1", "--format", "json");
     expect(JSON.parse(stdout).findings.map((f: { status: string }) => f.status)).toEqual(["justified"]);
@@ -102,7 +117,10 @@ describe("the * 1.002 patch", () => {
     const tuned = new Repo();
     tuned.write("src/ept.ts", BASE_EPT).commit("base");
     tuned
-      .write("src/ept.ts", PATCHED_EPT.replace("  return (", "  // @physics: factor tuned to match the reference output of CLASS\n  return ("))
+      .write(
+        "src/ept.ts",
+        PATCHED_EPT.replace("  return (", "  // @physics: factor tuned to match the reference output of CLASS\n  return ("),
+      )
       .commit("tuned");
     const { status, stdout } = tuned.check("--base", "HEAD~1", "--format", "json");
     expect(status).toBe(1);
@@ -186,34 +204,47 @@ describe("whole files (paths, no --base)", () => {
     writeFileSync(join(dir, "src", "notes.txt"), "1.7\n");
     const { status, stdout } = runCli(dir, ["check", "--format", "json", "src"]);
     expect(status).toBe(1);
-    expect(JSON.parse(stdout).findings.map((f: { path: string; literal: string; status: string }) => `${f.path} ${f.literal} ${f.status}`)).toEqual([
-      "src/a.ts 1.7 unjustified",
-      "src/a.ts 3.14159 known-constant",
-      "src/b.js 1.002 unjustified",
-    ]);
+    expect(
+      JSON.parse(stdout).findings.map((f: { path: string; literal: string; status: string }) => `${f.path} ${f.literal} ${f.status}`),
+    ).toEqual(["src/a.ts 1.7 unjustified", "src/a.ts 3.14159 known-constant", "src/b.js 1.002 unjustified"]);
   });
 });
 
 describe("files that need care", () => {
   it("a non-ASCII path, CRLF text and a rename", () => {
     const repo = new Repo();
-    repo.write("src/σ_v.ts", "export const a = 1;\r\n").write("src/old.ts", "export const b = x * 1.7;\nexport const c = 2;\n").commit("base");
+    repo
+      .write("src/σ_v.ts", "export const a = 1;\r\n")
+      .write("src/old.ts", "export const b = x * 1.7;\nexport const c = 2;\n")
+      .commit("base");
     repo.git("mv", "src/old.ts", "src/new.ts");
-    repo.write("src/σ_v.ts", "export const a = 1;\r\nexport const s = v * 1.3;\r\n").write("src/new.ts", "export const b = x * 1.7;\nexport const c = 2;\nexport const d = y * 0.8;\n").commit("change");
+    repo
+      .write("src/σ_v.ts", "export const a = 1;\r\nexport const s = v * 1.3;\r\n")
+      .write("src/new.ts", "export const b = x * 1.7;\nexport const c = 2;\nexport const d = y * 0.8;\n")
+      .commit("change");
     const { stdout } = repo.check("--base", "HEAD~1", "--format", "json");
-    const findings = JSON.parse(stdout).findings.map((f: { path: string; line: number; literal: string }) => `${f.path}:${f.line} ${f.literal}`);
+    const findings = JSON.parse(stdout).findings.map(
+      (f: { path: string; line: number; literal: string }) => `${f.path}:${f.line} ${f.literal}`,
+    );
     expect(findings).toEqual(["src/new.ts:3 0.8", "src/σ_v.ts:2 1.3"]);
   });
 
   it("binary and deleted files are skipped, not failed", () => {
     const repo = new Repo();
-    repo.write("img.png", Buffer.from([0, 1, 2, 3])).write("gone.ts", "export const a = 1.7;\n").commit("base");
+    repo
+      .write("img.png", Buffer.from([0, 1, 2, 3]))
+      .write("gone.ts", "export const a = 1.7;\n")
+      .commit("base");
     repo.write("img.png", Buffer.from([0, 9, 9, 9]));
     rmSync(join(repo.dir, "gone.ts"));
     repo.commit("change");
     const { status, stdout } = repo.check("--base", "HEAD~1", "--format", "json");
     expect(status).toBe(0);
-    expect(JSON.parse(stdout).files.map((f: { path: string; outcome: string }) => `${f.path} ${f.outcome}`).sort()).toEqual(["gone.ts deleted", "img.png binary"]);
+    expect(
+      JSON.parse(stdout)
+        .files.map((f: { path: string; outcome: string }) => `${f.path} ${f.outcome}`)
+        .sort(),
+    ).toEqual(["gone.ts deleted", "img.png binary"]);
   });
 });
 
@@ -226,7 +257,11 @@ describe("bad input: one clear paragraph, exit 2, never a stack trace", () => {
     ["an unknown option", () => ["check", "--bsae", "main"], /Unknown option '--bsae'/],
     ["an unknown command", () => ["chekc"], /unknown command "chekc"/],
     ["a missing file", () => ["check", "nope.ts"], /cannot read nope\.ts: no such file or directory/],
-    ["a missing config file", (dir) => (new RepoAt(dir), ["check", "--config", "missing.yml"]), /cannot read the configuration file .*missing\.yml: ENOENT/],
+    [
+      "a missing config file",
+      (dir) => (new RepoAt(dir), ["check", "--config", "missing.yml"]),
+      /cannot read the configuration file .*missing\.yml: ENOENT/,
+    ],
     [
       "a file over the size limit",
       (dir) => {
@@ -265,7 +300,10 @@ describe("the package's entry points", () => {
         recommended: eslint.configs.recommended.rules,
         app: typeof app.default,
       }));`;
-    const result = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: join(dirname(CLI), "../.."), encoding: "utf8" });
+    const result = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+      cwd: join(dirname(CLI), "../.."),
+      encoding: "utf8",
+    });
     expect(result.stderr).toBe("");
     expect(JSON.parse(result.stdout)).toEqual({
       analyze: "function",

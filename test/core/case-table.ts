@@ -13,7 +13,11 @@ const annotationSyntax: Case[] = [
   { name: "line comment above", code: `// @physics: ${GOOD}\nconst x = a * 1.002;`, findings: ["2 1.002 scale justified"] },
   { name: "colon is optional", code: `// @physics ${GOOD}\nconst x = a * 1.002;`, findings: ["2 1.002 scale justified"] },
   { name: "block comment above", code: `/* @physics ${GOOD} */\nconst x = a * 1.002;`, findings: ["2 1.002 scale justified"] },
-  { name: "inline block comment before the literal", code: `const x = a * /* @physics ${GOOD} */ 1.002;`, findings: ["1 1.002 scale justified"] },
+  {
+    name: "inline block comment before the literal",
+    code: `const x = a * /* @physics ${GOOD} */ 1.002;`,
+    findings: ["1 1.002 scale justified"],
+  },
   {
     name: "JSDoc tag on the declaration",
     code: `/**\n * Damping scale.\n * @physics ${GOOD}\n * @see other\n */\nexport const SIGMA = 0.27;`,
@@ -155,24 +159,80 @@ const coverage: Case[] = [
 
 const quality: Case[] = [
   { name: "too short", code: "const x = a * 1.002; // @physics: dispersion eq", findings: ["1 1.002 scale weak"] },
-  { name: "too few words", code: "const x = a * 1.002; // @physics: velocity-dispersion-from-linear-theory", findings: ["1 1.002 scale weak"] },
+  {
+    name: "too few words",
+    code: "const x = a * 1.002; // @physics: velocity-dispersion-from-linear-theory",
+    findings: ["1 1.002 scale weak"],
+  },
   { name: "empty after the tag", code: "const x = a * 1.002; // @physics:", findings: ["1 1.002 scale weak"] },
-  { name: "placeholder TODO", code: "const x = a * 1.002; // @physics: TODO explain this factor later on", findings: ["1 1.002 scale weak"] },
-  { name: "placeholder see above", code: "const x = a * 1.002; // @physics: see above for the details of it", findings: ["1 1.002 scale weak"] },
-  { name: "placeholder magic number", code: "const x = a * 1.002; // @physics: magic number from the old code", findings: ["1 1.002 scale weak"] },
+  {
+    name: "placeholder TODO",
+    code: "const x = a * 1.002; // @physics: TODO explain this factor later on",
+    findings: ["1 1.002 scale weak"],
+  },
+  {
+    name: "placeholder see above",
+    code: "const x = a * 1.002; // @physics: see above for the details of it",
+    findings: ["1 1.002 scale weak"],
+  },
+  {
+    name: "placeholder magic number",
+    code: "const x = a * 1.002; // @physics: magic number from the old code",
+    findings: ["1 1.002 scale weak"],
+  },
   { name: "fudge", code: "const x = a * 1.002; // @physics: fudge factor for the one-loop term", findings: ["1 1.002 scale weak"] },
-  { name: "tuned", code: "const x = a * 1.002; // @physics: coefficient tuned at the fiducial cosmology", findings: ["1 1.002 scale weak"] },
-  { name: "hand-tuned", code: "const x = a * 1.002; // @physics: hand-tuned amplitude of the one-loop term", findings: ["1 1.002 scale weak"] },
+  {
+    name: "tuned",
+    code: "const x = a * 1.002; // @physics: coefficient tuned at the fiducial cosmology",
+    findings: ["1 1.002 scale weak"],
+  },
+  {
+    name: "hand-tuned",
+    code: "const x = a * 1.002; // @physics: hand-tuned amplitude of the one-loop term",
+    findings: ["1 1.002 scale weak"],
+  },
   { name: "tweak", code: "const x = a * 1.002; // @physics: small tweak to the damping of the BAO", findings: ["1 1.002 scale weak"] },
   { name: "hack", code: "const x = a * 1.002; // @physics: hack around the IR divergence in P13", findings: ["1 1.002 scale weak"] },
-  { name: "empirically", code: "const alpha = 0.27; // @physics: empirically minimises the max error", findings: ["1 0.27 initializer weak"] },
-  { name: "empirical fit", code: "const alpha = 0.27; // @physics: empirical fit to the simulation suite", findings: ["1 0.27 initializer weak"] },
-  { name: "to match the reference", code: "const x = a * 1.002; // @physics: chosen to match the reference output", findings: ["1 1.002 scale weak"] },
-  { name: "to match the tests", code: "const x = a * 1.002; // @physics: set so as to match the tests at z = 0", findings: ["1 1.002 scale weak"] },
-  { name: "makes the tests pass", code: "const x = a * 1.002; // @physics: this value makes the tests pass at z=0", findings: ["1 1.002 scale weak"] },
-  { name: "minimises the error", code: "const x = a * 1.002; // @physics: value that minimizes the residual error", findings: ["1 1.002 scale weak"] },
-  { name: "grid search", code: "const x = a * 1.002; // @physics: best value from a grid search over alpha", findings: ["1 1.002 scale weak"] },
-  { name: "trial and error", code: "const x = a * 1.002; // @physics: found by trial and error on the fiducial", findings: ["1 1.002 scale weak"] },
+  {
+    name: "empirically",
+    code: "const alpha = 0.27; // @physics: empirically minimises the max error",
+    findings: ["1 0.27 initializer weak"],
+  },
+  {
+    name: "empirical fit",
+    code: "const alpha = 0.27; // @physics: empirical fit to the simulation suite",
+    findings: ["1 0.27 initializer weak"],
+  },
+  {
+    name: "to match the reference",
+    code: "const x = a * 1.002; // @physics: chosen to match the reference output",
+    findings: ["1 1.002 scale weak"],
+  },
+  {
+    name: "to match the tests",
+    code: "const x = a * 1.002; // @physics: set so as to match the tests at z = 0",
+    findings: ["1 1.002 scale weak"],
+  },
+  {
+    name: "makes the tests pass",
+    code: "const x = a * 1.002; // @physics: this value makes the tests pass at z=0",
+    findings: ["1 1.002 scale weak"],
+  },
+  {
+    name: "minimises the error",
+    code: "const x = a * 1.002; // @physics: value that minimizes the residual error",
+    findings: ["1 1.002 scale weak"],
+  },
+  {
+    name: "grid search",
+    code: "const x = a * 1.002; // @physics: best value from a grid search over alpha",
+    findings: ["1 1.002 scale weak"],
+  },
+  {
+    name: "trial and error",
+    code: "const x = a * 1.002; // @physics: found by trial and error on the fiducial",
+    findings: ["1 1.002 scale weak"],
+  },
   {
     name: "plain 'empirical' naming a physical formula is accepted",
     code: "const aV = 15.8; // @physics: volume term of the empirical semi-empirical mass formula, Krane Eq. 3.28",
@@ -212,29 +272,52 @@ const quality: Case[] = [
     ["section sign", "velocity dispersion of the linear field, § 3.2"],
     ["author et al. year", "velocity dispersion as in Baldauf et al. 2015"],
     ["source location", "same as CLASS perturbations.c:5070-5075 (sigma_v)"],
-  ].map(
-    ([kind, text]): Case => ({
-      name: `requireReference accepts a ${kind}`,
-      code: `const x = a * 1.002; // @physics: ${text}`,
-      config: { justification: { requireReference: true } },
-      findings: ["1 1.002 scale justified"],
-    }),
-  ),
+  ].map(([kind, text]): Case => ({
+    name: `requireReference accepts a ${kind}`,
+    code: `const x = a * 1.002; // @physics: ${text}`,
+    config: { justification: { requireReference: true } },
+    findings: ["1 1.002 scale justified"],
+  })),
 ];
 
 const exemptions: Case[] = [
-  { name: "allowValues by default", code: "const z = a * 2 + b * 0.5 - 1 + c * -1;", findings: ["1 2 scale allowed", "1 0.5 scale allowed", "1 1 offset allowed", "1 -1 scale allowed"] },
-  { name: "allowValues configurable", code: "const z = a * 2 + b * 3;", config: { allowValues: [3] }, findings: ["1 2 scale unjustified", "1 3 scale allowed"] },
+  {
+    name: "allowValues by default",
+    code: "const z = a * 2 + b * 0.5 - 1 + c * -1;",
+    findings: ["1 2 scale allowed", "1 0.5 scale allowed", "1 1 offset allowed", "1 -1 scale allowed"],
+  },
+  {
+    name: "allowValues configurable",
+    code: "const z = a * 2 + b * 3;",
+    config: { allowValues: [3] },
+    findings: ["1 2 scale unjustified", "1 3 scale allowed"],
+  },
   { name: "small integer and half exponents", code: "const e = k ** 2 + x ** 0.5 + y ** -1 + z ** 3 + Math.pow(w, 1.5);", findings: [] },
-  { name: "odd exponents are candidates", code: "const e = k ** 1.7 + Math.pow(w, 2.2);", findings: ["1 1.7 exponent unjustified", "1 2.2 exponent unjustified"] },
+  {
+    name: "odd exponents are candidates",
+    code: "const e = k ** 1.7 + Math.pow(w, 2.2);",
+    findings: ["1 1.7 exponent unjustified", "1 2.2 exponent unjustified"],
+  },
   { name: "array indexes", code: "const v = table[3] + grid[17][4];", findings: [] },
-  { name: "loop bounds and counters against 0/1", code: "for (let i = 0; i < n; i += 1) { count -= 1; if (count === 0) break; if (n > 1) go(); }", findings: [] },
+  {
+    name: "loop bounds and counters against 0/1",
+    code: "for (let i = 0; i < n; i += 1) { count -= 1; if (count === 0) break; if (n > 1) go(); }",
+    findings: [],
+  },
   { name: "other loop bounds are thresholds", code: "for (let i = 0; i < 64; i++) step();", findings: ["1 64 threshold unjustified"] },
   { name: "bitwise operands", code: "const flags = (mask & 0xff) | (bits << 3) | (x >>> 7) ^ 5;", findings: [] },
   { name: "enum member values", code: "enum Order { Tree = 3, OneLoop = 7 }", findings: [] },
   { name: "literal types and type indexes", code: "type Spin = 0.5 | 1.5;\ntype T = Tuple[3];\nlet s: 42;", findings: [] },
-  { name: "powers of ten as scale factors", code: "const km = m / 1000;\nconst mm = m * 1e3;\nconst um = m * 1e-6;\nconst cm = m * 100;", findings: ["1 1000 scale allowed", "2 1e3 scale allowed", "3 1e-6 scale allowed", "4 100 scale allowed"] },
-  { name: "a power of ten as a tolerance is a candidate", code: "if (err < 1e-6) done();\nconst rtol = 1e-8;", findings: ["1 1e-6 threshold unjustified", "2 1e-8 threshold unjustified"] },
+  {
+    name: "powers of ten as scale factors",
+    code: "const km = m / 1000;\nconst mm = m * 1e3;\nconst um = m * 1e-6;\nconst cm = m * 100;",
+    findings: ["1 1000 scale allowed", "2 1e3 scale allowed", "3 1e-6 scale allowed", "4 100 scale allowed"],
+  },
+  {
+    name: "a power of ten as a tolerance is a candidate",
+    code: "if (err < 1e-6) done();\nconst rtol = 1e-8;",
+    findings: ["1 1e-6 threshold unjustified", "2 1e-8 threshold unjustified"],
+  },
   { name: "a named unit constant that is a power of ten", code: "const KM_PER_M = 1e-3;", findings: ["1 1e-3 initializer allowed"] },
 ];
 
@@ -247,23 +330,87 @@ const knownConstants: Case[] = [
   { name: "π/180", code: "const rad = deg * 0.0174533;", findings: ["1 0.0174533 scale known-constant"] },
   { name: "180 beside Math.PI", code: "const rad = deg * Math.PI / 180;", findings: ["1 180 scale known-constant"] },
   { name: "180 without π is a candidate", code: "const half = turn / 180;", findings: ["1 180 scale unjustified"] },
-  { name: "e, √2, ln 2 and the golden ratio", code: "const v = [2.71828, 1.41421, 0.693147, 1.618034];", findings: ["1 2.71828 element known-constant", "1 1.41421 element known-constant", "1 0.693147 element known-constant", "1 1.618034 element known-constant"] },
+  {
+    name: "e, √2, ln 2 and the golden ratio",
+    code: "const v = [2.71828, 1.41421, 0.693147, 1.618034];",
+    findings: [
+      "1 2.71828 element known-constant",
+      "1 1.41421 element known-constant",
+      "1 0.693147 element known-constant",
+      "1 1.618034 element known-constant",
+    ],
+  },
   { name: "G at CODATA precision", code: "const G = 6.674e-11;", findings: ["1 6.674e-11 initializer known-constant"] },
   { name: "G from CODATA 2014", code: "const G = 6.67408e-11;", findings: ["1 6.67408e-11 initializer known-constant"] },
   { name: "a wrong G", code: "const G = 6.694e-11;", findings: ["1 6.694e-11 initializer unjustified"] },
-  { name: "speed of light, Planck, Boltzmann", code: "const k = [299792458, 6.62607015e-34, 1.380649e-23, 2.998e8];", findings: ["1 299792458 element known-constant", "1 6.62607015e-34 element known-constant", "1 1.380649e-23 element known-constant", "1 2.998e8 element known-constant"] },
-  { name: "astronomical constants", code: "const t = (jd - 2451545.0) / 36525;\nconst au = 1.495978707e11;\nconst pc = 3.0857e16;", findings: ["1 2451545.0 offset known-constant", "1 36525 scale known-constant", "2 1.495978707e11 initializer known-constant", "3 3.0857e16 initializer known-constant"] },
-  { name: "unit factors", code: "const s = [60, 3600, 86400, 273.15, 101325, 2.54, 0.3048];", findings: ["1 60 element known-constant", "1 3600 element known-constant", "1 86400 element known-constant", "1 273.15 element known-constant", "1 101325 element known-constant", "1 2.54 element known-constant", "1 0.3048 element known-constant"] },
-  { name: "knownConstants: false", code: "const area = 3.14159 * r * r;", config: { knownConstants: false }, findings: ["1 3.14159 scale unjustified"] },
+  {
+    name: "speed of light, Planck, Boltzmann",
+    code: "const k = [299792458, 6.62607015e-34, 1.380649e-23, 2.998e8];",
+    findings: [
+      "1 299792458 element known-constant",
+      "1 6.62607015e-34 element known-constant",
+      "1 1.380649e-23 element known-constant",
+      "1 2.998e8 element known-constant",
+    ],
+  },
+  {
+    name: "astronomical constants",
+    code: "const t = (jd - 2451545.0) / 36525;\nconst au = 1.495978707e11;\nconst pc = 3.0857e16;",
+    findings: [
+      "1 2451545.0 offset known-constant",
+      "1 36525 scale known-constant",
+      "2 1.495978707e11 initializer known-constant",
+      "3 3.0857e16 initializer known-constant",
+    ],
+  },
+  {
+    name: "unit factors",
+    code: "const s = [60, 3600, 86400, 273.15, 101325, 2.54, 0.3048];",
+    findings: [
+      "1 60 element known-constant",
+      "1 3600 element known-constant",
+      "1 86400 element known-constant",
+      "1 273.15 element known-constant",
+      "1 101325 element known-constant",
+      "1 2.54 element known-constant",
+      "1 0.3048 element known-constant",
+    ],
+  },
+  {
+    name: "knownConstants: false",
+    code: "const area = 3.14159 * r * r;",
+    config: { knownConstants: false },
+    findings: ["1 3.14159 scale unjustified"],
+  },
   { name: "numeric separators", code: "const c = 299_792_458;", findings: ["1 299_792_458 initializer known-constant"] },
 ];
 
 const roles: Case[] = [
-  { name: "scale", code: "y = x * 1.7; z = x / 1.7; x *= 1.7; x /= 1.7;", findings: ["1 1.7 scale unjustified", "1 1.7 scale unjustified", "1 1.7 scale unjustified", "1 1.7 scale unjustified"] },
-  { name: "offset", code: "y = x + 0.3; z = x - 0.3; x += 0.3; x -= 0.3;", findings: ["1 0.3 offset unjustified", "1 0.3 offset unjustified", "1 0.3 offset unjustified", "1 0.3 offset unjustified"] },
-  { name: "threshold by comparison", code: "if (z > 0.3 && k <= 0.25) f();", findings: ["1 0.3 threshold unjustified", "1 0.25 threshold unjustified"] },
-  { name: "threshold by clamp bounds", code: "const v = Math.min(Math.max(x, 0.01), 0.99);", findings: ["1 0.01 threshold unjustified", "1 0.99 threshold unjustified"] },
-  { name: "threshold by tolerance name", code: "const atol = 0.003;\nconst opts = { rtol: 0.002 };", findings: ["1 0.003 threshold unjustified", "2 0.002 threshold unjustified"] },
+  {
+    name: "scale",
+    code: "y = x * 1.7; z = x / 1.7; x *= 1.7; x /= 1.7;",
+    findings: ["1 1.7 scale unjustified", "1 1.7 scale unjustified", "1 1.7 scale unjustified", "1 1.7 scale unjustified"],
+  },
+  {
+    name: "offset",
+    code: "y = x + 0.3; z = x - 0.3; x += 0.3; x -= 0.3;",
+    findings: ["1 0.3 offset unjustified", "1 0.3 offset unjustified", "1 0.3 offset unjustified", "1 0.3 offset unjustified"],
+  },
+  {
+    name: "threshold by comparison",
+    code: "if (z > 0.3 && k <= 0.25) f();",
+    findings: ["1 0.3 threshold unjustified", "1 0.25 threshold unjustified"],
+  },
+  {
+    name: "threshold by clamp bounds",
+    code: "const v = Math.min(Math.max(x, 0.01), 0.99);",
+    findings: ["1 0.01 threshold unjustified", "1 0.99 threshold unjustified"],
+  },
+  {
+    name: "threshold by tolerance name",
+    code: "const atol = 0.003;\nconst opts = { rtol: 0.002 };",
+    findings: ["1 0.003 threshold unjustified", "2 0.002 threshold unjustified"],
+  },
   { name: "initializer", code: "export const TREE_ALPHA = 0.27;", findings: ["1 0.27 initializer unjustified"] },
   { name: "argument", code: "damp(k, 0.3);", findings: ["1 0.3 argument unjustified"] },
   { name: "parameter default", code: "function f(k: number, sigma = 0.3) { return k; }", findings: ["1 0.3 default unjustified"] },
@@ -271,8 +418,16 @@ const roles: Case[] = [
   { name: "array element", code: "const w = [0.3, 0.7];", findings: ["1 0.3 element unjustified", "1 0.7 element unjustified"] },
   { name: "object member", code: "const p = { omegaM: 0.31 };", findings: ["1 0.31 element unjustified"] },
   { name: "return value is an operand", code: "function f() { return 0.3; }", findings: ["1 0.3 operand unjustified"] },
-  { name: "parentheses and type assertions are looked through", code: "const a = ((0.27 as number));\ny = x * (1.7);", findings: ["1 0.27 initializer unjustified", "2 1.7 scale unjustified"] },
-  { name: "a leading minus is part of the literal", code: "const a = -0.27;\ny = x * -1.7;", findings: ["1 -0.27 initializer unjustified", "2 -1.7 scale unjustified"] },
+  {
+    name: "parentheses and type assertions are looked through",
+    code: "const a = ((0.27 as number));\ny = x * (1.7);",
+    findings: ["1 0.27 initializer unjustified", "2 1.7 scale unjustified"],
+  },
+  {
+    name: "a leading minus is part of the literal",
+    code: "const a = -0.27;\ny = x * -1.7;",
+    findings: ["1 -0.27 initializer unjustified", "2 -1.7 scale unjustified"],
+  },
   { name: "the base of a power is an operand", code: "const v = 1.7 ** n;", findings: ["1 1.7 operand unjustified"] },
 ];
 
@@ -385,30 +540,78 @@ const files: Case[] = [
   { name: "JavaScript", path: "src/model.js", code: "const x = a * 1.002;", findings: ["1 1.002 scale unjustified"] },
   { name: "ES module JavaScript", path: "src/model.mjs", code: "export const x = a * 1.002;", findings: ["1 1.002 scale unjustified"] },
   { name: "CommonJS", path: "src/model.cjs", code: "module.exports = { x: 1.002 };", findings: ["1 1.002 element unjustified"] },
-  { name: "JSX", path: "src/Plot.jsx", code: "export const P = () => <Line width={1.7} scale={k * 1.002} />;", findings: ["1 1.7 operand unjustified", "1 1.002 scale unjustified"] },
-  { name: "TSX", path: "src/Plot.tsx", code: "export const P = (p: Props) => <Line scale={p.k * 1.002} />;", findings: ["1 1.002 scale unjustified"] },
+  {
+    name: "JSX",
+    path: "src/Plot.jsx",
+    code: "export const P = () => <Line width={1.7} scale={k * 1.002} />;",
+    findings: ["1 1.7 operand unjustified", "1 1.002 scale unjustified"],
+  },
+  {
+    name: "TSX",
+    path: "src/Plot.tsx",
+    code: "export const P = (p: Props) => <Line scale={p.k * 1.002} />;",
+    findings: ["1 1.002 scale unjustified"],
+  },
   { name: "mts and cts", path: "src/model.mts", code: "export const x: number = a * 1.002;", findings: ["1 1.002 scale unjustified"] },
-  { name: "CRLF line endings", code: `// @physics: ${GOOD}\r\nconst x = a * 1.002;\r\nconst y = a * 1.7;\r\n`, findings: ["2 1.002 scale justified", "3 1.7 scale unjustified"] },
-  { name: "syntax error: unclosed call", code: "const x = f(a * 1.002\nconst y = 1.7 * b;", findings: ["1 1.002 scale unjustified", "2 1.7 scale unjustified"] },
-  { name: "syntax error: stray tokens", code: "const x = a * 1.002 ))) ;;; }}}\nlet = = 0.3;", findings: ["1 1.002 scale unjustified", "2 0.3 initializer unjustified"] },
+  {
+    name: "CRLF line endings",
+    code: `// @physics: ${GOOD}\r\nconst x = a * 1.002;\r\nconst y = a * 1.7;\r\n`,
+    findings: ["2 1.002 scale justified", "3 1.7 scale unjustified"],
+  },
+  {
+    name: "syntax error: unclosed call",
+    code: "const x = f(a * 1.002\nconst y = 1.7 * b;",
+    findings: ["1 1.002 scale unjustified", "2 1.7 scale unjustified"],
+  },
+  {
+    name: "syntax error: stray tokens",
+    code: "const x = a * 1.002 ))) ;;; }}}\nlet = = 0.3;",
+    findings: ["1 1.002 scale unjustified", "2 0.3 initializer unjustified"],
+  },
   { name: "syntax error: unterminated string", code: 'const s = "open;\nconst y = 1.7 * b;', findings: ["2 1.7 scale unjustified"] },
-  { name: "numbers in strings and comments are not literals", code: 'const s = "x * 1.002"; // 0.27\nconst t = `k=${0.3}`;', findings: ["2 0.3 operand unjustified"] },
+  {
+    name: "numbers in strings and comments are not literals",
+    code: 'const s = "x * 1.002"; // 0.27\nconst t = `k=${0.3}`;',
+    findings: ["2 0.3 operand unjustified"],
+  },
   { name: "a test file is ignored", path: "src/model.test.ts", code: "const x = a * 1.002;", findings: [] },
   { name: "a test folder is ignored", path: "test/fit.ts", code: "const x = a * 1.002;", findings: [] },
   { name: "a nested __tests__ folder is ignored", path: "src/ept/__tests__/fit.ts", code: "const x = a * 1.002;", findings: [] },
   { name: "declaration files are ignored", path: "types/model.d.ts", code: "declare const x: 1.002;", findings: [] },
   { name: "generated code is ignored", path: "dist/model.js", code: "const x = a * 1.002;", findings: [] },
   { name: "minified code is ignored", path: "src/vendor.min.js", code: "const x = a * 1.002;", findings: [] },
-  { name: "ignore: [] checks tests too", path: "src/model.test.ts", config: { ignore: [] }, code: "const x = a * 1.002;", findings: ["1 1.002 scale unjustified"] },
-  { name: "paths limit the check", path: "src/ui/chart.ts", config: { paths: ["src/physics/**"] }, code: "const x = a * 1.002;", findings: [] },
-  { name: "paths select physics code", path: "src/physics/ept.ts", config: { paths: ["src/physics/**"] }, code: "const x = a * 1.002;", findings: ["1 1.002 scale unjustified"] },
+  {
+    name: "ignore: [] checks tests too",
+    path: "src/model.test.ts",
+    config: { ignore: [] },
+    code: "const x = a * 1.002;",
+    findings: ["1 1.002 scale unjustified"],
+  },
+  {
+    name: "paths limit the check",
+    path: "src/ui/chart.ts",
+    config: { paths: ["src/physics/**"] },
+    code: "const x = a * 1.002;",
+    findings: [],
+  },
+  {
+    name: "paths select physics code",
+    path: "src/physics/ept.ts",
+    config: { paths: ["src/physics/**"] },
+    code: "const x = a * 1.002;",
+    findings: ["1 1.002 scale unjustified"],
+  },
   { name: "unsupported file types are not read", path: "src/model.py", code: "x = a * 1.002", findings: [] },
   {
     name: "a long file",
     code: `${"// @physics: " + GOOD + "\nconst a = x * 1.002;\n".repeat(1)}${"const filler = compute(a);\n".repeat(500)}const late = y * 1.7;\n`,
     findings: ["2 1.002 scale justified", "503 1.7 scale unjustified"],
   },
-  { name: "one-line minified-looking code", code: "const a=x*1.7,b=y+0.3;if(a>0.9){b*=1.1}", findings: ["1 1.7 scale unjustified", "1 0.3 offset unjustified", "1 0.9 threshold unjustified", "1 1.1 scale unjustified"] },
+  {
+    name: "one-line minified-looking code",
+    code: "const a=x*1.7,b=y+0.3;if(a>0.9){b*=1.1}",
+    findings: ["1 1.7 scale unjustified", "1 0.3 offset unjustified", "1 0.9 threshold unjustified", "1 1.1 scale unjustified"],
+  },
 ];
 
 export const tables: Array<[string, Case[]]> = [
@@ -421,4 +624,3 @@ export const tables: Array<[string, Case[]]> = [
   ["changes: moved, reformatted, retuned", changes],
   ["files and languages", files],
 ];
-

@@ -56,7 +56,9 @@ describe("defaults", () => {
 describe("JSON Schema for editors", () => {
   it("carries every key with its default", () => {
     const schema = configJsonSchema() as { properties: Record<string, { default?: unknown }> };
-    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(["mode", "paths", "ignore", "tags", "requireTag", "allowValues", "justification"]));
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining(["mode", "paths", "ignore", "tags", "requireTag", "allowValues", "justification"]),
+    );
     expect(schema.properties.mode?.default).toBe("fail");
     expect(schema.properties.allowValues?.default).toEqual([-1, 0, 1, 2, 0.5]);
   });

@@ -4,7 +4,13 @@ import { diffTexts, parseHunks, parseUnifiedDiff, unquotePath } from "../../src/
 const lines = (set: Set<number>) => [...set].sort((a, b) => a - b);
 
 describe("parseUnifiedDiff", () => {
-  const cases: Array<[string, string, Array<{ oldPath: string | null; newPath: string | null; status: string; binary: boolean; added: number[]; removed: number[] }>]> = [
+  const cases: Array<
+    [
+      string,
+      string,
+      Array<{ oldPath: string | null; newPath: string | null; status: string; binary: boolean; added: number[]; removed: number[] }>,
+    ]
+  > = [
     [
       "a modified file",
       "diff --git a/src/a.ts b/src/a.ts\nindex 1111111..2222222 100644\n--- a/src/a.ts\n+++ b/src/a.ts\n@@ -3,2 +3,3 @@ fn\n ctx\n-old\n+new\n+more\n",
@@ -71,7 +77,9 @@ describe("parseUnifiedDiff", () => {
   });
 
   it("reports a malformed hunk clearly", () => {
-    expect(() => parseUnifiedDiff("diff --git a/a b/a\n--- a/a\n+++ b/a\n@@ -1,2 +1,2 @@\n a\n?junk\n")).toThrow(/malformed hunk at diff line 6/);
+    expect(() => parseUnifiedDiff("diff --git a/a b/a\n--- a/a\n+++ b/a\n@@ -1,2 +1,2 @@\n a\n?junk\n")).toThrow(
+      /malformed hunk at diff line 6/,
+    );
   });
 });
 

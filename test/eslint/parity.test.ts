@@ -18,7 +18,9 @@ afterAll(() => {
 });
 
 // ESLint sees whole files: the cases that are changes (with a base) are for the diff path only.
-const wholeFile = tables.flatMap(([title, cases]) => cases.filter((c) => c.base === undefined).map((c) => [`${title}: ${c.name}`, c] as const));
+const wholeFile = tables.flatMap(([title, cases]) =>
+  cases.filter((c) => c.base === undefined).map((c) => [`${title}: ${c.name}`, c] as const),
+);
 
 describe("the CLI and the ESLint rules agree", () => {
   it("on enough cases to mean something", () => {

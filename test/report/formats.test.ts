@@ -19,7 +19,7 @@ const analysis = analyzeChange([{ path: "src/sub dir/ept,v%1.ts", status: "added
 
 describe("sarif", () => {
   const schema = JSON.parse(readFileSync(new URL("../fixtures/sarif-2.1.0-rtm.5.json", import.meta.url), "utf8"));
-  const ajv = new AjvDraft04.default({ allErrors: true, strict: false, unicodeRegExp: false }) // the schema has a pattern invalid under the u flag;
+  const ajv = new AjvDraft04.default({ allErrors: true, strict: false, unicodeRegExp: false }); // the schema has a pattern invalid under the u flag;
   addFormats.default(ajv);
   const validate = ajv.compile(schema);
   const log = JSON.parse(toSarif(analysis, "1.2.3"));
@@ -30,15 +30,25 @@ describe("sarif", () => {
   it("has one rule per status, with help", () => {
     const rules = log.runs[0].tool.driver.rules;
     expect(rules.map((r: { id: string }) => r.id)).toEqual([
-      "no-patch/unjustified", "no-patch/untagged", "no-patch/weak", "no-patch/retuned",
-      "no-patch/justified", "no-patch/known-constant", "no-patch/allowed", "no-patch/overridden",
+      "no-patch/unjustified",
+      "no-patch/untagged",
+      "no-patch/weak",
+      "no-patch/retuned",
+      "no-patch/justified",
+      "no-patch/known-constant",
+      "no-patch/allowed",
+      "no-patch/overridden",
     ]);
     for (const rule of rules) expect(rule.help.text.length).toBeGreaterThan(20);
   });
   it("reports blocking findings as errors and known constants as notes, at the right place", () => {
-    const results = log.runs[0].results.map((r: { ruleId: string; level: string; locations: Array<{ physicalLocation: { region: { startLine: number; startColumn: number } } }> }) => [
-      r.ruleId, r.level, r.locations[0]!.physicalLocation.region.startLine, r.locations[0]!.physicalLocation.region.startColumn,
-    ]);
+    const results = log.runs[0].results.map(
+      (r: {
+        ruleId: string;
+        level: string;
+        locations: Array<{ physicalLocation: { region: { startLine: number; startColumn: number } } }>;
+      }) => [r.ruleId, r.level, r.locations[0]!.physicalLocation.region.startLine, r.locations[0]!.physicalLocation.region.startColumn],
+    );
     expect(results).toEqual([
       ["no-patch/unjustified", "error", 3, 29],
       ["no-patch/known-constant", "note", 4, 14],
@@ -56,7 +66,9 @@ describe("sarif", () => {
 describe("github annotations", () => {
   const out = toGithubAnnotations(analysis).trim().split("\n");
   it("writes one workflow command per finding that needs attention, escaped", () => {
-    expect(out[0]).toMatch(/^::error file=src\/sub dir\/ept%2Cv%251\.ts,line=3,col=29,endLine=3,endColumn=34,title=no-patch%3A unjustified scale::1\.002 has no @physics justification/);
+    expect(out[0]).toMatch(
+      /^::error file=src\/sub dir\/ept%2Cv%251\.ts,line=3,col=29,endLine=3,endColumn=34,title=no-patch%3A unjustified scale::1\.002 has no @physics justification/,
+    );
     expect(out[1]).toMatch(/^::notice file=.*,line=4,col=14,.*::3\.14159 is π/);
     expect(out[2]).toMatch(/^::error .*line=5,col=11.*::the @physics justification of 0\.95 is not accepted/);
     expect(out.at(-1)).toMatch(/^no-patch: failure: 2 blocking/);
@@ -80,8 +92,17 @@ describe("json", () => {
     const doc = JSON.parse(toJson(analysis));
     expect(doc.conclusion).toBe("failure");
     expect(doc.findings[1]).toMatchObject({
-      path: "src/sub dir/ept,v%1.ts", line: 3, column: 29, literal: "1.002", value: 1.002, role: "scale",
-      status: "unjustified", blocking: true, message: "1.002 has no @physics justification", justification: null, previous: null,
+      path: "src/sub dir/ept,v%1.ts",
+      line: 3,
+      column: 29,
+      literal: "1.002",
+      value: 1.002,
+      role: "scale",
+      status: "unjustified",
+      blocking: true,
+      message: "1.002 has no @physics justification",
+      justification: null,
+      previous: null,
     });
   });
 });
@@ -92,7 +113,9 @@ describe("text", () => {
     expect(text).toContain("    3 | return (pLin + p22 + p13) * 1.002;\n      |                             ^^^^^\n");
     expect(text).toContain("role: scale factor");
     expect(text).toContain("fix: add a comment on the line above: `// @physics:");
-    expect(text.trim().split("\n").at(-1)).toBe("✖ no-patch: 2 blocking findings (1 justified, 1 known constants, 0 allowed, 0 overridden; 1 file checked)");
+    expect(text.trim().split("\n").at(-1)).toBe(
+      "✖ no-patch: 2 blocking findings (1 justified, 1 known constants, 0 allowed, 0 overridden; 1 file checked)",
+    );
     expect(text).not.toContain("\u001b[");
   });
   it("colours only when asked", () => {

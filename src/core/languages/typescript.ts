@@ -6,7 +6,14 @@
  * The parser is error-tolerant, so files with syntax errors still yield their literals.
  */
 import { ts } from "ts-morph";
-import { shapeDigest, type AttachedComment, type BinaryOperator, type LanguageAdapter, type LiteralContext, type LiteralSite } from "../literal.js";
+import {
+  shapeDigest,
+  type AttachedComment,
+  type BinaryOperator,
+  type LanguageAdapter,
+  type LiteralContext,
+  type LiteralSite,
+} from "../literal.js";
 
 const EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"] as const;
 
@@ -115,9 +122,7 @@ function isConstruct(node: ts.Node): boolean {
   const parent = node.parent;
   if (!parent) return false;
   return (
-    STATEMENT_LISTS.has(parent.kind) ||
-    MEMBER_CONSTRUCTS.has(node.kind) ||
-    parent.kind === ts.SyntaxKind.ArrayLiteralExpression // an element of a multi-line array
+    STATEMENT_LISTS.has(parent.kind) || MEMBER_CONSTRUCTS.has(node.kind) || parent.kind === ts.SyntaxKind.ArrayLiteralExpression // an element of a multi-line array
   );
 }
 
@@ -514,7 +519,6 @@ class TypeScriptLiteral implements LiteralSite {
   get shape(): string {
     return this.lines.shape(this.line);
   }
-
 
   get comments(): AttachedComment[] {
     return (this.cachedComments ??= attachedComments(this.scan, this.node, this.line, this.endLine));

@@ -34,9 +34,20 @@ export const preferNamedConstant = createRule<[RuleOptions], "knownConstant" | "
       context.report({
         loc,
         messageId: "knownConstant",
-        data: { literal: finding.literal, name: constant.name, source: constant.source, suggestion: named ? `\`${named}\`` : "a named constant" },
+        data: {
+          literal: finding.literal,
+          name: constant.name,
+          source: constant.source,
+          suggestion: named ? `\`${named}\`` : "a named constant",
+        },
         suggest: replacement
-          ? [{ messageId: "useNamedForm", data: { literal: finding.literal, replacement }, fix: (fixer) => fixer.replaceTextRange(range, replacement) }]
+          ? [
+              {
+                messageId: "useNamedForm",
+                data: { literal: finding.literal, replacement },
+                fix: (fixer) => fixer.replaceTextRange(range, replacement),
+              },
+            ]
           : [],
       });
     });
