@@ -66,7 +66,8 @@ async function phase(name) {
       for (const { path, text } of texts) ts.createSourceFile(path, text, ts.ScriptTarget.Latest);
     };
   } else if (name === "core") {
-    const { analyzeSource, defaultConfig } = await import("../dist/core/index.js");
+    const { analyzeSource, defaultConfig, loadLanguages } = await import("../dist/core/index.js");
+    await loadLanguages(texts.map((t) => t.path));
     run = () => {
       literals = 0;
       for (const { path, text } of texts) literals += analyzeSource(path, text, defaultConfig).length;

@@ -1,52 +1,120 @@
 /**
- * Pull request comment commands:
+ * Pull request comment commands, as a table: each command's grammar, who may use it, its help
+ * text and its handler live in one entry. One command a line, at the start of the line:
  *
  *     /no-patch allow <path>:<line>[:<column>] -- <reason>
  *     /no-patch recheck
  *
- * One command a line, at the start of the line. Exceptions need a person with at least the
- * policy's permission (write by default), checked through the API.
+ * A new command is one entry in `COMMANDS`.
  */
+import type { Config } from "../core/config.js";
 import type { Octokit, Repo } from "./github.js";
+import type { Grant, RunResult } from "./run.js";
 
-export type Command =
-  | { kind: "allow"; path: string; line: number; column: number | null; reason: string }
-  | { kind: "recheck" }
-  | { kind: "invalid"; text: string; problem: string };
+/** What a handler may do: reply, read the pull request, run the check. */
+export interface CommandContext {
+  who: string;
+  /** When the comment was written. */
+  at: string;
+  /** The pull request's head, read when the comment is handled. */
+  headSha: string;
+  reply(body: string): Promise<void>;
+  /** Run the check on the pull request's head, granting these exceptions. */
+  check(grants?: Grant[]): Promise<RunResult>;
+}
 
-const ALLOW = /^\/no-patch\s+allow\s+(\S+?):(\d+)(?::(\d+))?\s+--\s+(.+)$/;
+export type Permission = "write" | "maintain" | "admin";
+
+export interface CommandSpec<Args> {
+  name: string;
+  /** The grammar, as people are told it. */
+  usage: string;
+  summary: string;
+  /** Turn the text after the command's name into arguments, or say what is wrong. */
+  parse(rest: string): Args | { problem: string };
+  /**
+   * Who may use it under a policy: a least permission, or why nobody may; undefined: anyone
+   * who can comment.
+   */
+  permission?(config: Config): { needed: Permission } | { refused: string };
+  /** Carry out every use of the command in one comment. */
+  run(context: CommandContext, uses: Args[]): Promise<void>;
+}
+
 const MIN_REASON = 10;
+const ALLOW = /^(\S+?):(\d+)(?::(\d+))?\s+--\s+(.+)$/;
 
-export function parseCommands(body: string): Command[] {
-  const commands: Command[] = [];
+interface AllowArgs {
+  path: string;
+  line: number;
+  column: number | null;
+  reason: string;
+}
+
+const allow: CommandSpec<AllowArgs> = {
+  name: "allow",
+  usage: "/no-patch allow path/to/file.ts:LINE -- reason",
+  summary: "grant an exception for the blocking finding on that line, recorded with who, when and why",
+  parse(rest) {
+    const match = ALLOW.exec(rest);
+    if (!match) return { problem: `expected \`${allow.usage}\`` };
+    const reason = match[4]!.trim();
+    if (reason.length < MIN_REASON) return { problem: `the reason must say why (at least ${MIN_REASON} characters)` };
+    return { path: match[1]!.replace(/^\.?\//, ""), line: Number(match[2]), column: match[3] ? Number(match[3]) : null, reason };
+  },
+  permission: (config) =>
+    config.overrides.enabled
+      ? { needed: config.overrides.permission }
+      : { refused: "exceptions are turned off by this repository's no-patch policy (`overrides.enabled: false`); nothing was changed." },
+  async run(context, uses) {
+    const grants = uses.map((use) => ({ ...use, by: context.who, at: context.at }));
+    const result = await context.check(grants);
+    if (result.unmatched.length) {
+      await context.reply(
+        result.unmatched
+          .map(
+            (g) =>
+              `@${context.who}: there is no blocking finding at \`${g.path}:${g.line}${g.column ? `:${g.column}` : ""}\` at \`${context.headSha.slice(0, 7)}\`; nothing was allowed there.`,
+          )
+          .join("\n"),
+      );
+    }
+  },
+};
+
+const recheck: CommandSpec<true> = {
+  name: "recheck",
+  usage: "/no-patch recheck",
+  summary: "run the check again on the pull request's head",
+  parse: (rest) => (rest === "" ? true : { problem: `expected \`${recheck.usage}\`` }),
+  async run(context) {
+    await context.check();
+  },
+};
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each entry's argument type is its own
+export const COMMANDS: ReadonlyArray<CommandSpec<any>> = [allow, recheck];
+
+/** Every command's grammar, for replies to what was not understood. */
+export const GRAMMAR = COMMANDS.map((c) => `\`${c.usage}\``).join(" or ");
+
+export type ParsedCommand = { spec: CommandSpec<unknown>; args: unknown } | { spec: null; text: string; problem: string };
+
+/** The commands of a comment, in order; lines that start with `/no-patch` and fit no command are invalid. */
+export function parseCommands(body: string): ParsedCommand[] {
+  const commands: ParsedCommand[] = [];
   for (const raw of body.split(/\r?\n/)) {
     const line = raw.trim();
-    if (!/^\/no-patch\b/.test(line)) continue;
-    if (/^\/no-patch\s+recheck\s*$/.test(line)) {
-      commands.push({ kind: "recheck" });
+    const match = /^\/no-patch(?:\s+(\S+))?\s*(.*)$/.exec(line);
+    if (!match || !/^\/no-patch(\s|$)/.test(line)) continue;
+    const spec = COMMANDS.find((c) => c.name === match[1]);
+    if (!spec) {
+      commands.push({ spec: null, text: line, problem: `expected ${GRAMMAR}` });
       continue;
     }
-    const allow = ALLOW.exec(line);
-    if (allow) {
-      const reason = allow[4]!.trim();
-      if (reason.length < MIN_REASON) {
-        commands.push({ kind: "invalid", text: line, problem: `the reason must say why (at least ${MIN_REASON} characters)` });
-      } else {
-        commands.push({
-          kind: "allow",
-          path: allow[1]!.replace(/^\.?\//, ""),
-          line: Number(allow[2]),
-          column: allow[3] ? Number(allow[3]) : null,
-          reason,
-        });
-      }
-      continue;
-    }
-    commands.push({
-      kind: "invalid",
-      text: line,
-      problem: "expected `/no-patch allow path/to/file.ts:LINE -- reason` or `/no-patch recheck`",
-    });
+    const args = spec.parse(match[2]!.trim());
+    if (typeof args === "object" && args !== null && "problem" in args) commands.push({ spec: null, text: line, problem: args.problem });
+    else commands.push({ spec, args });
   }
   return commands;
 }
@@ -62,3 +130,6 @@ export async function permissionOf(octokit: Octokit, repo: Repo, username: strin
 }
 
 export const hasAtLeast = (actual: string, needed: string): boolean => (RANK[actual] ?? 0) >= (RANK[needed] ?? Infinity);
+
+/** How the reports tell a maintainer to grant an exception. */
+export const EXCEPTION_HELP = `\`${allow.usage}\``;

@@ -5,14 +5,12 @@
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { Analysis } from "../core/analyze.js";
-import type { Override } from "../core/findings.js";
 import type { Config } from "../core/config.js";
+import type { Override } from "../core/findings.js";
 import type { Octokit, Repo } from "./github.js";
 
 export const MARKER = "<!-- no-patch:report -->";
 const STATE = /<!-- no-patch:state ([A-Za-z0-9+/=]*)(?: ([0-9a-f]{64}))? -->/;
-/** Rows of the findings table in the comment; the check run has them all. */
-const COMMENT_ROWS = 20;
 
 export interface CommentState {
   overrides: Override[];
@@ -68,39 +66,9 @@ export function findOwnComment(comments: IssueComment[], appId: number): IssueCo
   return comments.find((c) => c.performed_via_github_app?.id === appId && (c.body ?? "").includes(MARKER));
 }
 
-const cell = (text: string): string => text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-
-export function renderComment(analysis: Analysis, state: CommentState, checkUrl: string | null, key: string | null): string {
-  const blocking = analysis.findings.filter((f) => f.blocking);
-  const lines: string[] = [MARKER];
-  const sha = state.headSha ? ` at \`${state.headSha.slice(0, 7)}\`` : "";
-  if (blocking.length === 0 && analysis.unverified.length === 0) {
-    lines.push(`### ✅ no-patch: every numeric constant this change adds is justified${sha}`);
-  } else {
-    const verb = analysis.mode === "warn" ? "reports (warn mode, not blocking)" : "blocks this merge";
-    lines.push(
-      `### ❌ no-patch ${verb}: ${blocking.length} unexplained numeric constant${blocking.length === 1 ? "" : "s"}${analysis.unverified.length ? `, ${analysis.unverified.length} file(s) not verified` : ""}${sha}`,
-    );
-    if (blocking.length) {
-      lines.push("", "| where | literal | role | status |", "| --- | --- | --- | --- |");
-      for (const f of blocking.slice(0, COMMENT_ROWS))
-        lines.push(`| \`${cell(f.path)}:${f.line}\` | \`${cell(f.literal)}\` | ${f.role} | ${f.status} |`);
-      if (blocking.length > COMMENT_ROWS) lines.push(`| … | ${blocking.length - COMMENT_ROWS} more | | |`);
-    }
-    lines.push(
-      "",
-      "Each needs a physical justification next to it, such as `// @physics: velocity dispersion σ_v², Eq. 3.4`. A maintainer can grant an exception with `/no-patch allow path:line -- reason`.",
-    );
-  }
-  if (state.overrides.length) {
-    lines.push("", "<details><summary>Exceptions granted</summary>", "");
-    for (const o of state.overrides)
-      lines.push(`- \`${cell(o.path)}:${o.line}\` \`${cell(o.literal)}\`: @${o.by}, ${o.at}: ${cell(o.reason)}`);
-    lines.push("", "</details>");
-  }
-  if (checkUrl) lines.push("", `[Details in the check run](${checkUrl})`);
-  lines.push("", stateBlock(state, key));
-  return lines.join("\n");
+/** The whole comment: the marker, the report (`src/report/comment.ts`), and the signed state. */
+export function commentBody(report: string, state: CommentState, key: string | null): string {
+  return `${MARKER}\n${report}\n\n${stateBlock(state, key)}`;
 }
 
 /** Whether the policy wants a comment now: never duplicated, resolved once findings are gone. */
@@ -109,7 +77,7 @@ export function shouldWriteComment(config: Config, analysis: Analysis, existing:
   if (hasState) return true; // exceptions are recorded in the comment
   if (config.comment === "never") return false;
   if (config.comment === "always") return true;
-  return analysis.counts.blocking > 0 || analysis.unverified.length > 0;
+  return analysis.counts.blocking > 0 || analysis.counts.unverified > 0;
 }
 
 export async function writeComment(

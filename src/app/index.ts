@@ -3,8 +3,8 @@
  * A thin layer: events become targets, `runCheck` fetches, calls the core and reports.
  */
 import type { ApplicationFunction, Context, Probot } from "probot";
-import { parseConfig } from "../core/config.js";
-import { hasAtLeast, parseCommands, permissionOf } from "./commands.js";
+import { parseConfig, type Config } from "../core/config.js";
+import { hasAtLeast, parseCommands, permissionOf, type CommandSpec } from "./commands.js";
 import { loadPolicy, type Octokit, type Repo } from "./github.js";
 import { runCheck, type Grant, type Target } from "./run.js";
 
@@ -30,10 +30,16 @@ class Serial {
   }
 }
 
-const repoOf = (payload: { repository: { owner: { login: string }; name: string } }): Repo => ({
+interface RepositoryPayload {
+  repository: { owner: { login: string }; name: string; html_url?: string };
+}
+
+const repoOf = (payload: RepositoryPayload): Repo => ({
   owner: payload.repository.owner.login,
   repo: payload.repository.name,
 });
+
+const urlOf = (payload: RepositoryPayload): string | null => payload.repository.html_url ?? null;
 
 const branch = (ref: string): string => ref.replace(/^refs\/heads\//, "");
 
@@ -64,9 +70,11 @@ export function noPatchApp(options: AppOptions = {}): ApplicationFunction {
 
     const pullTarget = (
       repo: Repo,
+      repositoryUrl: string | null,
       pull: { number: number; changed_files?: number; head: { sha: string }; base: { sha: string; ref: string } },
     ): Target => ({
       repo,
+      repositoryUrl,
       headSha: pull.head.sha,
       baseSha: pull.base.sha,
       baseRef: pull.base.ref,
@@ -75,7 +83,13 @@ export function noPatchApp(options: AppOptions = {}): ApplicationFunction {
     });
 
     /** Re-run for a commit: its pull requests, looked up when the event names none (forks). */
-    const rerun = async (context: Context, repo: Repo, headSha: string, listed: Array<{ number: number }>) => {
+    const rerun = async (
+      context: Context,
+      repo: Repo,
+      repositoryUrl: string | null,
+      headSha: string,
+      listed: Array<{ number: number }>,
+    ) => {
       const octokit = context.octokit as Octokit;
       let numbers = listed.map((p) => p.number);
       if (numbers.length === 0) {
@@ -89,26 +103,26 @@ export function noPatchApp(options: AppOptions = {}): ApplicationFunction {
       for (const number of numbers) {
         const pull = (await octokit.rest.pulls.get({ ...repo, pull_number: number })).data;
         if (pull.head.sha !== headSha) continue; // the pull request moved on; its newer head has its own run
-        await check(context, pullTarget(repo, pull));
+        await check(context, pullTarget(repo, repositoryUrl, pull));
       }
     };
 
     app.on(
       ["pull_request.opened", "pull_request.reopened", "pull_request.synchronize", "pull_request.ready_for_review"],
       async (context) => {
-        await check(context, pullTarget(repoOf(context.payload), context.payload.pull_request));
+        await check(context, pullTarget(repoOf(context.payload), urlOf(context.payload), context.payload.pull_request));
       },
     );
 
     app.on("check_run.rerequested", async (context) => {
       const run = context.payload.check_run;
       if (run.name !== "no-patch") return;
-      await rerun(context, repoOf(context.payload), run.head_sha, run.pull_requests);
+      await rerun(context, repoOf(context.payload), urlOf(context.payload), run.head_sha, run.pull_requests);
     });
 
     app.on("check_suite.rerequested", async (context) => {
       const suite = context.payload.check_suite;
-      await rerun(context, repoOf(context.payload), suite.head_sha, suite.pull_requests);
+      await rerun(context, repoOf(context.payload), urlOf(context.payload), suite.head_sha, suite.pull_requests);
     });
 
     app.on("merge_group.checks_requested", async (context) => {
@@ -118,6 +132,7 @@ export function noPatchApp(options: AppOptions = {}): ApplicationFunction {
       const number = /\/pr-(\d+)-[0-9a-f]+$/.exec(group.head_ref)?.[1];
       await check(context, {
         repo: repoOf({ repository: context.payload.repository }),
+        repositoryUrl: urlOf({ repository: context.payload.repository }),
         headSha: group.head_sha,
         baseSha: group.base_sha,
         baseRef: branch(group.base_ref),
@@ -134,50 +149,48 @@ export function noPatchApp(options: AppOptions = {}): ApplicationFunction {
       const octokit = context.octokit as Octokit;
       const repo = repoOf(context.payload);
       const who = comment.user.login;
-      const reply = (body: string) => octokit.rest.issues.createComment({ ...repo, issue_number: issue.number, body });
+      const reply = async (body: string): Promise<void> => {
+        await octokit.rest.issues.createComment({ ...repo, issue_number: issue.number, body });
+      };
 
-      const invalid = commands.filter((c) => c.kind === "invalid");
-      if (invalid.length) {
-        await reply(invalid.map((c) => `@${who}: \`${c.text}\` was not understood: ${c.kind === "invalid" ? c.problem : ""}.`).join("\n"));
-      }
-      const allows = commands.filter((c) => c.kind === "allow");
-      const grants: Grant[] = [];
-      if (allows.length) {
-        const pull = (await octokit.rest.pulls.get({ ...repo, pull_number: issue.number })).data;
-        const { config } = await loadPolicy(octokit, repo, pull.base.ref).catch(() => ({ config: parseConfig("") }));
-        const needed = config.overrides.permission;
-        const actual = await permissionOf(octokit, repo, who);
-        if (!config.overrides.enabled) {
-          await reply(
-            `@${who}: exceptions are turned off by this repository's no-patch policy (\`overrides.enabled: false\`); nothing was changed.`,
-          );
-        } else if (!hasAtLeast(actual, needed)) {
-          await reply(
-            `@${who}: \`/no-patch allow\` needs **${needed}** permission on this repository, and you have **${actual}**. Nothing was changed; ask a maintainer to review the constant.`,
-          );
-        } else {
-          const at = comment.created_at ?? new Date().toISOString();
-          for (const c of allows)
-            if (c.kind === "allow") grants.push({ path: c.path, line: c.line, column: c.column, reason: c.reason, by: who, at });
-        }
-        if (grants.length) {
-          const result = await check(context, pullTarget(repo, pull), grants);
-          if (result.unmatched.length) {
-            await reply(
-              result.unmatched
-                .map(
-                  (g) =>
-                    `@${who}: there is no blocking finding at \`${g.path}:${g.line}${g.column ? `:${g.column}` : ""}\` at \`${pull.head.sha.slice(0, 7)}\`; nothing was allowed there.`,
-                )
-                .join("\n"),
-            );
+      const invalid = commands.flatMap((c) => (c.spec === null ? [c] : []));
+      if (invalid.length) await reply(invalid.map((c) => `@${who}: \`${c.text}\` was not understood: ${c.problem}.`).join("\n"));
+
+      // Every use of a command, grouped by command in the table's order.
+      const uses = new Map<CommandSpec<unknown>, unknown[]>();
+      for (const c of commands) if (c.spec !== null) uses.set(c.spec, [...(uses.get(c.spec) ?? []), c.args]);
+      if (uses.size === 0) return;
+      const pull = (await octokit.rest.pulls.get({ ...repo, pull_number: issue.number })).data;
+      let config: Config | undefined;
+      let checked = false;
+      const context_ = {
+        who,
+        at: comment.created_at ?? new Date().toISOString(),
+        headSha: pull.head.sha,
+        reply,
+        check: (grants: Grant[] = []) => {
+          checked = true;
+          return check(context, pullTarget(repo, urlOf(context.payload), pull), grants);
+        },
+      };
+      for (const [spec, args] of uses) {
+        if (spec.name === "recheck" && checked) continue; // the comment's other command already ran the check
+        if (spec.permission) {
+          config ??= (await loadPolicy(octokit, repo, pull.base.ref).catch(() => ({ config: parseConfig("") }))).config;
+          const rule = spec.permission(config);
+          if ("refused" in rule) {
+            await reply(`@${who}: ${rule.refused}`);
+            continue;
           }
-          return;
+          const actual = await permissionOf(octokit, repo, who);
+          if (!hasAtLeast(actual, rule.needed)) {
+            await reply(
+              `@${who}: \`/no-patch ${spec.name}\` needs **${rule.needed}** permission on this repository, and you have **${actual}**. Nothing was changed; ask a maintainer to review the constant.`,
+            );
+            continue;
+          }
         }
-      }
-      if (commands.some((c) => c.kind === "recheck")) {
-        const pull = (await octokit.rest.pulls.get({ ...repo, pull_number: issue.number })).data;
-        await check(context, pullTarget(repo, pull));
+        await spec.run(context_, args);
       }
     });
   };

@@ -3,17 +3,19 @@
  * run as a failure that says what went wrong (fail closed); a run is never left in progress.
  */
 import type { Logger } from "probot";
-import { analyzeChange, createPathFilter, summarise, withOverrides, type Analysis } from "../core/analyze.js";
+import { analyze, withOverrides, type Analysis, type Unlisted } from "../core/analyze.js";
 import { ConfigError, type Config } from "../core/config.js";
+import { createFileSelector } from "../core/file-selector.js";
 import type { Finding, Override } from "../core/findings.js";
-import { adapterFor } from "../core/languages/index.js";
-import { annotationsFor, completeCheckRun, failCheckRun, renderSummary, startCheckRun } from "./check-run.js";
+import { renderCheckRun, renderComment, type Links } from "../report/index.js";
+import { completeCheckRun, failCheckRun, startCheckRun } from "./check-run.js";
+import { EXCEPTION_HELP } from "./commands.js";
 import {
+  commentBody,
   emptyState,
   findOwnComment,
   listComments,
   readState,
-  renderComment,
   shouldWriteComment,
   writeComment,
   type IssueComment,
@@ -31,6 +33,8 @@ import {
 
 export interface Target {
   repo: Repo;
+  /** The repository's web address (`html_url`), for links to lines; null when unknown. */
+  repositoryUrl: string | null;
   headSha: string;
   baseSha: string;
   /** Branch whose policy judges the change. */
@@ -96,19 +100,16 @@ const usedBy = (findings: Finding[]) => (o: Override) =>
     (f) => f.status === "overridden" && f.path === o.path && f.literal === o.literal && f.override?.at === o.at && f.override.by === o.by,
   );
 
-/** The change's files, and how many more exist beyond what GitHub lists (unknown: 1). */
-async function listChange(octokit: Octokit, target: Target): Promise<{ files: ListedFile[]; unlisted: number; limit: string }> {
+/** The change's files, and those GitHub's lists leave out. */
+async function listChange(octokit: Octokit, target: Target): Promise<{ files: ListedFile[]; unlisted: Unlisted | null }> {
   if (target.pull) {
     const files = await listPullFiles(octokit, target.repo, target.pull.number, target.pull.changedFiles);
-    const unlisted = Math.max(0, target.pull.changedFiles - Math.max(files.length, GITHUB_FILE_LIST_LIMIT));
-    return { files, unlisted, limit: "beyond GitHub's list of 3000 files of a pull request" };
+    const count = Math.max(0, target.pull.changedFiles - Math.max(files.length, GITHUB_FILE_LIST_LIMIT));
+    return { files, unlisted: count > 0 ? { count, reason: "beyond GitHub's list of 3000 files of a pull request" } : null };
   }
   const { files, complete } = await compareFiles(octokit, target.repo, target.baseSha, target.headSha);
-  return {
-    files,
-    unlisted: complete ? 0 : 1,
-    limit: "GitHub's compare lists at most 300 files; a larger merge group cannot be read whole",
-  };
+  const reason = "GitHub's compare lists at most 300 files; a larger merge group cannot be read whole";
+  return { files, unlisted: complete ? null : { count: null, reason } };
 }
 
 export async function runCheck(deps: RunDeps, target: Target, grants: Grant[] = []): Promise<RunResult> {
@@ -117,7 +118,7 @@ export async function runCheck(deps: RunDeps, target: Target, grants: Grant[] = 
   const started = Date.now();
   const check = await startCheckRun(octokit, repo, target.headSha);
   try {
-    const [policy, { files, unlisted, limit }, comments] = await Promise.all([
+    const [policy, { files, unlisted }, comments] = await Promise.all([
       loadPolicy(octokit, repo, target.baseRef),
       listChange(octokit, target),
       target.exceptionsFrom !== null ? listComments(octokit, repo, target.exceptionsFrom) : Promise.resolve([] as IssueComment[]),
@@ -126,34 +127,40 @@ export async function runCheck(deps: RunDeps, target: Target, grants: Grant[] = 
     const own = findOwnComment(comments, deps.appId);
     const state = own ? readState(own.body ?? "", deps.stateKey) : emptyState();
 
-    const selected = createPathFilter(config);
+    const select = createFileSelector(config);
     const changes = await gatherChanges(
       octokit,
       repo,
       files,
       { base: target.baseSha, head: target.headSha },
-      (path) => selected(path) && adapterFor(path) !== undefined,
+      (path) => select(path).read,
       config.limits.maxFileBytes,
     );
-    let analysis = analyzeChange(changes, config);
-    if (unlisted > 0) {
-      const path = target.pull ? `(${unlisted} more files)` : "(more files)";
-      analysis = summarise(analysis.findings, [...analysis.files, { path, outcome: "unverified", reason: limit }], config);
-    }
+    let analysis = await analyze(changes, config, { unlisted });
 
     const granted = resolveGrants(analysis, config.overrides.enabled ? grants : []);
     const candidates = [...state.overrides, ...granted.overrides];
     analysis = withOverrides(analysis, config.overrides.enabled ? candidates : [], config);
     const newState = { overrides: candidates.filter(usedBy(analysis.findings)), headSha: target.headSha };
 
-    const output = renderSummary({ analysis, policySource: policy.source, headSha: target.headSha, beyondFileList: unlisted });
-    const requests = await completeCheckRun(octokit, repo, check.id, analysis.conclusion, output, annotationsFor(analysis));
+    const links: Links | null = target.repositoryUrl ? { repository: target.repositoryUrl, sha: target.headSha } : null;
+    const exceptionHelp = config.overrides.enabled && target.pull ? EXCEPTION_HELP : null;
+    const output = renderCheckRun({ analysis, policySource: policy.source, links, exceptionHelp });
+    const requests = await completeCheckRun(octokit, repo, check.id, analysis.conclusion, output);
 
     if (target.pull && shouldWriteComment(config, analysis, own, newState.overrides.length > 0 || state.overrides.length > 0)) {
       // A run for an older head never overwrites the report of a newer one.
       const current = await octokit.rest.pulls.get({ ...repo, pull_number: target.pull.number });
       if (current.data.head.sha === target.headSha) {
-        await writeComment(octokit, repo, target.pull.number, own, renderComment(analysis, newState, check.url, deps.stateKey));
+        const report = renderComment({
+          analysis,
+          headSha: target.headSha,
+          links,
+          checkUrl: check.url,
+          exceptions: newState.overrides,
+          exceptionHelp,
+        });
+        await writeComment(octokit, repo, target.pull.number, own, commentBody(report, newState, deps.stateKey));
       } else {
         log.info({ current: current.data.head.sha }, "head moved on; the newer run writes the comment");
       }

@@ -1,11 +1,12 @@
 /** `no-patch check`: gather a local change from git, run the core, report. */
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
-import { analyzeChange, createPathFilter, type Analysis, type FileChange } from "../core/analyze.js";
+import { analyze, type Analysis, type FileChange } from "../core/analyze.js";
 import { CONFIG_PATH, parseConfig, type Config } from "../core/config.js";
 import { parseUnifiedDiff } from "../core/diff.js";
-import { adapterFor } from "../core/languages/index.js";
-import { diffText, readBlobs, repositoryRoot, resolveCommit, UsageError, GitFailure } from "./git.js";
+import { createFileSelector } from "../core/file-selector.js";
+import { UsageError } from "./errors.js";
+import { diffText, GitFailure, readBlobs, repositoryRoot, resolveCommit } from "./git.js";
 
 export interface CheckOptions {
   base?: string;
@@ -89,7 +90,7 @@ function readWorkingFile(root: string, path: string, config: Config): string {
 }
 
 /** Check what the head adds relative to a base commit. */
-function checkDiff(options: CheckOptions, root: string): CheckResult {
+async function checkDiff(options: CheckOptions, root: string): Promise<CheckResult> {
   const baseCommit = resolveCommit(root, options.base!, "--base");
   const headCommit = options.head ? resolveCommit(root, options.head, "--head") : null;
   const { config, source } = loadConfig(options, root, baseCommit);
@@ -102,11 +103,9 @@ function checkDiff(options: CheckOptions, root: string): CheckResult {
     throw error;
   }
   const files = parseUnifiedDiff(diff);
-  const selected = createPathFilter(config);
+  const select = createFileSelector(config);
   // Only files the policy selects are read: an ignored file is never opened, however large.
-  const relevant = new Set(
-    files.filter((f) => f.newPath && f.status !== "deleted" && !f.binary && adapterFor(f.newPath) && selected(f.newPath)),
-  );
+  const relevant = new Set(files.filter((f) => f.newPath && f.status !== "deleted" && !f.binary && select(f.newPath).read));
   const specs: string[] = [];
   for (const file of relevant) {
     if (file.oldPath && file.status !== "added") specs.push(`${baseCommit}:${file.oldPath}`);
@@ -142,7 +141,7 @@ function checkDiff(options: CheckOptions, root: string): CheckResult {
     sources.set(path, change.headText);
     return change;
   });
-  return { analysis: analyzeChange(changes, config), sources, configSource: source };
+  return { analysis: await analyze(changes, config), sources, configSource: source };
 }
 
 function walk(dir: string, out: string[]): void {
@@ -154,8 +153,8 @@ function walk(dir: string, out: string[]): void {
   }
 }
 
-/** Check every literal of the named files (no --base). */
-function checkFiles(options: CheckOptions, root: string | null): CheckResult {
+/** Check every literal of the named files (no --base); every file named or found gets an outcome. */
+async function checkFiles(options: CheckOptions, root: string | null): Promise<CheckResult> {
   const { config, source } = loadConfig(options, root, null);
   const anchor = root ?? options.cwd;
   const files: string[] = [];
@@ -170,21 +169,21 @@ function checkFiles(options: CheckOptions, root: string | null): CheckResult {
     if (stat.isDirectory()) walk(full, files);
     else files.push(full);
   }
-  const selected = createPathFilter(config);
+  const select = createFileSelector(config);
   const sources = new Map<string, string>();
   const changes: FileChange[] = [];
   for (const full of files) {
     const path = toRepoPath(relative(anchor, full));
-    if (!adapterFor(path)) continue;
-    // As in the diff mode, a file the policy ignores is listed as ignored, never opened.
-    const text = selected(path) ? readWorkingFile(anchor, path, config) : null;
+    // As in the diff mode, a file the policy does not select is listed with its outcome, never opened.
+    const text = select(path).read ? readWorkingFile(anchor, path, config) : null;
     if (text !== null) sources.set(path, text);
     changes.push({ path, status: "added", baseText: null, headText: text });
   }
-  return { analysis: analyzeChange(changes, config), sources, configSource: source };
+  return { analysis: await analyze(changes, config), sources, configSource: source };
 }
 
-export function runCheck(options: CheckOptions): CheckResult {
+/** `no-patch check`: the local change (or the named files), analysed under the right policy. */
+export async function checkRepository(options: CheckOptions): Promise<CheckResult> {
   if (options.head && !options.base) throw new UsageError("--head needs --base: name the commit the change is measured against.");
   if (!options.base && options.paths.length > 0) {
     let root: string | null = null;

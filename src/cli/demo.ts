@@ -2,7 +2,7 @@
  * `no-patch demo`: a bundled change, modelled on the case study that motivated no-patch
  * (a one-loop perturbation theory module), checked with the default policy.
  */
-import { analyzeChange } from "../core/analyze.js";
+import { analyze, type Analysis } from "../core/analyze.js";
 import { defaultConfig } from "../core/config.js";
 
 export const DEMO_PATH = "src/ept.ts";
@@ -53,6 +53,6 @@ export function growthRate(omegaM: number): number {
 }
 `;
 
-export function runDemo() {
-  return analyzeChange([{ path: DEMO_PATH, status: "modified", baseText: DEMO_BASE, headText: DEMO_HEAD }], defaultConfig);
+export function runDemo(): Promise<Analysis> {
+  return analyze([{ path: DEMO_PATH, status: "modified", baseText: DEMO_BASE, headText: DEMO_HEAD }], defaultConfig);
 }

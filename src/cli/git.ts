@@ -1,12 +1,6 @@
 /** The CLI's only window on git: run it as a subprocess, never through a shell. */
 import { spawnSync } from "node:child_process";
-
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "UsageError";
-  }
-}
+import { UsageError } from "./errors.js";
 
 const MAX_OUTPUT = 1024 * 1024 * 1024;
 

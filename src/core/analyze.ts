@@ -2,15 +2,16 @@
  * The analysis: a change's files in, findings and a verdict out. Pure: no git, no file
  * system, no network. The CLI, the GitHub App and the ESLint rule all come through here.
  */
-import picomatch from "picomatch";
 import type { Config } from "./config.js";
 import { diffTexts, parseHunks, type LineChanges } from "./diff.js";
 import { structuralExemption } from "./exemptions.js";
-import { applyOverride, classify, type Finding, type Override, type Previous } from "./findings.js";
+import { createFileSelector } from "./file-selector.js";
+import { applyOverride, classify, type Finding, type Override, type Previous, type Status } from "./findings.js";
 import { judgeJustification } from "./justification.js";
-import { adapterFor } from "./languages/index.js";
-import type { LanguageAdapter, LiteralSite } from "./literal.js";
+import { languageOf, loadedAdapter, loadLanguages, type Language } from "./languages/index.js";
+import type { LanguageAdapter } from "./literal.js";
 import { roleOf, type Role } from "./roles.js";
+import { SourceFile, type Literal } from "./source-file.js";
 
 export interface FileChange {
   /** Head path, relative to the repository root with `/` separators. */
@@ -36,39 +37,65 @@ export interface FileReport {
   reason: string | null;
 }
 
+/** Files of a change that no list names: beyond GitHub's 3000-file list, or a compare cut at 300. */
+export interface Unlisted {
+  /** How many; null when GitHub does not say. */
+  count: number | null;
+  reason: string;
+}
+
+/** What every report needs to know of the policy that judged the analysis. */
+export interface ReportPolicy {
+  /** The first tag: the one the fix advice tells authors to write. */
+  tag: string;
+  mode: Config["mode"];
+  requireTag: boolean;
+  minWords: number;
+  requireReference: boolean;
+  unverified: Config["unverified"];
+}
+
+export const reportPolicy = (config: Config): ReportPolicy => ({
+  tag: config.tags[0] ?? "@physics",
+  mode: config.mode,
+  requireTag: config.requireTag,
+  minWords: config.justification.minWords,
+  requireReference: config.justification.requireReference,
+  unverified: config.unverified,
+});
+
 export interface Analysis {
   conclusion: "success" | "failure" | "neutral";
-  mode: Config["mode"];
+  policy: ReportPolicy;
   findings: Finding[];
+  /** Every file of the change, with what the check did with it. */
   files: FileReport[];
-  /** Files that could not be verified; they fail the check unless `unverified: warn`. */
+  /** The files that could not be verified; they fail the check unless `unverified: warn`. */
   unverified: FileReport[];
-  counts: Record<Finding["status"], number> & { blocking: number };
+  unlisted: Unlisted | null;
+  counts: Record<Status, number> & {
+    blocking: number;
+    /** Files not verified, the unlisted ones included (at least 1 when their count is unknown). */
+    unverified: number;
+  };
 }
 
 export interface AnalyzeOptions {
-  overrides?: readonly Override[];
+  unlisted?: Unlisted | null;
 }
 
-/** Does the config select this path for checking? */
-export function createPathFilter(config: Config): (path: string) => boolean {
-  const include = picomatch(config.paths, { dot: true });
-  const exclude = config.ignore.length ? picomatch(config.ignore, { dot: true }) : () => false;
-  return (path) => include(path) && !exclude(path);
-}
-
-interface SiteWithRole {
-  site: LiteralSite;
+interface Candidate {
+  literal: Literal;
   role: Role;
 }
 
-function candidates(sites: LiteralSite[], lines: Set<number> | null): SiteWithRole[] {
-  const result: SiteWithRole[] = [];
-  for (const site of sites) {
-    if (lines && !lines.has(site.line)) continue;
-    const role = roleOf(site);
-    if (structuralExemption(site, role)) continue;
-    result.push({ site, role });
+function candidates(literals: readonly Literal[], lines: Set<number> | null): Candidate[] {
+  const result: Candidate[] = [];
+  for (const literal of literals) {
+    if (lines && !lines.has(literal.line)) continue;
+    const role = roleOf(literal);
+    if (structuralExemption(literal, role)) continue;
+    result.push({ literal, role });
   }
   return result;
 }
@@ -78,11 +105,11 @@ function candidates(sites: LiteralSite[], lines: Set<number> | null): SiteWithRo
  * unchanged when the value is the same (reformatted), retuned when it differs. Otherwise
  * the same value and role on a removed line means the literal only moved.
  */
-function pairWithBase(head: SiteWithRole[], base: SiteWithRole[]): Array<{ entry: SiteWithRole; previous: LiteralSite | null }> {
-  const byShape = groupBy(base, (e) => `${e.site.shape}\u0000${e.site.ordinal}`);
-  const byValue = groupBy(base, (e) => `${e.site.value}\u0000${e.role}`);
-  const used = new Set<SiteWithRole>();
-  const take = (list: SiteWithRole[] | undefined): SiteWithRole | undefined => {
+function pairWithBase(head: Candidate[], base: Candidate[]): Array<{ entry: Candidate; previous: Literal | null }> {
+  const byShape = groupBy(base, (e) => `${e.literal.shape}\u0000${e.literal.ordinal}`);
+  const byValue = groupBy(base, (e) => `${e.literal.value}\u0000${e.role}`);
+  const used = new Set<Candidate>();
+  const take = (list: Candidate[] | undefined): Candidate | undefined => {
     // Each list is consumed from the front: pairing stays linear in the number of literals.
     while (list && list.length > 0) {
       const candidate = list.shift()!;
@@ -93,14 +120,14 @@ function pairWithBase(head: SiteWithRole[], base: SiteWithRole[]): Array<{ entry
     }
     return undefined;
   };
-  const firstPass = head.map((entry) => ({ entry, match: take(byShape.get(`${entry.site.shape}\u0000${entry.site.ordinal}`)) }));
-  const result: Array<{ entry: SiteWithRole; previous: LiteralSite | null }> = [];
+  const firstPass = head.map((entry) => ({ entry, match: take(byShape.get(`${entry.literal.shape}\u0000${entry.literal.ordinal}`)) }));
+  const result: Array<{ entry: Candidate; previous: Literal | null }> = [];
   for (const { entry, match } of firstPass) {
     if (match) {
-      if (match.site.value !== entry.site.value) result.push({ entry, previous: match.site });
+      if (match.literal.value !== entry.literal.value) result.push({ entry, previous: match.literal });
       continue; // same place, same value: reformatted, not new
     }
-    if (take(byValue.get(`${entry.site.value}\u0000${entry.role}`))) continue; // moved, not new
+    if (take(byValue.get(`${entry.literal.value}\u0000${entry.role}`))) continue; // moved, not new
     result.push({ entry, previous: null });
   }
   return result;
@@ -138,39 +165,53 @@ function changedLines(change: FileChange): LineChanges {
   return diffTexts(change.baseText, change.headText);
 }
 
+const literalsOf = (adapter: LanguageAdapter, path: string, text: string): Literal[] =>
+  new SourceFile(text, adapter.extract(path, text)).literals;
+
 /** Findings for one file of a change; an added file with no patch and no base is checked whole. */
-export function analyzeFile(change: FileChange, config: Config, adapter: LanguageAdapter, options: AnalyzeOptions = {}): Finding[] {
-  const overrides = options.overrides ?? [];
+export function analyzeFile(change: FileChange, config: Config, adapter: LanguageAdapter): Finding[] {
+  const headText = change.headText ?? "";
   if (change.status === "added" && !change.patch && change.baseText === null) {
-    return candidates(adapter.extract(change.path, change.headText ?? ""), null).map(({ site, role }) =>
-      classify(change.path, site, role, null, config, adapter, overrides),
+    return candidates(literalsOf(adapter, change.path, headText), null).map(({ literal, role }) =>
+      classify(change.path, literal, role, null, config, adapter),
     );
   }
   const lines = changedLines(change);
-  if (!anyLineHasDigit(change.headText ?? "", lines.added)) return [];
-  const head = candidates(adapter.extract(change.path, change.headText ?? ""), lines.added);
+  if (!anyLineHasDigit(headText, lines.added)) return [];
+  const head = candidates(literalsOf(adapter, change.path, headText), lines.added);
   if (head.length === 0) return [];
   const base =
     change.baseText !== null && lines.removed.size > 0
-      ? candidates(adapter.extract(change.previousPath ?? change.path, change.baseText), lines.removed)
+      ? candidates(literalsOf(adapter, change.previousPath ?? change.path, change.baseText), lines.removed)
       : [];
   return pairWithBase(head, base).map(({ entry, previous }) => {
     const prev: Previous | null = previous
-      ? { site: previous, justification: judgeJustification(previous.comments, config).justification }
+      ? { literal: previous, justification: judgeJustification(previous.comments, config).justification }
       : null;
-    return classify(change.path, entry.site, entry.role, prev, config, adapter, overrides);
+    return classify(change.path, entry.literal, entry.role, prev, config, adapter);
   });
 }
 
-/** Check every literal of whole files (CLI paths without --base; the ESLint rule). */
-export function analyzeSource(path: string, text: string, config: Config, options: AnalyzeOptions = {}): Finding[] {
-  const adapter = adapterFor(path);
-  if (!adapter) return [];
-  return analyzeFile({ path, status: "added", baseText: null, headText: text }, config, adapter, options);
+/** The adapter for a selected file, or why the file cannot be read now. */
+function adapterOf(language: Language): LanguageAdapter | string {
+  return loadedAdapter(language) ?? `the ${language.name} parser was not loaded (call loadLanguages before analyzing)`;
 }
 
+/** Every literal of one whole file (the ESLint rule; tests). Its language must be loaded. */
+export function analyzeSource(path: string, text: string, config: Config): Finding[] {
+  const language = languageOf(path);
+  if (!language) return [];
+  const adapter = adapterOf(language);
+  if (typeof adapter === "string") throw new Error(`${path}: ${adapter}`);
+  return analyzeFile({ path, status: "added", baseText: null, headText: text }, config, adapter);
+}
+
+/**
+ * The analysis of a change: every file gets an outcome, every literal its finding. Synchronous
+ * and pure; the languages of the change's files must be loaded (see `analyze`).
+ */
 export function analyzeChange(changes: readonly FileChange[], config: Config, options: AnalyzeOptions = {}): Analysis {
-  const selected = createPathFilter(config);
+  const select = createFileSelector(config);
   const files: FileReport[] = [];
   const findings: Finding[] = [];
   let considered = 0;
@@ -184,13 +225,9 @@ export function analyzeChange(changes: readonly FileChange[], config: Config, op
       files.push({ path, outcome: "binary", reason: "binary file" });
       continue;
     }
-    if (!selected(path)) {
-      files.push({ path, outcome: "ignored", reason: "not selected by paths/ignore" });
-      continue;
-    }
-    const adapter = adapterFor(path);
-    if (!adapter) {
-      files.push({ path, outcome: "unsupported", reason: "no language adapter for this file type" });
+    const selection = select(path);
+    if (!selection.read) {
+      files.push({ path, outcome: selection.outcome, reason: selection.reason });
       continue;
     }
     considered++;
@@ -215,8 +252,13 @@ export function analyzeChange(changes: readonly FileChange[], config: Config, op
       });
       continue;
     }
+    const adapter = adapterOf(selection.language);
+    if (typeof adapter === "string") {
+      files.push({ path, outcome: "unverified", reason: adapter });
+      continue;
+    }
     try {
-      findings.push(...analyzeFile(change, config, adapter, options));
+      findings.push(...analyzeFile(change, config, adapter));
     } catch (error) {
       // Hostile input (say, nesting deep enough to exhaust the parser's stack) is not passed:
       // the file is unverified, which fails the check unless `unverified: warn`.
@@ -229,11 +271,18 @@ export function analyzeChange(changes: readonly FileChange[], config: Config, op
     }
     files.push({ path, outcome: "checked", reason: null });
   }
-  return summarise(findings, files, config);
+  return summarise(findings, files, config, options.unlisted ?? null);
 }
 
-export function summarise(findings: Finding[], files: FileReport[], config: Config): Analysis {
-  const counts = {
+/** Load the languages a change needs, then analyse it: the shorthand for callers that can wait. */
+export async function analyze(changes: readonly FileChange[], config: Config, options: AnalyzeOptions = {}): Promise<Analysis> {
+  const select = createFileSelector(config);
+  await loadLanguages(changes.filter((change) => change.status !== "deleted" && select(change.path).read).map((change) => change.path));
+  return analyzeChange(changes, config, options);
+}
+
+export function summarise(findings: Finding[], files: FileReport[], config: Config, unlisted: Unlisted | null = null): Analysis {
+  const counts: Analysis["counts"] = {
     unjustified: 0,
     untagged: 0,
     weak: 0,
@@ -243,20 +292,26 @@ export function summarise(findings: Finding[], files: FileReport[], config: Conf
     allowed: 0,
     overridden: 0,
     blocking: 0,
+    unverified: 0,
   };
   for (const finding of findings) {
     counts[finding.status]++;
     if (finding.blocking) counts.blocking++;
   }
   const unverified = files.filter((f) => f.outcome === "unverified");
-  const failing = counts.blocking > 0 || (unverified.length > 0 && config.unverified === "fail");
+  counts.unverified = unverified.length + (unlisted ? (unlisted.count ?? 1) : 0);
+  const failing = counts.blocking > 0 || (counts.unverified > 0 && config.unverified === "fail");
   const conclusion = !failing ? "success" : config.mode === "warn" ? "neutral" : "failure";
-  return { conclusion, mode: config.mode, findings, files, unverified, counts };
+  return { conclusion, policy: reportPolicy(config), findings, files, unverified, unlisted, counts };
 }
 
 /** The analysis with maintainers' exceptions applied to its blocking findings. */
 export function withOverrides(analysis: Analysis, overrides: readonly Override[], config: Config): Analysis {
   if (overrides.length === 0) return analysis;
-  const findings = analysis.findings.map((f) => (f.blocking ? applyOverride(f, overrides) : f));
-  return summarise(findings, analysis.files, config);
+  return summarise(
+    analysis.findings.map((f) => applyOverride(f, overrides)),
+    analysis.files,
+    config,
+    analysis.unlisted,
+  );
 }

@@ -5,7 +5,7 @@
  * are findings with status `allowed`, and lose the exemption when retuned.
  */
 import type { Config } from "./config.js";
-import type { LiteralSite } from "./literal.js";
+import type { Literal } from "./source-file.js";
 import type { Role } from "./roles.js";
 
 /** Largest |exponent| still "small"; integers and halves up to it are exempt. */
@@ -16,7 +16,7 @@ const isSmallExponent = (value: number): boolean => Number.isInteger(value * 2) 
 const isZeroOrOne = (value: number): boolean => value === 0 || value === 1;
 
 /** Why a literal is not a candidate at all, or undefined when it is one. */
-export function structuralExemption(site: LiteralSite, role: Role): string | undefined {
+export function structuralExemption(site: Literal, role: Role): string | undefined {
   switch (role) {
     case "index":
       return Number.isInteger(site.value) ? "array index" : undefined;
@@ -47,7 +47,7 @@ export function isPowerOfTen(value: number): boolean {
 }
 
 /** Why a value needs no justification unless retuned, or undefined. */
-export function valueExemption(site: LiteralSite, role: Role, config: Config): string | undefined {
+export function valueExemption(site: Literal, role: Role, config: Config): string | undefined {
   if (config.allowValues.some((allowed) => allowed === site.value)) return `${site.text} is in allowValues`;
   if (isPowerOfTen(site.value) && (role === "scale" || role === "initializer")) return "power of ten used as a unit scale";
   return undefined;

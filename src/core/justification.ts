@@ -3,7 +3,7 @@
  * quality rules its text must pass (SPEC section 2).
  */
 import type { Config } from "./config.js";
-import type { AttachedComment } from "./literal.js";
+import type { AttachedComment } from "./source-file.js";
 
 export interface Justification {
   /** The tag that introduced it, or null when an untagged comment serves (requireTag: false). */

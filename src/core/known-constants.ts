@@ -19,8 +19,11 @@ export interface KnownConstant {
   alternates?: number[];
   /** Only recognised when the same statement also mentions π (180 for degrees). */
   requiresPi?: boolean;
-  /** Suggested spelling for languages without a built-in name. */
-  suggestion?: string;
+  /**
+   * A name to give the value where the language has no built-in one (`SPEED_OF_LIGHT`).
+   * Spellings in a language (`Math.PI`, `math.pi`) are its adapter's `namedForm`.
+   */
+  constantName?: string;
 }
 
 const MATH = "mathematical constant";
@@ -44,7 +47,7 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
   { key: "1/pi", name: "1/π", value: 1 / Math.PI, source: MATH, match: irrational(4) },
   { key: "pi/180", name: "π/180 (radians per degree)", value: Math.PI / 180, source: MATH, match: irrational(4) },
   { key: "180/pi", name: "180/π (degrees per radian)", value: 180 / Math.PI, source: MATH, match: irrational(4) },
-  { key: "pi^2", name: "π²", value: Math.PI ** 2, source: MATH, match: irrational(4), suggestion: "Math.PI ** 2" },
+  { key: "pi^2", name: "π²", value: Math.PI ** 2, source: MATH, match: irrational(4) },
   { key: "sqrtpi", name: "√π", value: Math.sqrt(Math.PI), source: MATH, match: irrational(4) },
   { key: "sqrt2pi", name: "√(2π)", value: Math.sqrt(2 * Math.PI), source: MATH, match: irrational(4) },
   { key: "e", name: "Euler's number e", value: Math.E, source: MATH, match: irrational(3) },
@@ -62,7 +65,7 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
     value: 0.5772156649015329,
     source: MATH,
     match: irrational(4),
-    suggestion: "EULER_GAMMA",
+    constantName: "EULER_GAMMA",
   },
 
   // CODATA physical constants (SI)
@@ -72,7 +75,7 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
     value: 299792458,
     source: CODATA_EXACT,
     match: irrational(4),
-    suggestion: "SPEED_OF_LIGHT",
+    constantName: "SPEED_OF_LIGHT",
   },
   {
     key: "c-km",
@@ -80,16 +83,23 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
     value: 299792.458,
     source: CODATA_EXACT,
     match: irrational(4),
-    suggestion: "SPEED_OF_LIGHT_KM_S",
+    constantName: "SPEED_OF_LIGHT_KM_S",
   },
-  { key: "h", name: "Planck constant h [J s]", value: 6.62607015e-34, source: CODATA_EXACT, match: irrational(3), suggestion: "PLANCK_H" },
+  {
+    key: "h",
+    name: "Planck constant h [J s]",
+    value: 6.62607015e-34,
+    source: CODATA_EXACT,
+    match: irrational(3),
+    constantName: "PLANCK_H",
+  },
   {
     key: "hbar",
     name: "reduced Planck constant ħ [J s]",
     value: 1.054571817e-34,
     source: CODATA_EXACT,
     match: irrational(3),
-    suggestion: "HBAR",
+    constantName: "HBAR",
   },
   {
     key: "qe",
@@ -97,7 +107,7 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
     value: 1.602176634e-19,
     source: CODATA_EXACT,
     match: irrational(3),
-    suggestion: "ELEMENTARY_CHARGE",
+    constantName: "ELEMENTARY_CHARGE",
   },
   {
     key: "kB",
@@ -105,7 +115,7 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
     value: 1.380649e-23,
     source: CODATA_EXACT,
     match: irrational(3),
-    suggestion: "BOLTZMANN_K",
+    constantName: "BOLTZMANN_K",
   },
   {
     key: "kB-eV",
@@ -113,7 +123,7 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
     value: 8.617333262e-5,
     source: CODATA,
     match: irrational(3),
-    suggestion: "BOLTZMANN_K_EV",
+    constantName: "BOLTZMANN_K_EV",
   },
   {
     key: "NA",
@@ -121,7 +131,7 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
     value: 6.02214076e23,
     source: CODATA_EXACT,
     match: irrational(3),
-    suggestion: "AVOGADRO",
+    constantName: "AVOGADRO",
   },
   {
     key: "G",
@@ -130,7 +140,7 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
     alternates: [6.67408e-11, 6.67384e-11],
     source: CODATA,
     match: irrational(3),
-    suggestion: "GRAVITATIONAL_G",
+    constantName: "GRAVITATIONAL_G",
   },
   {
     key: "sigmaSB",
@@ -138,7 +148,7 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
     value: 5.670374419e-8,
     source: CODATA,
     match: irrational(3),
-    suggestion: "STEFAN_BOLTZMANN",
+    constantName: "STEFAN_BOLTZMANN",
   },
   {
     key: "eps0",
@@ -146,7 +156,7 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
     value: 8.8541878128e-12,
     source: CODATA,
     match: irrational(3),
-    suggestion: "VACUUM_PERMITTIVITY",
+    constantName: "VACUUM_PERMITTIVITY",
   },
   {
     key: "mu0",
@@ -154,18 +164,32 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
     value: 1.25663706212e-6,
     source: CODATA,
     match: irrational(3),
-    suggestion: "VACUUM_PERMEABILITY",
+    constantName: "VACUUM_PERMEABILITY",
   },
-  { key: "me", name: "electron mass m_e [kg]", value: 9.1093837015e-31, source: CODATA, match: irrational(3), suggestion: "ELECTRON_MASS" },
-  { key: "mp", name: "proton mass m_p [kg]", value: 1.67262192369e-27, source: CODATA, match: irrational(3), suggestion: "PROTON_MASS" },
-  { key: "mn", name: "neutron mass m_n [kg]", value: 1.67492749804e-27, source: CODATA, match: irrational(3), suggestion: "NEUTRON_MASS" },
+  {
+    key: "me",
+    name: "electron mass m_e [kg]",
+    value: 9.1093837015e-31,
+    source: CODATA,
+    match: irrational(3),
+    constantName: "ELECTRON_MASS",
+  },
+  { key: "mp", name: "proton mass m_p [kg]", value: 1.67262192369e-27, source: CODATA, match: irrational(3), constantName: "PROTON_MASS" },
+  {
+    key: "mn",
+    name: "neutron mass m_n [kg]",
+    value: 1.67492749804e-27,
+    source: CODATA,
+    match: irrational(3),
+    constantName: "NEUTRON_MASS",
+  },
   {
     key: "u",
     name: "atomic mass constant m_u [kg]",
     value: 1.6605390666e-27,
     source: CODATA,
     match: irrational(3),
-    suggestion: "ATOMIC_MASS_UNIT",
+    constantName: "ATOMIC_MASS_UNIT",
   },
   {
     key: "alpha",
@@ -173,7 +197,7 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
     value: 7.2973525693e-3,
     source: CODATA,
     match: irrational(3),
-    suggestion: "FINE_STRUCTURE_ALPHA",
+    constantName: "FINE_STRUCTURE_ALPHA",
   },
   {
     key: "1/alpha",
@@ -181,7 +205,7 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
     value: 137.035999084,
     source: CODATA,
     match: irrational(5),
-    suggestion: "INVERSE_FINE_STRUCTURE",
+    constantName: "INVERSE_FINE_STRUCTURE",
   },
   {
     key: "R",
@@ -189,7 +213,7 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
     value: 8.314462618,
     source: CODATA_EXACT,
     match: irrational(3),
-    suggestion: "GAS_CONSTANT_R",
+    constantName: "GAS_CONSTANT_R",
   },
   {
     key: "gn",
@@ -197,17 +221,17 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
     value: 9.80665,
     source: "CGPM 1901 (exact)",
     match: irrational(3),
-    suggestion: "STANDARD_GRAVITY",
+    constantName: "STANDARD_GRAVITY",
   },
-  { key: "a0", name: "Bohr radius a₀ [m]", value: 5.29177210903e-11, source: CODATA, match: irrational(3), suggestion: "BOHR_RADIUS" },
-  { key: "Rinf", name: "Rydberg constant R∞ [1/m]", value: 10973731.56816, source: CODATA, match: irrational(5), suggestion: "RYDBERG" },
+  { key: "a0", name: "Bohr radius a₀ [m]", value: 5.29177210903e-11, source: CODATA, match: irrational(3), constantName: "BOHR_RADIUS" },
+  { key: "Rinf", name: "Rydberg constant R∞ [1/m]", value: 10973731.56816, source: CODATA, match: irrational(5), constantName: "RYDBERG" },
   {
     key: "sigmaT",
     name: "Thomson cross section σ_T [m²]",
     value: 6.6524587321e-29,
     source: CODATA,
     match: irrational(3),
-    suggestion: "THOMSON_CROSS_SECTION",
+    constantName: "THOMSON_CROSS_SECTION",
   },
   {
     key: "wien",
@@ -215,9 +239,9 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
     value: 2.897771955e-3,
     source: CODATA,
     match: irrational(3),
-    suggestion: "WIEN_B",
+    constantName: "WIEN_B",
   },
-  { key: "F", name: "Faraday constant F [C/mol]", value: 96485.33212, source: CODATA_EXACT, match: irrational(4), suggestion: "FARADAY" },
+  { key: "F", name: "Faraday constant F [C/mol]", value: 96485.33212, source: CODATA_EXACT, match: irrational(4), constantName: "FARADAY" },
 
   // Astronomy
   {
@@ -226,16 +250,16 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
     value: 1.495978707e11,
     source: "IAU 2012 Resolution B2 (exact)",
     match: irrational(4),
-    suggestion: "ASTRONOMICAL_UNIT",
+    constantName: "ASTRONOMICAL_UNIT",
   },
-  { key: "pc", name: "parsec [m]", value: PARSEC_M, source: "IAU 2015 Resolution B2", match: irrational(4), suggestion: "PARSEC" },
+  { key: "pc", name: "parsec [m]", value: PARSEC_M, source: "IAU 2015 Resolution B2", match: irrational(4), constantName: "PARSEC" },
   {
     key: "Mpc",
     name: "megaparsec [m]",
     value: PARSEC_M * 1e6,
     source: "IAU 2015 Resolution B2",
     match: irrational(4),
-    suggestion: "MEGAPARSEC",
+    constantName: "MEGAPARSEC",
   },
   {
     key: "ly",
@@ -243,20 +267,27 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
     value: 9.4607304725808e15,
     source: "IAU (Julian year × c, exact)",
     match: irrational(4),
-    suggestion: "LIGHT_YEAR",
+    constantName: "LIGHT_YEAR",
   },
-  { key: "j2000", name: "J2000.0 epoch (Julian date)", value: 2451545.0, source: IAU, match: exact, suggestion: "J2000_JD" },
-  { key: "julian-century", name: "Julian century [days]", value: 36525, source: IAU, match: exact, suggestion: "DAYS_PER_JULIAN_CENTURY" },
-  { key: "julian-year", name: "Julian year [days]", value: 365.25, source: IAU, match: exact, suggestion: "DAYS_PER_JULIAN_YEAR" },
-  { key: "julian-year-s", name: "Julian year [s]", value: 31557600, source: IAU, match: exact, suggestion: "SECONDS_PER_JULIAN_YEAR" },
-  { key: "mjd-offset", name: "Modified Julian Date offset", value: 2400000.5, source: IAU, match: exact, suggestion: "MJD_OFFSET" },
+  { key: "j2000", name: "J2000.0 epoch (Julian date)", value: 2451545.0, source: IAU, match: exact, constantName: "J2000_JD" },
+  {
+    key: "julian-century",
+    name: "Julian century [days]",
+    value: 36525,
+    source: IAU,
+    match: exact,
+    constantName: "DAYS_PER_JULIAN_CENTURY",
+  },
+  { key: "julian-year", name: "Julian year [days]", value: 365.25, source: IAU, match: exact, constantName: "DAYS_PER_JULIAN_YEAR" },
+  { key: "julian-year-s", name: "Julian year [s]", value: 31557600, source: IAU, match: exact, constantName: "SECONDS_PER_JULIAN_YEAR" },
+  { key: "mjd-offset", name: "Modified Julian Date offset", value: 2400000.5, source: IAU, match: exact, constantName: "MJD_OFFSET" },
   {
     key: "GMsun",
     name: "nominal solar mass parameter GM☉ [m³/s²]",
     value: 1.3271244e20,
     source: "IAU 2015 Resolution B3",
     match: irrational(4),
-    suggestion: "GM_SUN",
+    constantName: "GM_SUN",
   },
   {
     key: "Msun",
@@ -265,7 +296,7 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
     alternates: [1.989e30, 1.9891e30],
     source: "IAU 2015 B3 / CODATA 2018 G",
     match: irrational(3),
-    suggestion: "SOLAR_MASS",
+    constantName: "SOLAR_MASS",
   },
   {
     key: "Rsun",
@@ -273,7 +304,7 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
     value: 6.957e8,
     source: "IAU 2015 Resolution B3",
     match: irrational(3),
-    suggestion: "SOLAR_RADIUS",
+    constantName: "SOLAR_RADIUS",
   },
   {
     key: "Lsun",
@@ -281,7 +312,7 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
     value: 3.828e26,
     source: "IAU 2015 Resolution B3",
     match: irrational(3),
-    suggestion: "SOLAR_LUMINOSITY",
+    constantName: "SOLAR_LUMINOSITY",
   },
   {
     key: "c/H0",
@@ -289,7 +320,7 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
     value: 2997.92458,
     source: "c / (100 km/s/Mpc)",
     match: irrational(4),
-    suggestion: "HUBBLE_DISTANCE_MPC_H",
+    constantName: "HUBBLE_DISTANCE_MPC_H",
   },
   {
     key: "rho-crit",
@@ -297,13 +328,13 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
     value: 2.77536627e11,
     source: "3 H₀² / (8πG), IAU/CODATA 2018",
     match: irrational(3),
-    suggestion: "RHO_CRIT_H2",
+    constantName: "RHO_CRIT_H2",
   },
 
   // Unit factors
-  { key: "s/min", name: "seconds per minute", value: 60, source: UNIT, match: exact, suggestion: "SECONDS_PER_MINUTE" },
-  { key: "s/h", name: "seconds per hour", value: 3600, source: UNIT, match: exact, suggestion: "SECONDS_PER_HOUR" },
-  { key: "s/day", name: "seconds per day", value: 86400, source: UNIT, match: exact, suggestion: "SECONDS_PER_DAY" },
+  { key: "s/min", name: "seconds per minute", value: 60, source: UNIT, match: exact, constantName: "SECONDS_PER_MINUTE" },
+  { key: "s/h", name: "seconds per hour", value: 3600, source: UNIT, match: exact, constantName: "SECONDS_PER_HOUR" },
+  { key: "s/day", name: "seconds per day", value: 86400, source: UNIT, match: exact, constantName: "SECONDS_PER_DAY" },
   {
     key: "deg",
     name: "180° (degrees in π radians)",
@@ -311,16 +342,15 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
     source: UNIT,
     match: exact,
     requiresPi: true,
-    suggestion: "RADIANS_PER_DEGREE = Math.PI / 180",
   },
-  { key: "celsius", name: "0 °C in kelvin", value: 273.15, source: UNIT, match: exact, suggestion: "ZERO_CELSIUS_K" },
-  { key: "atm", name: "standard atmosphere [Pa]", value: 101325, source: UNIT, match: exact, suggestion: "STANDARD_ATMOSPHERE_PA" },
-  { key: "inch", name: "centimetres per inch", value: 2.54, source: UNIT, match: exact, suggestion: "CM_PER_INCH" },
-  { key: "foot", name: "metres per foot", value: 0.3048, source: UNIT, match: exact, suggestion: "M_PER_FOOT" },
-  { key: "mile", name: "metres per mile", value: 1609.344, source: UNIT, match: exact, suggestion: "M_PER_MILE" },
-  { key: "pound", name: "kilograms per pound", value: 0.45359237, source: UNIT, match: exact, suggestion: "KG_PER_POUND" },
-  { key: "calorie", name: "joules per thermochemical calorie", value: 4.184, source: UNIT, match: exact, suggestion: "J_PER_CALORIE" },
-  { key: "kmh", name: "km/h per m/s", value: 3.6, source: UNIT, match: exact, suggestion: "KMH_PER_MS" },
+  { key: "celsius", name: "0 °C in kelvin", value: 273.15, source: UNIT, match: exact, constantName: "ZERO_CELSIUS_K" },
+  { key: "atm", name: "standard atmosphere [Pa]", value: 101325, source: UNIT, match: exact, constantName: "STANDARD_ATMOSPHERE_PA" },
+  { key: "inch", name: "centimetres per inch", value: 2.54, source: UNIT, match: exact, constantName: "CM_PER_INCH" },
+  { key: "foot", name: "metres per foot", value: 0.3048, source: UNIT, match: exact, constantName: "M_PER_FOOT" },
+  { key: "mile", name: "metres per mile", value: 1609.344, source: UNIT, match: exact, constantName: "M_PER_MILE" },
+  { key: "pound", name: "kilograms per pound", value: 0.45359237, source: UNIT, match: exact, constantName: "KG_PER_POUND" },
+  { key: "calorie", name: "joules per thermochemical calorie", value: 4.184, source: UNIT, match: exact, constantName: "J_PER_CALORIE" },
+  { key: "kmh", name: "km/h per m/s", value: 3.6, source: UNIT, match: exact, constantName: "KMH_PER_MS" },
 ];
 
 /** Significant digits and the place value of the last digit, read from the literal as written. */

@@ -1,14 +1,23 @@
 /**
- * The neutral record of a numeric literal: what every language adapter produces and
- * everything after it (roles, exemptions, justification, known constants, verdict)
- * consumes. Nothing here knows which language the literal came from.
+ * The neutral records a language adapter produces: the numeric literals of one source text,
+ * the syntactic place each stands in, the constructs that hold it, and the file's comments.
+ * Adapters describe code; they never decide. Lines, comment attachment and line shapes are
+ * derived from these records by the core (`source-file.ts`), once for every language.
+ *
+ * Offsets are indexes into the JavaScript string of the source text (UTF-16 code units),
+ * end-exclusive. An adapter whose parser counts bytes converts before reporting.
  */
+
+/** Arithmetic and bitwise operators the roles distinguish (JavaScript's and Python's). */
+export type BinaryOperator =
+  "*" | "/" | "//" | "%" | "@" | "+" | "-" | "**" | "&" | "|" | "^" | "<<" | ">>" | ">>>" | "&&" | "||" | "??" | "other";
 
 /** The syntactic place a literal stands in, described without any language's node names. */
 export type LiteralContext =
   | { kind: "binary"; operator: BinaryOperator; side: "left" | "right" }
   | { kind: "compound-assignment"; operator: BinaryOperator }
-  | { kind: "comparison" }
+  /** `chained`: one link of `a < b < c` (Python), not a plain comparison. */
+  | { kind: "comparison"; chained?: boolean }
   | { kind: "call-argument"; callee: string; index: number }
   | { kind: "variable-initializer"; name: string }
   | { kind: "assignment"; name: string }
@@ -22,65 +31,64 @@ export type LiteralContext =
   | { kind: "literal-type" }
   | { kind: "other" };
 
-/** Arithmetic and bitwise operators the roles distinguish. */
-export type BinaryOperator = "*" | "/" | "%" | "+" | "-" | "**" | "&" | "|" | "^" | "<<" | ">>" | ">>>" | "&&" | "||" | "??" | "other";
-
-/** A comment that may justify a literal, in the order an adapter found it attached. */
-export interface AttachedComment {
-  /** Comment body without its delimiters (`//`, `/* *\/`, `#`, JSDoc stars). */
+/** A comment of the source text, with its delimiters stripped. */
+export interface SourceComment {
+  start: number;
+  end: number;
+  /** Body without delimiters (`//`, `/* *\/`, `#`, JSDoc stars), lines joined by `\n`. */
   text: string;
-  /** 1-based line where the comment starts. */
-  line: number;
-  /**
-   * How the comment is attached: on the literal's own line, directly above the construct
-   * holding it (a leading block or JSDoc), trailing the construct's first or last line, or
-   * the documentation of the function whose body holds the literal (covers only when the
-   * configuration says function documentation covers bodies).
-   */
-  placement: "same-line" | "leading" | "trailing" | "function-doc";
 }
 
+/**
+ * A construct that holds a literal and may carry its justification: a statement, declaration,
+ * class member, object property, enum member, or an element of a multi-line array.
+ * `function`: the construct holds the literal inside a function's body, so its documentation
+ * covers the literal only when the policy says function documentation covers bodies.
+ */
+export interface Construct {
+  start: number;
+  end: number;
+  kind: "enclosing" | "function";
+}
+
+/** One numeric literal, as an adapter describes it. */
 export interface LiteralSite {
   /** Source text as written, including a leading unary sign when present. */
   text: string;
   value: number;
-  /** 1-based line and column of the first character of `text`. */
-  line: number;
-  column: number;
-  /** 1-based line and column just after the last character (end-exclusive column). */
-  endLine: number;
-  endColumn: number;
+  /** Offsets of `text` (sign included). */
+  start: number;
+  end: number;
+  /** Where the number itself starts (after a sign): the part a line shape masks. */
+  numberStart: number;
   context: LiteralContext;
   /** In a `for` loop's initializer, condition or update. */
   inLoopHeader: boolean;
-  /** The code of the enclosing statement, comments removed (for context-dependent constants). */
+  /** The code of the enclosing statement (for context-dependent constants such as 180 beside π). */
   statementText: string;
-  /**
-   * A short digest of the code of the literal's line with every numeric literal masked and
-   * all space and comments removed: equal shapes mean "the same place", which is how retuned
-   * and merely reformatted literals are recognised. A digest, so that a minified line of
-   * thousands of literals costs nothing to compare (see `shapeDigest`).
-   */
-  shape: string;
-  /** Index of this literal among the literals sharing its shape on that line. */
-  ordinal: number;
-  /** Candidate justifications, most specific first. */
-  comments: AttachedComment[];
+  /** Constructs holding the literal, innermost first, up to the enclosing scope. */
+  constructs: readonly Construct[];
 }
 
-/** A language adapter turns one source text into neutral literal records. */
+/** What an adapter yields for one source text. */
+export interface Extraction {
+  /** Every numeric literal, in source order. */
+  sites: LiteralSite[];
+  /** Every comment, in source order. */
+  comments: SourceComment[];
+}
+
+/** A language adapter turns one source text into neutral records. */
 export interface LanguageAdapter {
-  /** Stable id, e.g. "typescript". */
+  /** Stable id, e.g. "typescript"; the same as its `Language` entry's. */
   id: string;
-  /** File extensions it handles, with the dot. */
-  extensions: readonly string[];
   /** How a known constant's named form is spelled in this language, by constant key. */
   namedForm(constantKey: string): string | undefined;
-  /** Must not throw on syntax errors: parse what can be parsed. */
-  extract(path: string, text: string): LiteralSite[];
+  /** Must not throw on syntax errors: describe what can be parsed. */
+  extract(path: string, text: string): Extraction;
 }
 
-/** FNV-1a over UTF-16 code units, 2 × 32 bits: the digest adapters give as `shape`. */
+/** FNV-1a over UTF-16 code units, 2 × 32 bits: the digest of a line shape. */
 export function shapeDigest(text: string): string {
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ text.length;

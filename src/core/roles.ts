@@ -2,7 +2,7 @@
  * Roles: what a literal does, read from its neutral context. Written once for every
  * language; the role is shown in every report.
  */
-import type { LiteralSite } from "./literal.js";
+import type { LiteralContext } from "./literal.js";
 
 export type Role =
   | "scale"
@@ -20,7 +20,7 @@ export type Role =
   | "type";
 
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
-  scale: "scale factor (operand of *, /, *=, /=)",
+  scale: "scale factor (operand of *, /, //, @, *=, /=)",
   offset: "offset (operand of +, -, +=, -=)",
   exponent: "exponent",
   threshold: "threshold (comparison, clamp/min/max bound, tolerance)",
@@ -41,14 +41,15 @@ const POWER_CALLEE = /(^|\.)(pow|power|float_power)$/i;
 /** Names that mark a value as a tolerance or cut, so its initializer is a threshold. */
 const TOLERANCE_NAME = /(^|[_.\s]|[a-z](?=[A-Z]))(tol|tolerance|eps|epsilon|threshold|thresh|cutoff|rtol|atol)(?![a-z])/i;
 
-export function roleOf(site: LiteralSite): Role {
-  const context = site.context;
+export function roleOf({ context }: { context: LiteralContext }): Role {
   switch (context.kind) {
     case "binary":
     case "compound-assignment":
       switch (context.operator) {
         case "*":
         case "/":
+        case "//":
+        case "@":
           return "scale";
         case "+":
         case "-":

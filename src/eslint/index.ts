@@ -4,18 +4,10 @@
  *     import noPatch from "no-patch/eslint";
  *     export default [noPatch.configs.recommended];
  */
-import { readFileSync } from "node:fs";
 import type { ESLint, Linter } from "eslint";
+import { version } from "../version.js";
 import { preferNamedConstant } from "./rules/prefer-named-constant.js";
 import { requireJustification } from "./rules/require-justification.js";
-
-const version = (() => {
-  try {
-    return (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
-  } catch {
-    return "0.0.0";
-  }
-})();
 
 export const rules = {
   "require-justification": requireJustification,
@@ -27,7 +19,7 @@ interface NoPatchPlugin extends ESLint.Plugin {
 }
 
 const plugin: NoPatchPlugin = {
-  meta: { name: "no-patch", version },
+  meta: { name: "no-patch", version: version() },
   // typescript-eslint's rule modules are ESLint rules with stricter types.
   rules: rules as unknown as NonNullable<ESLint.Plugin["rules"]>,
   configs: { recommended: {} },

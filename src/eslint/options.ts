@@ -6,7 +6,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, sep } from "node:path";
 import { z } from "zod";
-import { createPathFilter } from "../core/analyze.js";
+import { createFileSelector, type FileSelector } from "../core/file-selector.js";
 import { CONFIG_PATH, configSchema, readConfigObject, validateConfig, type Config, type ConfigInput } from "../core/config.js";
 
 export type RuleOptions = ConfigInput & {
@@ -61,11 +61,11 @@ export interface Resolved {
   config: Config;
   /** The file's path relative to ESLint's working directory, with `/`. */
   path: string;
-  selected: boolean;
+  select: FileSelector;
 }
 
 /** Resolved policies by options, file and its mtime: an edited policy file is read again. */
-const resolvedCache = new Map<string, { config: Config; selected: (path: string) => boolean }>();
+const resolvedCache = new Map<string, { config: Config; select: FileSelector }>();
 /** An editor session edits its policy file now and then; old versions need not be kept. */
 const RESOLVED_CACHE_SIZE = 32;
 
@@ -93,10 +93,10 @@ export function resolveOptions(options: RuleOptions | undefined, filename: strin
   if (!entry) {
     const fromFile = policyFile && mtime !== -1 ? readConfigObject(readFileSync(policyFile, "utf8"), policyFile) : {};
     const config = validateConfig(merge(fromFile, inline), policyFile ? `${policyFile} with rule options` : "rule options");
-    entry = { config, selected: createPathFilter(config) };
+    entry = { config, select: createFileSelector(config) };
     if (resolvedCache.size >= RESOLVED_CACHE_SIZE) resolvedCache.clear();
     resolvedCache.set(key, entry);
   }
   const path = relative(cwd, filename).split(sep).join("/");
-  return { config: entry.config, path, selected: entry.selected(path) };
+  return { config: entry.config, path, select: entry.select };
 }

@@ -1,35 +1,43 @@
-/** GitHub Actions workflow commands: `::error file=…,line=…,col=…::message`. */
-import type { Analysis } from "../core/analyze.js";
+/** GitHub Actions workflow commands (`--format github`): `::error file=…,line=…,col=…::message`. */
+import { fixOf, levelOf, messageOf, shownFindings, unlistedText, unverifiedSeverity } from "./describe.js";
+import type { Format } from "./format.js";
 
 const escapeData = (s: string): string => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, "%3A").replace(/,/g, "%2C");
 
-export function toGithubAnnotations(analysis: Analysis): string {
-  const out: string[] = [];
-  for (const f of analysis.findings) {
-    let level: string;
-    if (f.blocking) level = analysis.mode === "warn" ? "warning" : "error";
-    else if (f.status === "known-constant") level = "notice";
-    else continue;
-    const props = [
-      `file=${escapeProperty(f.path)}`,
-      `line=${f.line}`,
-      `col=${f.column}`,
-      `endLine=${f.endLine}`,
-      `endColumn=${f.endColumn}`,
-      `title=${escapeProperty(`no-patch: ${f.status} ${f.role}`)}`,
-    ].join(",");
-    out.push(`::${level} ${props}::${escapeData(f.fix ? `${f.message}. Fix: ${f.fix}` : f.message)}`);
-  }
-  for (const file of analysis.unverified) {
-    const level = analysis.mode === "warn" ? "warning" : "error";
+export const githubFormat: Format = {
+  name: "github",
+  description: "GitHub Actions workflow commands (annotations)",
+  render({ analysis }) {
+    const policy = analysis.policy;
+    const out: string[] = [];
+    for (const f of shownFindings(analysis)) {
+      const props = [
+        `file=${escapeProperty(f.path)}`,
+        `line=${f.line}`,
+        `col=${f.column}`,
+        `endLine=${f.endLine}`,
+        `endColumn=${f.endColumn}`,
+        `title=${escapeProperty(`no-patch: ${f.status} ${f.role}${f.previous !== null ? ` (was ${f.previous})` : ""}`)}`,
+      ].join(",");
+      const fix = fixOf(f, policy);
+      const message = messageOf(f, policy);
+      out.push(
+        `::${levelOf(f.severity as "blocking" | "notice", policy)} ${props}::${escapeData(fix ? `${message}. Fix: ${fix}` : message)}`,
+      );
+    }
+    const level = levelOf(unverifiedSeverity(policy), policy);
+    for (const file of analysis.unverified) {
+      out.push(
+        `::${level} file=${escapeProperty(file.path)},title=${escapeProperty("no-patch: unverified file")}::${escapeData(file.reason ?? "not verified")}`,
+      );
+    }
+    const unlisted = unlistedText(analysis);
+    if (unlisted) out.push(`::${level} title=${escapeProperty("no-patch: unverified files")}::${escapeData(unlisted)}`);
+    const c = analysis.counts;
     out.push(
-      `::${level} file=${escapeProperty(file.path)},title=${escapeProperty("no-patch: unverified file")}::${escapeData(file.reason ?? "not verified")}`,
+      `no-patch: ${analysis.conclusion}: ${c.blocking} blocking, ${c.justified} justified, ${c["known-constant"]} known constants, ${c.unverified} unverified`,
     );
-  }
-  const c = analysis.counts;
-  out.push(
-    `no-patch: ${analysis.conclusion}: ${c.blocking} blocking, ${c.justified} justified, ${c["known-constant"]} known constants, ${analysis.unverified.length} unverified`,
-  );
-  return out.join("\n") + "\n";
-}
+    return out.join("\n") + "\n";
+  },
+};

@@ -1,35 +1,42 @@
-/** The SPEC section 5 JSON object. */
-import type { Analysis } from "../core/analyze.js";
+/** The SPEC section 5 JSON object (`--format json`). */
+import { fixOf, messageOf } from "./describe.js";
+import type { Format } from "./format.js";
 
 export const REPORT_VERSION = 1;
 
-export function toJson(analysis: Analysis): string {
-  const report = {
-    version: REPORT_VERSION,
-    conclusion: analysis.conclusion,
-    mode: analysis.mode,
-    counts: analysis.counts,
-    findings: analysis.findings.map((f) => ({
-      path: f.path,
-      line: f.line,
-      column: f.column,
-      endLine: f.endLine,
-      endColumn: f.endColumn,
-      literal: f.literal,
-      value: f.value,
-      role: f.role,
-      status: f.status,
-      blocking: f.blocking,
-      message: f.message,
-      fix: f.fix,
-      justification: f.justification,
-      previous: f.previous,
-      justificationChanged: f.justificationChanged,
-      knownConstant: f.knownConstant,
-      override: f.override,
-    })),
-    unverified: analysis.unverified.map((f) => ({ path: f.path, reason: f.reason })),
-    files: analysis.files,
-  };
-  return JSON.stringify(report, null, 2) + "\n";
-}
+export const jsonFormat: Format = {
+  name: "json",
+  description: "one JSON object (SPEC section 5)",
+  render({ analysis }) {
+    const report = {
+      version: REPORT_VERSION,
+      conclusion: analysis.conclusion,
+      mode: analysis.policy.mode,
+      counts: analysis.counts,
+      findings: analysis.findings.map((f) => ({
+        path: f.path,
+        line: f.line,
+        column: f.column,
+        endLine: f.endLine,
+        endColumn: f.endColumn,
+        literal: f.literal,
+        value: f.value,
+        role: f.role,
+        status: f.status,
+        severity: f.severity,
+        blocking: f.blocking,
+        message: messageOf(f, analysis.policy),
+        fix: fixOf(f, analysis.policy),
+        justification: f.justification,
+        previous: f.previous,
+        justificationChanged: f.justificationChanged,
+        knownConstant: f.knownConstant,
+        override: f.override,
+      })),
+      unverified: analysis.unverified.map((f) => ({ path: f.path, reason: f.reason })),
+      unlisted: analysis.unlisted,
+      files: analysis.files,
+    };
+    return JSON.stringify(report, null, 2) + "\n";
+  },
+};

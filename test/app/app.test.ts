@@ -106,7 +106,9 @@ describe("a pull request adding * 1.002", () => {
       },
     ]);
     expect(botComments()).toHaveLength(1);
-    expect(botComments()[0]!.body).toContain("| `src/ept.ts:2` | `1.002` | scale | unjustified |");
+    expect(botComments()[0]!.body).toContain(
+      "| [`src/ept.ts:2`](https://github.com/Codertocat/Hello-World/blob/ec26c3e57ca3a959ca5aad62de7213c562f8c821/src/ept.ts#L2) | `1.002` | scale | unjustified |",
+    );
   });
 
   it("passes with a proper justification, and then writes no comment", async () => {
@@ -215,7 +217,7 @@ describe("fail closed", () => {
     await probot.receive({ id: "delivery-big", name: "pull_request", payload });
     expect(fake.log.filter((l) => l.includes("/pulls/2/files"))).toHaveLength(30);
     expect(lastRun().conclusion).toBe("failure");
-    expect(lastRun().output.summary).toContain("- `(5 more files)`: beyond GitHub's list of 3000 files of a pull request");
+    expect(lastRun().output.summary).toContain("- 5 more files: beyond GitHub's list of 3000 files of a pull request");
     expect(lastRun().output.title).toBe("5 files not verified");
   });
 
@@ -223,7 +225,7 @@ describe("fail closed", () => {
     fake.addCommit(BASE, { "src/ept.ts": EPT_BASE, ".github/no-patch.yml": "limits:\n  maxFileBytes: 50\n" });
     await pullOpened();
     expect(lastRun().conclusion).toBe("failure");
-    expect(lastRun().output.summary).toMatch(/src\/ept\.ts`: \d+ bytes is over the limit of 50 bytes/);
+    expect(lastRun().output.summary).toMatch(/src\/ept\.ts`\]\([^)]+\): \d+ bytes is over the limit of 50 bytes/);
   });
 });
 
@@ -306,7 +308,7 @@ describe("exceptions and commands", () => {
     await command("/no-patch allow src/ept.ts:2 -- counterterm amplitude pending the two-loop paper", "maintainer");
     expect(lastRun().conclusion).toBe("success");
     expect(lastRun().output.summary).toContain(
-      "- `src/ept.ts:2` `1.002`: allowed by @maintainer on 2026-11-28T14:00:00Z: counterterm amplitude pending the two-loop paper",
+      "- [`src/ept.ts:2`](https://github.com/Codertocat/Hello-World/blob/ec26c3e57ca3a959ca5aad62de7213c562f8c821/src/ept.ts#L2) `1.002`: allowed by @maintainer on 2026-11-28T14:00:00Z: counterterm amplitude pending the two-loop paper (would be unjustified)",
     );
     expect(lastRun().annotations).toEqual([expect.objectContaining({ annotation_level: "notice", title: "no-patch: overridden scale" })]);
     expect(botComments()).toHaveLength(1);
@@ -369,7 +371,9 @@ describe("exceptions and commands", () => {
 
   it("a malformed command is answered with the grammar", async () => {
     await command("/no-patch allow src/ept.ts -- no line", "anyone");
-    expect(fake.comments.at(-1)!.body).toContain("expected `/no-patch allow path/to/file.ts:LINE -- reason` or `/no-patch recheck`");
+    expect(fake.comments.at(-1)!.body).toBe(
+      "@anyone: `/no-patch allow src/ept.ts -- no line` was not understood: expected `/no-patch allow path/to/file.ts:LINE -- reason`.",
+    );
     expect(runs()).toHaveLength(0);
   });
 

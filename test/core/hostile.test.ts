@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "@jest/globals";
 import { analyzeChange, validateConfig } from "../../src/core/index.js";
+import { messageOf } from "../../src/report/index.js";
 
 const config = validateConfig({ limits: { maxFileBytes: 10_000_000 }, justification: { requireReference: true } });
 
@@ -27,7 +28,7 @@ describe("hostile input", () => {
     const text = `const x = a * 1.7; // @physics: ${"velocity ".repeat(60000)}\n`;
     const analysis = analyzeChange([{ path: "src/long.ts", status: "added", baseText: null, headText: text }], config);
     expect(analysis.findings.map((f) => f.status)).toEqual(["weak"]);
-    expect(analysis.findings[0]!.message).toContain("it cites no reference");
+    expect(messageOf(analysis.findings[0]!, analysis.policy)).toContain("it cites no reference");
   });
 
   it("a complete rewrite of a large file without a patch is bounded and still sees moved code", () => {

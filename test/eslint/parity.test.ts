@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import tseslint from "typescript-eslint";
-import { runCheck } from "../../src/cli/check.js";
+import { checkRepository } from "../../src/cli/check.js";
 import noPatch from "../../src/eslint/index.js";
 import { tables } from "../core/case-table.js";
 
@@ -36,7 +36,7 @@ describe("the CLI and the ESLint rules agree", () => {
     mkdirSync(join(dir, ".github"));
     writeFileSync(join(dir, ".github", "no-patch.yml"), JSON.stringify(c.config ?? {})); // JSON is YAML
 
-    const cli = runCheck({ paths: [path], cwd: dir }).analysis.findings;
+    const cli = (await checkRepository({ paths: [path], cwd: dir })).analysis.findings;
     const fromCli = cli
       .filter((f) => f.blocking || f.status === "known-constant")
       .map((f) => `${f.line}:${f.column}-${f.endLine}:${f.endColumn} ${f.blocking ? f.status : "known-constant"}`);

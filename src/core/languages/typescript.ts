@@ -6,16 +6,7 @@
  * The parser is error-tolerant, so files with syntax errors still yield their literals.
  */
 import { ts } from "ts-morph";
-import {
-  shapeDigest,
-  type AttachedComment,
-  type BinaryOperator,
-  type LanguageAdapter,
-  type LiteralContext,
-  type LiteralSite,
-} from "../literal.js";
-
-const EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"] as const;
+import type { BinaryOperator, Construct, Extraction, LanguageAdapter, LiteralContext, LiteralSite, SourceComment } from "../literal.js";
 
 /** Named forms of known constants in JavaScript; the rest are suggested as named `const`s. */
 const NAMED_FORMS: Record<string, string> = {
@@ -38,6 +29,8 @@ const NAMED_FORMS: Record<string, string> = {
   sqrt2pi: "Math.sqrt(2 * Math.PI)",
   sqrt3: "Math.sqrt(3)",
   phi: "(1 + Math.sqrt(5)) / 2",
+  "pi^2": "Math.PI ** 2",
+  deg: "RADIANS_PER_DEGREE = Math.PI / 180",
 };
 
 const ARITHMETIC: Partial<Record<ts.SyntaxKind, BinaryOperator>> = {
@@ -229,14 +222,6 @@ function isInLoopHeader(node: ts.Node): boolean {
   return false;
 }
 
-interface Comment {
-  pos: number;
-  end: number;
-  line: number;
-  endLine: number;
-  text: string;
-}
-
 /**
  * Whether trivia at `pos` holds a comment: white space, then `//` or `/*`. A cheap test
  * before asking the compiler for comment ranges, which most node boundaries do not have.
@@ -265,20 +250,19 @@ function stripDelimiters(raw: string): string {
 }
 
 /**
- * Everything one file yields; built in a single walk. Comments are gathered from the
- * trivia before and after every node, which reaches every comment except those on their
- * own line right before a closing bracket (attached to nothing).
+ * One walk over the tree: sets parent pointers (instead of the parser's extra pass), collects
+ * the numeric literals, and gathers comments from the trivia before and after every node,
+ * which reaches every comment except those on their own line right before a closing bracket
+ * (attached to nothing).
  */
 class FileScan {
   readonly literals: ts.Node[] = [];
-  private readonly commentsByPos = new Map<number, Comment>();
-  private commentsByLine: Map<number, Comment[]> | undefined;
+  private readonly commentsByPos = new Map<number, SourceComment>();
 
   constructor(
     readonly sourceFile: ts.SourceFile,
     readonly text: string,
   ) {
-    // Parent pointers are set here, in the one walk, instead of by the parser's extra pass.
     let parent: ts.Node = sourceFile;
     const visit = (node: ts.Node): void => {
       (node as { parent: ts.Node }).parent = parent;
@@ -299,6 +283,10 @@ class FileScan {
     this.collectComments(sourceFile.endOfFileToken);
   }
 
+  comments(): SourceComment[] {
+    return [...this.commentsByPos.values()].sort((a, b) => a.start - b.start);
+  }
+
   private collectComments(node: ts.Node): void {
     const text = this.text;
     if (mayStartComment(text, node.pos)) {
@@ -316,125 +304,38 @@ class FileScan {
 
   private addComment(range: ts.CommentRange): void {
     if (this.commentsByPos.has(range.pos)) return;
-    this.commentsByPos.set(range.pos, {
-      pos: range.pos,
-      end: range.end,
-      line: this.lineOf(range.pos),
-      endLine: this.lineOf(range.end),
-      text: stripDelimiters(this.text.slice(range.pos, range.end)),
-    });
-  }
-
-  lineOf(pos: number): number {
-    return this.sourceFile.getLineAndCharacterOfPosition(pos).line + 1;
-  }
-
-  /** Comments touching a line, in source order. */
-  commentsOnLine(line: number): Comment[] {
-    if (!this.commentsByLine) {
-      this.commentsByLine = new Map();
-      const sorted = [...this.commentsByPos.values()].sort((a, b) => a.pos - b.pos);
-      for (const comment of sorted) {
-        for (let l = comment.line; l <= comment.endLine; l++) {
-          const list = this.commentsByLine.get(l);
-          if (list) list.push(comment);
-          else this.commentsByLine.set(l, [comment]);
-        }
-      }
-    }
-    return this.commentsByLine.get(line) ?? [];
-  }
-
-  /** The contiguous comment block that ends on the line above `node` (or on its line, before it). */
-  leadingBlock(node: ts.Node): Comment[] {
-    const ranges = ts.getLeadingCommentRanges(this.text, node.pos);
-    if (!ranges || ranges.length === 0) return [];
-    const start = node.getStart(this.sourceFile);
-    const startLine = this.lineOf(start);
-    const comments = ranges.map((range) => {
-      this.addComment(range);
-      return this.commentsByPos.get(range.pos)!;
-    });
-    const block: Comment[] = [];
-    let expectedEnd = startLine;
-    for (let i = comments.length - 1; i >= 0; i--) {
-      const comment = comments[i]!;
-      // The block must touch the construct: end on its line or the one above, with no blank line between.
-      if (comment.endLine < expectedEnd - 1) break;
-      block.unshift(comment);
-      expectedEnd = comment.line;
-    }
-    return block;
+    this.commentsByPos.set(range.pos, { start: range.pos, end: range.end, text: stripDelimiters(this.text.slice(range.pos, range.end)) });
   }
 }
 
-function attachedComments(scan: FileScan, literal: ts.Node, line: number, endLine: number): AttachedComment[] {
-  const result: AttachedComment[] = [];
-  const seen = new Set<Comment>();
-  const add = (comment: Comment, placement: AttachedComment["placement"]): void => {
-    if (seen.has(comment)) return;
-    seen.add(comment);
-    result.push({ text: comment.text, line: comment.line, placement });
-  };
-  for (let l = line; l <= endLine; l++) for (const comment of scan.commentsOnLine(l)) add(comment, "same-line");
-
+/** The constructs holding a literal, innermost first, up to its scope (SPEC section 2). */
+function constructsOf(literal: ts.Node, sourceFile: ts.SourceFile): Construct[] {
+  const result: Construct[] = [];
   let insideFunctionBody = false;
   for (let node: ts.Node | undefined = literal; node; node = node.parent) {
     if (isScopeBoundary(node)) {
-      // A function's JSDoc covers its body only when configured: mark what lies beyond it.
+      // A function's documentation covers its body only when configured: mark what lies beyond it.
       if (isFunctionBody(node)) {
         insideFunctionBody = true;
         continue;
       }
       break;
     }
-    if (!isConstruct(node)) continue;
-    const placement: AttachedComment["placement"] = insideFunctionBody ? "function-doc" : "leading";
-    for (const comment of scan.leadingBlock(node)) add(comment, placement);
-    if (insideFunctionBody) continue;
-    const sf = scan.sourceFile;
-    const firstLine = scan.lineOf(node.getStart(sf));
-    const lastLine = scan.lineOf(node.end);
-    for (const comment of scan.commentsOnLine(firstLine)) if (comment.pos >= node.getStart(sf)) add(comment, "trailing");
-    for (const comment of scan.commentsOnLine(lastLine)) if (comment.pos >= node.end) add(comment, "trailing");
+    if (isConstruct(node))
+      result.push({ start: node.getStart(sourceFile), end: node.end, kind: insideFunctionBody ? "function" : "enclosing" });
   }
   return result;
 }
 
 function parseNumber(text: string): number {
-  const clean = text.replace(/_/g, "");
   // Legacy octal (017) is rare enough that Number's decimal reading is kept.
-  return Number(clean);
+  return Number(text.replace(/_/g, ""));
 }
 
 function statementOf(node: ts.Node): ts.Node {
   let current = node;
   while (current.parent && !isScopeBoundary(current.parent)) current = current.parent;
   return current;
-}
-
-/** Code of one line with literals masked and comments and white space removed. */
-function lineShape(scan: FileScan, line: number, literalsOnLine: ts.Node[]): string {
-  const sf = scan.sourceFile;
-  const starts = sf.getLineStarts();
-  const lineStart = starts[line - 1] ?? 0;
-  const lineEnd = line < starts.length ? starts[line]! : scan.text.length;
-  const cuts: Array<[number, number, string]> = [];
-  for (const comment of scan.commentsOnLine(line)) cuts.push([Math.max(comment.pos, lineStart), Math.min(comment.end, lineEnd), ""]);
-  for (const literal of literalsOnLine) {
-    const numeric = ts.isPrefixUnaryExpression(literal) ? literal.operand : literal;
-    cuts.push([numeric.getStart(sf), numeric.end, "#"]);
-  }
-  cuts.sort((a, b) => a[0] - b[0]);
-  let out = "";
-  let at = lineStart;
-  for (const [from, to, replacement] of cuts) {
-    if (from < at) continue;
-    out += scan.text.slice(at, from) + replacement;
-    at = to;
-  }
-  if (at < lineEnd) out += scan.text.slice(at, lineEnd);
-  return out.replace(/\s+/g, "");
 }
 
 const STATEMENT_TEXT_LIMIT = 1000;
@@ -463,47 +364,36 @@ export function parseTypeScript(path: string, text: string): ts.SourceFile {
 }
 
 /**
- * One literal's record. The fields only candidates need (attached comments, line shape,
- * statement text) are computed on first read: most literals are indexes and 0/1 tests
- * that the core sets aside by role, and most lines of a diff were not added.
+ * One literal's record. What only candidates need (context, constructs, statement text) is
+ * computed on first read: most literals are indexes and 0/1 tests that the core sets aside.
  */
 class TypeScriptLiteral implements LiteralSite {
   readonly text: string;
   readonly value: number;
-  readonly line: number;
-  readonly column: number;
-  readonly endLine: number;
-  readonly endColumn: number;
-  /** Index among the literals of its line, set as the line index records it. */
-  ordinal = 0;
+  readonly start: number;
+  readonly end: number;
+  readonly numberStart: number;
   private cachedContext: LiteralContext | undefined;
-  private cachedComments: AttachedComment[] | undefined;
 
   constructor(
-    private readonly scan: FileScan,
+    private readonly sourceFile: ts.SourceFile,
     private readonly node: ts.Node,
-    start: number,
-    private readonly lines: LineIndex,
   ) {
-    const sf = scan.sourceFile;
-    const begin = sf.getLineAndCharacterOfPosition(start);
-    const end = sf.getLineAndCharacterOfPosition(node.end);
-    this.line = begin.line + 1;
-    this.column = begin.character + 1;
-    this.endLine = end.line + 1;
-    this.endColumn = end.character + 1;
-    const written = scan.text.slice(start, node.end);
-    this.text = written.replace(/\s+/g, "");
+    this.start = node.getStart(sourceFile);
+    this.end = node.end;
+    this.text = sourceFile.text.slice(this.start, this.end).replace(/\s+/g, "");
     if (ts.isPrefixUnaryExpression(node)) {
-      const sign = node.operator === ts.SyntaxKind.MinusToken ? -1 : 1;
-      this.value = sign * parseNumber((node.operand as ts.NumericLiteral).text);
+      const operand = node.operand as ts.NumericLiteral;
+      this.numberStart = operand.getStart(sourceFile);
+      this.value = (node.operator === ts.SyntaxKind.MinusToken ? -1 : 1) * parseNumber(operand.text);
     } else {
+      this.numberStart = this.start;
       this.value = parseNumber((node as ts.NumericLiteral).text);
     }
   }
 
   get context(): LiteralContext {
-    return (this.cachedContext ??= contextOf(this.node, this.scan.sourceFile));
+    return (this.cachedContext ??= contextOf(this.node, this.sourceFile));
   }
 
   get inLoopHeader(): boolean {
@@ -512,63 +402,22 @@ class TypeScriptLiteral implements LiteralSite {
 
   get statementText(): string {
     const statement = statementOf(this.node);
-    const start = statement.getStart(this.scan.sourceFile);
-    return this.scan.text.slice(start, Math.min(statement.end, start + STATEMENT_TEXT_LIMIT));
+    const start = statement.getStart(this.sourceFile);
+    return this.sourceFile.text.slice(start, Math.min(statement.end, start + STATEMENT_TEXT_LIMIT));
   }
 
-  get shape(): string {
-    return this.lines.shape(this.line);
-  }
-
-  get comments(): AttachedComment[] {
-    return (this.cachedComments ??= attachedComments(this.scan, this.node, this.line, this.endLine));
+  get constructs(): Construct[] {
+    return constructsOf(this.node, this.sourceFile);
   }
 }
 
-/** Literals by line, and each line's shape, computed once per line on demand. */
-class LineIndex {
-  private readonly byLine = new Map<number, ts.Node[]>();
-  private readonly shapes = new Map<number, string>();
-
-  constructor(private readonly scan: FileScan) {}
-
-  /** Record a literal on its line; returns its index there. */
-  add(line: number, node: ts.Node): number {
-    const list = this.byLine.get(line);
-    if (list) return list.push(node) - 1;
-    this.byLine.set(line, [node]);
-    return 0;
-  }
-
-  literalsOn(line: number): ts.Node[] {
-    return this.byLine.get(line) ?? [];
-  }
-
-  shape(line: number): string {
-    let shape = this.shapes.get(line);
-    if (shape === undefined) {
-      shape = shapeDigest(lineShape(this.scan, line, this.literalsOn(line)));
-      this.shapes.set(line, shape);
-    }
-    return shape;
-  }
-}
-
-export function extractTypeScript(path: string, text: string): LiteralSite[] {
+export function extractTypeScript(path: string, text: string): Extraction {
   const scan = new FileScan(parseTypeScript(path, text), text);
-  const lines = new LineIndex(scan);
-  return scan.literals.map((node) => {
-    const site = new TypeScriptLiteral(scan, node, node.getStart(scan.sourceFile), lines);
-    site.ordinal = lines.add(site.line, node);
-    return site;
-  });
+  return { sites: scan.literals.map((node) => new TypeScriptLiteral(scan.sourceFile, node)), comments: scan.comments() };
 }
 
-export function createTypeScriptAdapter(): LanguageAdapter {
-  return {
-    id: "typescript",
-    extensions: EXTENSIONS,
-    namedForm: (key) => NAMED_FORMS[key],
-    extract: extractTypeScript,
-  };
-}
+export const typescriptAdapter: LanguageAdapter = {
+  id: "typescript",
+  namedForm: (key) => NAMED_FORMS[key],
+  extract: extractTypeScript,
+};

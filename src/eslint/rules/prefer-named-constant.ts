@@ -26,7 +26,7 @@ export const preferNamedConstant = createRule<[RuleOptions], "knownConstant" | "
     return onFindings(context, options, (finding) => {
       const constant = finding.knownConstant;
       if (finding.status !== "known-constant" || !constant) return;
-      const named = constant.suggestion;
+      const named = constant.named;
       const sign = finding.literal.startsWith("-") ? "-" : "";
       const replacement = named && EXPRESSION.test(named) ? (/^[\w.]+$/.test(named) ? `${sign}${named}` : `${sign}(${named})`) : null;
       const loc = locationOf(finding);

@@ -3,7 +3,7 @@
  * would block (unjustified, untagged, weak, retuned) in the whole file. No fix ever writes
  * justification text: a generated justification would defeat the policy.
  */
-import { ROLE_DESCRIPTIONS } from "../../core/roles.js";
+import { fixOf, roleOf } from "../../report/describe.js";
 import { createRule } from "../create-rule.js";
 import { locationOf, onFindings } from "../findings.js";
 import { optionsSchema, type RuleOptions } from "../options.js";
@@ -16,21 +16,30 @@ export const requireJustification = createRule<[RuleOptions], MessageId>({
     type: "problem",
     docs: { description: "Require a physical justification (`// @physics: …`) for every numeric constant" },
     messages: {
-      unjustified: "{{message}} (role: {{role}}). Fix: {{fix}}.",
-      untagged: "{{message}} (role: {{role}}). Fix: {{fix}}.",
-      weak: "{{message}} (role: {{role}}). Fix: {{fix}}.",
-      retuned: "{{message}} (role: {{role}}). Fix: {{fix}}.",
+      unjustified: "{{literal}} ({{role}}) has no {{tag}} justification. Fix: {{fix}}.",
+      untagged:
+        "{{literal}} ({{role}}) has a comment but no {{tag}} tag: an untagged comment is not read as a justification. Fix: {{fix}}.",
+      weak: "The {{tag}} justification of {{literal}} ({{role}}) is not accepted: {{problems}}. Fix: {{fix}}.",
+      retuned:
+        "{{literal}} ({{role}}) was {{previous}} here and its justification did not change: a coefficient cannot move while its physics stays the same. Fix: {{fix}}.",
     },
     schema: optionsSchema as never,
   },
   defaultOptions: [{}],
   create(context, [options]) {
-    return onFindings(context, options, (finding) => {
-      if (!finding.blocking) return;
+    return onFindings(context, options, (finding, policy) => {
+      if (finding.severity !== "blocking") return;
       context.report({
         loc: locationOf(finding),
         messageId: finding.status as MessageId,
-        data: { message: finding.message, role: ROLE_DESCRIPTIONS[finding.role], fix: finding.fix ?? "" },
+        data: {
+          literal: finding.literal,
+          role: roleOf(finding),
+          tag: policy.tag,
+          problems: finding.problems.join("; "),
+          previous: finding.previous ?? "",
+          fix: fixOf(finding, policy) ?? "",
+        },
       });
     });
   },

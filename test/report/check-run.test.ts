@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
-import { fitToLimit, renderSummary, OUTPUT_LIMIT } from "../../src/app/check-run.js";
+import { renderCheckRun } from "../../src/report/check-run.js";
+import { fitToLimit, OUTPUT_LIMIT } from "../../src/report/markdown.js";
 import { analyzeChange, defaultConfig } from "../../src/core/index.js";
 
 describe("check run output", () => {
@@ -7,7 +8,11 @@ describe("check run output", () => {
     const lines = Array.from({ length: 5000 }, (_, i) => `export const k${i} = x * ${(1 + (i + 1) / 100000).toFixed(5)}; // σ`);
     const analysis = analyzeChange([{ path: "src/many.ts", status: "added", baseText: null, headText: lines.join("\n") }], defaultConfig);
     expect(analysis.counts.blocking).toBe(5000);
-    const output = renderSummary({ analysis, policySource: "defaults", headSha: "a".repeat(40), beyondFileList: 0 });
+    const output = renderCheckRun({
+      analysis,
+      policySource: "defaults",
+      links: { repository: "https://github.com/o/r", sha: "a".repeat(40) },
+    });
     for (const part of [output.summary, output.text]) {
       expect(Buffer.byteLength(part, "utf8")).toBeLessThanOrEqual(OUTPUT_LIMIT);
       expect(part).toMatch(/more lines left out: the Checks API allows 65535 bytes/);

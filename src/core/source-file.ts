@@ -1,0 +1,234 @@
+/**
+ * A parsed source file as the core sees it: an adapter's neutral records plus the text.
+ * Everything language-neutral about a literal's place is derived here, once for every
+ * language: its line and column, the comments attached to it, and its line's shape.
+ *
+ * Lines are counted by `\n` (a `\r\n` ends one line), as git and GitHub count them, so a
+ * finding's line always matches the diff's.
+ */
+import { shapeDigest, type Extraction, type LiteralContext, type LiteralSite, type SourceComment } from "./literal.js";
+
+/** A comment that may justify a literal, in the order it was found attached. */
+export interface AttachedComment {
+  text: string;
+  /** 1-based line where the comment starts. */
+  line: number;
+  /**
+   * How it is attached: on the literal's own line; directly above a construct holding the
+   * literal (a leading block or JSDoc); trailing that construct's first or last line; or the
+   * documentation of a function whose body holds the literal (covers it only when the policy
+   * says function documentation covers bodies).
+   */
+  placement: "same-line" | "leading" | "trailing" | "function-doc";
+}
+
+interface Comment extends SourceComment {
+  line: number;
+  endLine: number;
+}
+
+const isSpace = (code: number): boolean =>
+  code === 32 ||
+  code === 9 ||
+  code === 10 ||
+  code === 13 ||
+  code === 11 ||
+  code === 12 ||
+  code === 0xa0 ||
+  code === 0xfeff ||
+  (code > 127 && /\s/.test(String.fromCharCode(code)));
+
+export class SourceFile {
+  readonly literals: Literal[];
+  private readonly lineStarts: number[];
+  private readonly comments: Comment[];
+  private readonly commentByEnd = new Map<number, Comment>();
+  private commentsByLine: Map<number, Comment[]> | undefined;
+  private readonly literalsByLine = new Map<number, Literal[]>();
+  private readonly shapes = new Map<number, string>();
+
+  constructor(
+    readonly text: string,
+    extraction: Extraction,
+  ) {
+    this.lineStarts = [0];
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) this.lineStarts.push(i + 1);
+    this.comments = extraction.comments.map((c) => ({
+      ...c,
+      line: this.lineOf(c.start),
+      endLine: this.lineOf(Math.max(c.start, c.end - 1)),
+    }));
+    for (const comment of this.comments) this.commentByEnd.set(comment.end, comment);
+    this.literals = extraction.sites.map((site) => {
+      const literal = new Literal(this, site);
+      const list = this.literalsByLine.get(literal.line);
+      if (list) {
+        literal.ordinal = list.length;
+        list.push(literal);
+      } else this.literalsByLine.set(literal.line, [literal]);
+      return literal;
+    });
+  }
+
+  /** 1-based line of an offset. */
+  lineOf(offset: number): number {
+    const starts = this.lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  }
+
+  /** 1-based column of an offset on its line (UTF-16 code units, as editors and GitHub count). */
+  columnOf(offset: number, line = this.lineOf(offset)): number {
+    return offset - this.lineStarts[line - 1]! + 1;
+  }
+
+  /** Comments touching a line, in source order. */
+  commentsOnLine(line: number): Comment[] {
+    if (!this.commentsByLine) {
+      this.commentsByLine = new Map();
+      for (const comment of this.comments) {
+        for (let l = comment.line; l <= comment.endLine; l++) {
+          const list = this.commentsByLine.get(l);
+          if (list) list.push(comment);
+          else this.commentsByLine.set(l, [comment]);
+        }
+      }
+    }
+    return this.commentsByLine.get(line) ?? [];
+  }
+
+  /**
+   * The comment block directly above a construct that starts at `start`: the comments between
+   * the previous code and the construct, leaving out those on the previous code's own line
+   * (they trail it), then only the contiguous run that ends on the construct's line or the one
+   * above: a blank line breaks the attachment.
+   */
+  leadingBlock(start: number): Comment[] {
+    const gap: Comment[] = [];
+    let i = start - 1;
+    for (;;) {
+      while (i >= 0 && isSpace(this.text.charCodeAt(i))) i--;
+      const comment = i >= 0 ? this.commentByEnd.get(i + 1) : undefined;
+      if (!comment) break;
+      gap.unshift(comment);
+      i = comment.start - 1;
+    }
+    if (gap.length === 0) return gap;
+    // `i` is the last character of the previous code (-1 at the start of the file).
+    const firstOwnLine = i < 0 ? 0 : this.text.indexOf("\n", i + 1);
+    const block: Comment[] = [];
+    if (firstOwnLine < 0) return block;
+    let expectedEnd = this.lineOf(start);
+    for (let k = gap.length - 1; k >= 0; k--) {
+      const comment = gap[k]!;
+      if (comment.start < firstOwnLine || comment.endLine < expectedEnd - 1) break;
+      block.unshift(comment);
+      expectedEnd = comment.line;
+    }
+    return block;
+  }
+
+  /** A line's code with literals masked and comments and white space removed, as a digest. */
+  shapeOf(line: number): string {
+    let shape = this.shapes.get(line);
+    if (shape === undefined) {
+      const lineStart = this.lineStarts[line - 1] ?? 0;
+      const lineEnd = line < this.lineStarts.length ? this.lineStarts[line]! : this.text.length;
+      const cuts: Array<[number, number, string]> = [];
+      for (const comment of this.commentsOnLine(line)) cuts.push([Math.max(comment.start, lineStart), Math.min(comment.end, lineEnd), ""]);
+      for (const literal of this.literalsByLine.get(line) ?? []) cuts.push([literal.site.numberStart, literal.site.end, "#"]);
+      cuts.sort((a, b) => a[0] - b[0]);
+      let out = "";
+      let at = lineStart;
+      for (const [from, to, replacement] of cuts) {
+        if (from < at) continue;
+        out += this.text.slice(at, from) + replacement;
+        at = to;
+      }
+      if (at < lineEnd) out += this.text.slice(at, lineEnd);
+      shape = shapeDigest(out.replace(/\s+/g, ""));
+      this.shapes.set(line, shape);
+    }
+    return shape;
+  }
+}
+
+/**
+ * A literal in its file: the adapter's record, located. The fields only candidates need
+ * (attached comments, line shape) are computed on first read: most literals are indexes and
+ * 0/1 tests that the roles set aside, and most lines of a diff were not added.
+ */
+export class Literal {
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  /** Index among the literals of its line. */
+  ordinal = 0;
+  private cachedComments: AttachedComment[] | undefined;
+
+  constructor(
+    private readonly file: SourceFile,
+    readonly site: LiteralSite,
+  ) {
+    this.line = file.lineOf(site.start);
+    this.column = file.columnOf(site.start, this.line);
+    this.endLine = file.lineOf(site.end);
+    this.endColumn = file.columnOf(site.end, this.endLine);
+  }
+
+  get text(): string {
+    return this.site.text;
+  }
+  get value(): number {
+    return this.site.value;
+  }
+  get context(): LiteralContext {
+    return this.site.context;
+  }
+  get inLoopHeader(): boolean {
+    return this.site.inLoopHeader;
+  }
+  get statementText(): string {
+    return this.site.statementText;
+  }
+
+  /**
+   * A short digest of the code of the literal's line with every numeric literal masked and
+   * all space and comments removed: equal shapes mean "the same place", which is how retuned
+   * and merely reformatted literals are recognised.
+   */
+  get shape(): string {
+    return this.file.shapeOf(this.line);
+  }
+
+  /** Candidate justifications, most specific first (SPEC section 2's attachment rule). */
+  get comments(): AttachedComment[] {
+    return (this.cachedComments ??= attach(this.file, this));
+  }
+}
+
+function attach(file: SourceFile, literal: Literal): AttachedComment[] {
+  const result: AttachedComment[] = [];
+  const seen = new Set<SourceComment>();
+  const add = (comment: Comment, placement: AttachedComment["placement"]): void => {
+    if (seen.has(comment)) return;
+    seen.add(comment);
+    result.push({ text: comment.text, line: comment.line, placement });
+  };
+  for (let l = literal.line; l <= literal.endLine; l++) for (const comment of file.commentsOnLine(l)) add(comment, "same-line");
+  for (const construct of literal.site.constructs) {
+    const inFunction = construct.kind === "function";
+    for (const comment of file.leadingBlock(construct.start)) add(comment, inFunction ? "function-doc" : "leading");
+    if (inFunction) continue;
+    for (const comment of file.commentsOnLine(file.lineOf(construct.start))) if (comment.start >= construct.start) add(comment, "trailing");
+    for (const comment of file.commentsOnLine(file.lineOf(construct.end))) if (comment.start >= construct.end) add(comment, "trailing");
+  }
+  return result;
+}

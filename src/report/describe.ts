@@ -1,0 +1,106 @@
+/**
+ * The words for a finding: its message and the fix to suggest, in the policy's own terms (its
+ * first tag, its quality rules) and the file's comment syntax. Every report says them the
+ * same way because every report says them through here.
+ */
+import type { Analysis, FileReport, ReportPolicy } from "../core/analyze.js";
+import type { Finding, Severity } from "../core/findings.js";
+import { languageOf } from "../core/languages/index.js";
+import { ROLE_DESCRIPTIONS } from "../core/roles.js";
+
+export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+const lineCommentOf = (path: string): string => languageOf(path)?.lineComment ?? "//";
+
+/** The annotation to write, in the file's language: `// @physics: <…>`. */
+export const annotationExample = (path: string, policy: ReportPolicy): string =>
+  `${lineCommentOf(path)} ${policy.tag}: <the physical quantity this is, with a reference such as Eq. (3.4) or arXiv:YYMM.NNNNN>`;
+
+const addAnnotation = (path: string, policy: ReportPolicy): string =>
+  `add a comment on the line above: \`${annotationExample(path, policy)}\`, or compute the value from named physical quantities`;
+
+export function messageOf(f: Finding, policy: ReportPolicy): string {
+  const tag = policy.tag;
+  const was = f.previous !== null && f.status !== "retuned" ? ` (retuned from ${f.previous})` : "";
+  switch (f.status) {
+    case "known-constant":
+      return `${f.literal} is ${f.knownConstant!.name} [${f.knownConstant!.source}]`;
+    case "retuned":
+      return `${f.literal} was ${f.previous} here and its justification did not change: a coefficient cannot move while its physics stays the same`;
+    case "justified":
+      return `${f.literal} is justified: ${f.justification}${was}`;
+    case "allowed":
+      return `${f.literal} needs no justification: ${f.exemption}`;
+    case "unjustified":
+      return `${f.literal} has no ${tag} justification${was}`;
+    case "untagged":
+      return `${f.literal} has a comment but no ${tag} tag${was}`;
+    case "weak":
+      return `the ${tag} justification of ${f.literal} is not accepted: ${f.problems.join("; ")}${was}`;
+    case "overridden":
+      return `${f.literal} was allowed by @${f.override!.by} on ${f.override!.at}: ${f.override!.reason} (would be ${f.override!.status})`;
+  }
+}
+
+/** What to do about a finding; null when nothing is to be done. */
+export function fixOf(f: Finding, policy: ReportPolicy): string | null {
+  const tag = policy.tag;
+  switch (f.status) {
+    case "known-constant":
+      return f.knownConstant!.named ? `use the named form \`${f.knownConstant!.named}\`` : null;
+    case "retuned":
+      return `explain the new value in the ${tag} justification (what changed physically, with a reference), or restore ${f.previous}`;
+    case "unjustified":
+      return addAnnotation(f.path, policy);
+    case "untagged":
+      return `start the comment with \`${tag}:\` if it states the physics (quality rules apply), or ${addAnnotation(f.path, policy)}`;
+    case "weak":
+      return `rewrite it to name the physical quantity and where it comes from (at least ${policy.minWords} words${policy.requireReference ? ", with a reference" : ""}); a factor fitted to pass tests is a patch`;
+    default:
+      return null;
+  }
+}
+
+/** The role as a phrase: `scale factor (operand of *, /, …)`. */
+export const roleOf = (f: Finding): string => ROLE_DESCRIPTIONS[f.role];
+
+/** Levels of the places a finding can be shown; `mode: warn` turns blocking into a warning. */
+export type Level = "error" | "warning" | "notice";
+
+export function levelOf(severity: Exclude<Severity, "hidden">, policy: ReportPolicy): Level {
+  if (severity === "notice") return "notice";
+  return policy.mode === "warn" ? "warning" : "error";
+}
+
+/** The findings a person is shown (blocking and notices), in report order. */
+export const shownFindings = (analysis: Analysis): Finding[] => analysis.findings.filter((f) => f.severity !== "hidden");
+
+/** How an unverified file counts against the check: blocking unless `unverified: warn`. */
+export const unverifiedSeverity = (policy: ReportPolicy): Exclude<Severity, "hidden"> =>
+  policy.unverified === "fail" ? "blocking" : "notice";
+
+/** The unlisted files as one line: `5 more files: beyond GitHub's list …`. */
+export function unlistedText(analysis: Analysis): string | null {
+  const unlisted = analysis.unlisted;
+  if (!unlisted) return null;
+  const count = unlisted.count === null ? "More files (GitHub does not say how many)" : `${plural(unlisted.count, "more file")}`;
+  return `${count}: ${unlisted.reason}`;
+}
+
+/** `3 checked, 1 ignored, 2 not a parsed language`: what the check did with every file. */
+export function fileOutcomes(files: readonly FileReport[]): string {
+  const order: Array<[FileReport["outcome"], string]> = [
+    ["checked", "checked"],
+    ["unverified", "not verified"],
+    ["ignored", "ignored by the policy"],
+    ["unsupported", "in a language no-patch does not parse"],
+    ["binary", "binary"],
+    ["deleted", "deleted"],
+  ];
+  const parts: string[] = [];
+  for (const [outcome, label] of order) {
+    const n = files.filter((f) => f.outcome === outcome).length;
+    if (n > 0 || outcome === "checked") parts.push(`${n} ${label}`);
+  }
+  return `${plural(files.length, "file")}: ${parts.join(", ")}`;
+}
