@@ -76,45 +76,79 @@ function pathsFromGitHeader(rest: string): [string | null, string | null] {
 
 const HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
 
-/** Apply the hunks of one file's patch to a LineChanges; returns the index after the hunks. */
-function readHunks(lines: string[], start: number, into: LineChanges, stopAtFileHeader: boolean): number {
+interface HunkHeader {
+  oldStart: number;
+  oldCount: number;
+  newStart: number;
+  newCount: number;
+}
+
+/** What a walk over hunks is told: each hunk's header, then each of its lines. */
+interface HunkVisitor {
+  hunk(header: HunkHeader): void;
+  line(marker: "+" | "-" | " ", body: string): void;
+  /** `\ No newline at end of file`: the line just visited ends its file without a newline. */
+  noNewline?(): void;
+}
+
+/**
+ * The one walk over a patch's hunks: headers, then lines by their counts, with `\ No newline`
+ * markers skipped. Stops at the next file's header when asked; returns the index after the
+ * hunks. A line that is none of ` `, `+`, `-` inside a hunk is a DiffError.
+ */
+function walkHunks(lines: string[], start: number, stopAtFileHeader: boolean, visitor: HunkVisitor): number {
   let i = start;
   while (i < lines.length) {
     const header = lines[i]!;
     if (stopAtFileHeader && header.startsWith("diff --git ")) break;
     const match = HUNK.exec(header);
-    if (!match) {
-      i++;
-      continue;
-    }
-    let oldLine = Number(match[1]);
-    let newLine = Number(match[3]);
+    i++;
+    if (!match) continue;
     let oldLeft = match[2] === undefined ? 1 : Number(match[2]);
     let newLeft = match[4] === undefined ? 1 : Number(match[4]);
-    i++;
+    visitor.hunk({ oldStart: Number(match[1]), oldCount: oldLeft, newStart: Number(match[3]), newCount: newLeft });
     while (i < lines.length && (oldLeft > 0 || newLeft > 0)) {
       const line = lines[i]!;
-      const marker = line[0];
-      if (marker === "+") {
-        into.added.add(newLine++);
-        newLeft--;
-      } else if (marker === "-") {
-        into.removed.add(oldLine++);
-        oldLeft--;
-      } else if (marker === " " || line === "") {
-        oldLine++;
-        newLine++;
+      const marker = line === "" ? " " : line[0];
+      if (marker === "+") newLeft--;
+      else if (marker === "-") oldLeft--;
+      else if (marker === " ") {
         oldLeft--;
         newLeft--;
       } else if (marker !== "\\") {
         throw new DiffError(`malformed hunk at diff line ${i + 1}: ${JSON.stringify(line.slice(0, 80))}`);
       }
+      if (marker === "\\") visitor.noNewline?.();
+      else visitor.line(marker, line.slice(1));
       i++;
     }
     // "\ No newline at end of file" may follow the last line of a hunk.
-    while (i < lines.length && lines[i]!.startsWith("\\")) i++;
+    while (i < lines.length && lines[i]!.startsWith("\\")) {
+      visitor.noNewline?.();
+      i++;
+    }
   }
   return i;
+}
+
+/** Record the changed lines of one file's hunks; returns the index after them. */
+function readHunks(lines: string[], start: number, into: LineChanges, stopAtFileHeader: boolean): number {
+  let oldLine = 0;
+  let newLine = 0;
+  return walkHunks(lines, start, stopAtFileHeader, {
+    hunk(header) {
+      oldLine = header.oldStart;
+      newLine = header.newStart;
+    },
+    line(marker) {
+      if (marker === "+") into.added.add(newLine++);
+      else if (marker === "-") into.removed.add(oldLine++);
+      else {
+        oldLine++;
+        newLine++;
+      }
+    },
+  });
 }
 
 function splitLines(text: string): string[] {
@@ -218,51 +252,47 @@ export function diffTexts(base: string | null, head: string | null): LineChanges
  * fetch the base instead of trusting a wrong reconstruction. Line endings follow the head.
  */
 export function reversePatch(headText: string, patch: string): string | null {
-  const headLines = headText.split("\n");
+  const headLines = splitLines(headText);
+  const headEndsWithNewline = headText.endsWith("\n");
   const eol = headText.includes("\r\n") ? "\r\n" : "\n";
   const strip = (line: string) => (line.endsWith("\r") ? line.slice(0, -1) : line);
-  const patchLines = splitLines(patch);
   const out: string[] = [];
   let headIndex = 0; // 0-based next head line to copy
-  let i = 0;
-  while (i < patchLines.length) {
-    const match = HUNK.exec(patchLines[i]!);
-    if (!match) {
-      i++;
-      continue;
-    }
-    const newStart = Number(match[3]);
-    let oldLeft = match[2] === undefined ? 1 : Number(match[2]);
-    let newLeft = match[4] === undefined ? 1 : Number(match[4]);
-    // An empty new side (`+0,0`) starts after line newStart.
-    const hunkHeadStart = newLeft === 0 ? newStart : newStart - 1;
-    if (hunkHeadStart < headIndex || hunkHeadStart > headLines.length) return null;
-    while (headIndex < hunkHeadStart) out.push(strip(headLines[headIndex++]!));
-    i++;
-    while (i < patchLines.length && (oldLeft > 0 || newLeft > 0)) {
-      const line = patchLines[i]!;
-      const marker = line[0];
-      const body = line.slice(1);
-      if (marker === " " || line === "") {
-        if (strip(headLines[headIndex] ?? "\u0000") !== body) return null;
+  /** The last base line the patch showed, and whether a `\ No newline` marker followed it. */
+  let lastMarker: "+" | "-" | " " | null = null;
+  let baseLineHasNoNewline = false;
+  const doesNotFit = new Error("the patch does not fit the text");
+  const expectHead = (body: string): void => {
+    if (headIndex >= headLines.length || strip(headLines[headIndex]!) !== body) throw doesNotFit;
+    headIndex++;
+  };
+  try {
+    walkHunks(splitLines(patch), 0, false, {
+      hunk({ newStart, newCount }) {
+        // An empty new side (`+N,0`) starts after line N.
+        const hunkHeadStart = newCount === 0 ? newStart : newStart - 1;
+        if (hunkHeadStart < headIndex || hunkHeadStart > headLines.length) throw doesNotFit;
+        while (headIndex < hunkHeadStart) out.push(strip(headLines[headIndex++]!));
+      },
+      line(marker, body) {
+        lastMarker = marker;
+        if (marker === "+") return expectHead(body);
+        baseLineHasNoNewline = false;
+        if (marker === " ") expectHead(body);
         out.push(body);
-        headIndex++;
-        oldLeft--;
-        newLeft--;
-      } else if (marker === "-") {
-        out.push(body);
-        oldLeft--;
-      } else if (marker === "+") {
-        if (strip(headLines[headIndex] ?? "\u0000") !== body) return null;
-        headIndex++;
-        newLeft--;
-      } else if (marker !== "\\") {
-        return null;
-      }
-      i++;
-    }
-    while (i < patchLines.length && patchLines[i]!.startsWith("\\")) i++;
+      },
+      noNewline() {
+        if (lastMarker === "-" || lastMarker === " ") baseLineHasNoNewline = true;
+      },
+    });
+  } catch (error) {
+    if (error === doesNotFit || error instanceof DiffError) return null;
+    throw error;
   }
+  // The base ends as the head does, unless the patch reached the end and said otherwise.
+  const reachedEnd = headIndex === headLines.length;
   while (headIndex < headLines.length) out.push(strip(headLines[headIndex++]!));
-  return out.join(eol);
+  if (out.length === 0) return "";
+  const endsWithNewline = reachedEnd ? !baseLineHasNoNewline && (lastMarker !== null || headEndsWithNewline) : headEndsWithNewline;
+  return out.join(eol) + (endsWithNewline ? eol : "");
 }

@@ -35,10 +35,19 @@ export interface Reply {
   body: unknown;
 }
 
+/** jsdiff starts an empty side at the line after it; git (and so GitHub) at the line before. */
+const gitStart = (start: number, count: number): number => (count === 0 ? start - 1 : start);
+
 /** GitHub's per-file `patch`: the hunks of a unified diff with 3 lines of context. */
 export function githubPatch(base: string, head: string): string {
   const patch = structuredPatch("a", "b", base, head, "", "", { context: 3 });
-  return patch.hunks.map((h) => [`@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@`, ...h.lines].join("\n")).join("\n");
+  return patch.hunks
+    .map((h) =>
+      [`@@ -${gitStart(h.oldStart, h.oldLines)},${h.oldLines} +${gitStart(h.newStart, h.newLines)},${h.newLines} @@`, ...h.lines].join(
+        "\n",
+      ),
+    )
+    .join("\n");
 }
 
 export class FakeGitHub {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "@jest/globals";
-import { diffTexts, parseHunks, parseUnifiedDiff, unquotePath } from "../../src/core/diff.js";
+import { structuredPatch } from "diff";
+import { diffTexts, parseHunks, parseUnifiedDiff, reversePatch, unquotePath } from "../../src/core/diff.js";
 
 const lines = (set: Set<number>) => [...set].sort((a, b) => a - b);
 
@@ -134,4 +135,67 @@ describe("unquotePath", () => {
     ["octal UTF-8", '"a/\\317\\203.ts"', "a/σ.ts"],
     ["escaped quote and tab", '"a/x\\"y\\tz.ts"', 'a/x"y\tz.ts'],
   ])("%s", (_name, raw, expected) => expect(unquotePath(raw)).toBe(expected));
+});
+
+/** jsdiff starts an empty side at the line after it; git (and so GitHub) at the line before. */
+const gitStart = (start: number, count: number): number => (count === 0 ? start - 1 : start);
+
+/** GitHub's per-file patch: hunks with 3 lines of context, no file headers. */
+function githubPatch(base: string, head: string): string {
+  return structuredPatch("a", "b", base, head, "", "", { context: 3 })
+    .hunks.map((h) =>
+      [`@@ -${gitStart(h.oldStart, h.oldLines)},${h.oldLines} +${gitStart(h.newStart, h.newLines)},${h.newLines} @@`, ...h.lines].join(
+        "\n",
+      ),
+    )
+    .join("\n");
+}
+
+describe("reversePatch rebuilds the base from the head and GitHub's patch", () => {
+  const lines = (n: number, prefix = "line") => Array.from({ length: n }, (_, i) => `${prefix} ${i + 1}`).join("\n") + "\n";
+  it.each([
+    ["a line changed in the middle", lines(20), lines(20).replace("line 10\n", "line ten\n")],
+    ["lines added at the start", lines(8), "new 1\nnew 2\n" + lines(8)],
+    ["lines removed at the end", lines(8), lines(5)],
+    ["every line removed", lines(3), ""],
+    ["a file from nothing", "", lines(4)],
+    ["two hunks far apart", lines(40), lines(40).replace("line 3\n", "line three\n").replace("line 37\n", "x\ny\n")],
+    ["no newline at the end of the head", lines(5), lines(5).slice(0, -1) + " changed"],
+    ["no newline at the end of the base", lines(5).slice(0, -1), lines(5)],
+    ["CRLF text", lines(6).replace(/\n/g, "\r\n"), lines(6).replace("line 4", "line four").replace(/\n/g, "\r\n")],
+  ])("%s", (_name, base, head) => {
+    expect(reversePatch(head, githubPatch(base, head))).toBe(base);
+  });
+
+  it("holds over 200 random edits of a 60-line file", () => {
+    let seed = 12345;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    for (let round = 0; round < 200; round++) {
+      const base = lines(60).split("\n");
+      const head = [...base];
+      for (let edit = random(6); edit >= 0; edit--) {
+        const at = random(head.length);
+        const kind = random(3);
+        if (kind === 0) head.splice(at, 1);
+        else if (kind === 1) head.splice(at, 0, `inserted ${round}.${edit}`);
+        else head[at] = `changed ${round}.${edit}`;
+      }
+      const baseText = base.join("\n");
+      const headText = head.join("\n");
+      expect(reversePatch(headText, githubPatch(baseText, headText))).toBe(baseText);
+    }
+  });
+
+  it.each([
+    ["context that does not match the head", "a\nb\nc\n", "@@ -1,3 +1,3 @@\n a\n-b\n+B\n x\n"],
+    ["an added line that is not in the head", "a\nb\nc\n", "@@ -1,3 +1,3 @@\n a\n-b\n+Q\n c\n"],
+    ["a hunk beyond the end of the head", "a\n", "@@ -10,1 +10,1 @@\n-x\n+y\n"],
+    ["hunks out of order", "a\nb\nc\nd\n", "@@ -3,1 +3,1 @@\n-x\n+c\n@@ -1,1 +1,1 @@\n-y\n+a\n"],
+    ["a malformed line inside a hunk", "a\nb\n", "@@ -1,2 +1,2 @@\n a\n?b\n"],
+  ])("does not fit: %s", (_name, head, patch) => {
+    expect(reversePatch(head, patch)).toBeNull();
+  });
 });
