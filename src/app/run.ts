@@ -73,7 +73,7 @@ export interface RunResult {
 
 function describeError(error: unknown): string {
   if (error instanceof ConfigError) {
-    return `The policy is invalid (${error.source}):\n\n${error.problems.map((p) => `- ${p}`).join("\n")}\n\nFix the file on the base branch; see the no-patch README for every key.`;
+    return `The policy is invalid (${error.source}):\n\n${error.problems.map((p) => `- ${p}`).join("\n")}\n\nFix the file on the base branch; every key is described in no-patch's docs/configuration.md.`;
   }
   const status = typeof error === "object" && error && "status" in error ? ` (HTTP ${(error as { status: unknown }).status})` : "";
   const message = error instanceof Error ? error.message : String(error);

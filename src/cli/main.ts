@@ -112,7 +112,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 function reportError(error: unknown): number {
   if (error instanceof ConfigError) {
-    process.stderr.write(`no-patch: ${error.message}\nSee the README's configuration section or run \`no-patch schema\`.\n`);
+    process.stderr.write(`no-patch: ${error.message}\nSee docs/configuration.md in no-patch, or run \`no-patch schema\`.\n`);
   } else if (error instanceof UsageError || error instanceof DiffError) {
     process.stderr.write(`no-patch: ${error.message}\n`);
   } else if (error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS")) {

@@ -57,7 +57,7 @@ export const configSchema = z
     paths: z.array(glob).default(["**"]).describe("Globs of files to check, relative to the repository root."),
     ignore: z.array(glob).default(DEFAULT_IGNORE).describe("Globs of files never checked. Replaces the default list when set."),
     tags: z
-      .array(z.string().regex(/^\S+$/, "a tag has no spaces"))
+      .array(z.string().regex(/^[^\s<>`]+$/, "a tag has no spaces, angle brackets or backticks"))
       .min(1, "at least one tag is needed")
       .default(["@physics"])
       .describe("Annotation tags that introduce a justification."),

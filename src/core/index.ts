@@ -10,4 +10,4 @@ export * from "./known-constants.js";
 export * from "./literal.js";
 export * from "./roles.js";
 export * from "./source-file.js";
-export { languageById, languageOf, LANGUAGES, loadLanguages, registerAdapter, type Language } from "./languages/index.js";
+export { isLoaded, languageById, languageOf, LANGUAGES, loadLanguages, registerAdapter, type Language } from "./languages/index.js";

@@ -7,7 +7,18 @@
 import type { Analysis } from "../core/analyze.js";
 import type { Finding } from "../core/findings.js";
 import { languageOf } from "../core/languages/index.js";
-import { fileOutcomes, fixOf, levelOf, messageOf, plural, roleOf, shownFindings, unlistedText } from "./describe.js";
+import {
+  fileOutcomes,
+  notVerifiedCount,
+  notVerifiedText,
+  fixOf,
+  levelOf,
+  messageOf,
+  plural,
+  roleOf,
+  shownFindings,
+  unlistedText,
+} from "./describe.js";
 import { code, fitToLimit, inline, link, lineUrl, OUTPUT_LIMIT, tableRow, where, type Links } from "./markdown.js";
 
 export interface CheckRunInput {
@@ -41,8 +52,13 @@ export interface CheckRunOutput {
 
 const ANNOTATION_LEVEL = { error: "failure", warning: "warning", notice: "notice" } as const;
 
-/** Text our own code wrote (fix advice): markdown kept, HTML made inert. */
-const trusted = (text: string): string => text.replace(/\r?\n/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+/** Text our own code wrote (fix advice): its code spans kept as written, HTML outside them made inert. */
+const trusted = (text: string): string =>
+  text
+    .replace(/\r?\n/g, " ")
+    .split(/(`[^`]*`)/)
+    .map((part, index) => (index % 2 === 1 ? part : part.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")))
+    .join("");
 
 /** `0.95` (was `0.93`) */
 const literalCell = (f: Finding): string => `${code(f.literal)}${f.previous !== null ? ` (was ${code(f.previous)})` : ""}`;
@@ -52,8 +68,10 @@ export function checkTitle(analysis: Analysis): string {
   if (c.blocking === 0 && c.unverified === 0) return "All added numeric constants are justified";
   const parts = [];
   if (c.blocking) parts.push(plural(c.blocking, "unexplained numeric constant"));
-  if (c.unverified) parts.push(`${plural(c.unverified, "file")} not verified`);
-  return parts.join(", ") + (analysis.policy.mode === "warn" ? " (warn mode)" : "");
+  const notVerified = notVerifiedText(analysis);
+  if (notVerified) parts.push(notVerified);
+  const title = parts.join(", ") + (analysis.policy.mode === "warn" ? " (warn mode)" : "");
+  return title.charAt(0).toUpperCase() + title.slice(1);
 }
 
 export function annotationsFor(analysis: Analysis): Annotation[] {
@@ -87,7 +105,7 @@ function summaryOf(input: CheckRunInput, title: string): string {
     "",
     "| blocking | justified | known constants | allowed | overridden | files checked | not verified |",
     "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-    `| ${c.blocking} | ${c.justified} | ${c["known-constant"]} | ${c.allowed} | ${c.overridden} | ${checked} | ${c.unverified} |`,
+    `| ${c.blocking} | ${c.justified} | ${c["known-constant"]} | ${c.allowed} | ${c.overridden} | ${checked} | ${notVerifiedCount(analysis)} |`,
     "",
   ];
   if (blocking.length) {

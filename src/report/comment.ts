@@ -5,7 +5,7 @@
  */
 import type { Analysis } from "../core/analyze.js";
 import type { Override } from "../core/findings.js";
-import { annotationExample, plural } from "./describe.js";
+import { annotationExample, notVerifiedText, plural } from "./describe.js";
 import { code, inline, link, tableRow, where, type Links } from "./markdown.js";
 
 /** Rows of the findings table in the comment; the check run has them all. */
@@ -31,11 +31,17 @@ export function renderComment({ analysis, headSha, links, checkUrl, exceptions, 
   if (blocking.length === 0 && unverified === 0) {
     lines.push(`### ✅ no-patch: every numeric constant this change adds is justified${at}`);
   } else {
-    const verb = analysis.policy.mode === "warn" ? "reports (warn mode, not blocking)" : "blocks this merge";
+    // The verdict is the analysis's conclusion: warn mode and `unverified: warn` report without blocking.
+    const verdict = {
+      failure: "❌ no-patch blocks this merge",
+      neutral: "⚠️ no-patch reports (warn mode, not blocking)",
+      success: "✅ no-patch passes",
+    }[analysis.conclusion];
     const parts = [];
     if (blocking.length) parts.push(plural(blocking.length, "unexplained numeric constant"));
-    if (unverified) parts.push(`${plural(unverified, "file")} not verified`);
-    lines.push(`### ❌ no-patch ${verb}: ${parts.join(", ")}${at}`);
+    const notVerified = notVerifiedText(analysis);
+    if (notVerified) parts.push(notVerified);
+    lines.push(`### ${verdict}: ${parts.join(", ")}${at}`);
     if (blocking.length) {
       lines.push("", "| where | literal | role | status |", "| --- | --- | --- | --- |");
       for (const f of blocking.slice(0, COMMENT_ROWS)) {
@@ -43,12 +49,18 @@ export function renderComment({ analysis, headSha, links, checkUrl, exceptions, 
         lines.push(tableRow([where(links, f.path, f.line), code(f.literal), f.role, status]));
       }
       if (blocking.length > COMMENT_ROWS) lines.push(tableRow(["…", `${blocking.length - COMMENT_ROWS} more`, "", ""]));
+      const example = annotationExample(blocking[0]!.path, analysis.policy).replace(/<.*>$/, "velocity dispersion σ_v², Eq. 3.4");
+      lines.push(
+        "",
+        `Each needs a physical justification next to it, such as ${code(example)}.${exceptionHelp ? ` A maintainer can grant an exception with ${exceptionHelp}.` : ""}`,
+      );
     }
-    const example = annotationExample(blocking[0]?.path ?? "", analysis.policy).replace(/<.*>$/, "velocity dispersion σ_v², Eq. 3.4");
-    lines.push(
-      "",
-      `Each needs a physical justification next to it, such as ${code(example)}.${exceptionHelp ? ` A maintainer can grant an exception with ${exceptionHelp}.` : ""}`,
-    );
+    if (unverified && analysis.policy.unverified === "fail") {
+      lines.push(
+        "",
+        "What no-patch could not read is never passed: the check run lists each file and why. Split the change, or set `unverified: warn` in the policy.",
+      );
+    }
   }
   if (exceptions.length) {
     lines.push("", "<details><summary>Exceptions granted</summary>", "");

@@ -87,6 +87,19 @@ export function unlistedText(analysis: Analysis): string | null {
   return `${count}: ${unlisted.reason}`;
 }
 
+/** `6 files not verified`, or `2 files and more not verified` when GitHub does not say how many; null when none. */
+export function notVerifiedText(analysis: Analysis): string | null {
+  const known = analysis.unverified.length + (analysis.unlisted?.count ?? 0);
+  if (analysis.unlisted && analysis.unlisted.count === null) {
+    return known ? `${plural(known, "file")} and more not verified` : "files not verified (GitHub does not say how many)";
+  }
+  return known ? `${plural(known, "file")} not verified` : null;
+}
+
+/** The not-verified count for a table cell: `6`, or `2+` when GitHub does not say how many. */
+export const notVerifiedCount = (analysis: Analysis): string =>
+  `${analysis.unverified.length + (analysis.unlisted?.count ?? 0)}${analysis.unlisted && analysis.unlisted.count === null ? "+" : ""}`;
+
 /** `3 checked, 1 ignored, 2 not a parsed language`: what the check did with every file. */
 export function fileOutcomes(files: readonly FileReport[]): string {
   const order: Array<[FileReport["outcome"], string]> = [

@@ -1,5 +1,5 @@
 /** GitHub Actions workflow commands (`--format github`): `::error file=…,line=…,col=…::message`. */
-import { fixOf, levelOf, messageOf, shownFindings, unlistedText, unverifiedSeverity } from "./describe.js";
+import { fixOf, levelOf, notVerifiedText, messageOf, shownFindings, unlistedText, unverifiedSeverity } from "./describe.js";
 import type { Format } from "./format.js";
 
 const escapeData = (s: string): string => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
@@ -36,7 +36,7 @@ export const githubFormat: Format = {
     if (unlisted) out.push(`::${level} title=${escapeProperty("no-patch: unverified files")}::${escapeData(unlisted)}`);
     const c = analysis.counts;
     out.push(
-      `no-patch: ${analysis.conclusion}: ${c.blocking} blocking, ${c.justified} justified, ${c["known-constant"]} known constants, ${c.unverified} unverified`,
+      `no-patch: ${analysis.conclusion}: ${c.blocking} blocking, ${c.justified} justified, ${c["known-constant"]} known constants, ${notVerifiedText(analysis) ?? "0 files not verified"}`,
     );
     return out.join("\n") + "\n";
   },

@@ -7,6 +7,6 @@ export const markdownFormat: Format = {
   description: "the check run's summary and details as markdown",
   render({ analysis, policySource, links }) {
     const output = renderCheckRun({ analysis, policySource, links: links ?? null, limit: Infinity });
-    return `## no-patch: ${output.title}\n\n${output.summary}\n\n## Details\n\n${output.text}\n`;
+    return `## no-patch\n\n${output.summary}\n\n## Details\n\n${output.text}\n`;
   },
 };

@@ -3,6 +3,7 @@ import type { Finding } from "../core/findings.js";
 import {
   fileOutcomes,
   fixOf,
+  notVerifiedText,
   levelOf,
   messageOf,
   plural,
@@ -69,7 +70,8 @@ export const textFormat: Format = {
       out.push(`${paint(color, "32")("✔")} no-patch: no blocking findings (${rest})`);
     } else {
       const mark = analysis.conclusion === "neutral" ? yellow("⚠") : red("✖");
-      const unverified = c.unverified ? `, ${plural(c.unverified, "unverified file")}` : "";
+      const notVerified = notVerifiedText(analysis);
+      const unverified = notVerified ? `, ${notVerified}` : "";
       out.push(
         `${mark} no-patch: ${plural(c.blocking, "blocking finding")}${unverified} (${rest})${analysis.conclusion === "neutral" ? " — mode: warn, not failing" : ""}`,
       );

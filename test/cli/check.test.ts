@@ -208,6 +208,25 @@ describe("whole files (paths, no --base)", () => {
       JSON.parse(stdout).findings.map((f: { path: string; literal: string; status: string }) => `${f.path} ${f.literal} ${f.status}`),
     ).toEqual(["src/a.ts 1.7 unjustified", "src/a.ts 3.14159 known-constant", "src/b.js 1.002 unjustified"]);
   });
+
+  it("gives every file an outcome, as the diff mode does: unsupported and ignored files are listed, not dropped", () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, "src", "test"), { recursive: true });
+    writeFileSync(join(dir, "src", "a.ts"), "export const k = 1.7;\n");
+    writeFileSync(join(dir, "src", "model.py"), "ALPHA = 0.27\n");
+    writeFileSync(join(dir, "src", "table.csv"), "1.002,0.27\n");
+    writeFileSync(join(dir, "src", "test", "a.test.ts"), "expect(x).toBe(1.7);\n");
+    const json = runCli(dir, ["check", "--format", "json", "src"]);
+    const files = JSON.parse(json.stdout).files.map((f: { path: string; outcome: string }) => `${f.path} ${f.outcome}`);
+    expect(files.sort()).toEqual([
+      "src/a.ts checked",
+      "src/model.py unsupported",
+      "src/table.csv unsupported",
+      "src/test/a.test.ts ignored",
+    ]);
+    const text = runCli(dir, ["check", "src"]);
+    expect(text.stdout).toContain("4 files: 1 checked, 1 ignored by the policy, 2 in a language no-patch does not parse; policy: defaults");
+  });
 });
 
 describe("files that need care", () => {

@@ -59,6 +59,9 @@ export function loadedAdapter(language: Language): LanguageAdapter | undefined {
   return loaded.get(language.id);
 }
 
+/** Whether a language's adapter is loaded (for tests and diagnostics). */
+export const isLoaded = (language: Language | undefined): boolean => language !== undefined && loaded.has(language.id);
+
 /** Make an adapter available without loading (for callers that imported it statically). */
 export function registerAdapter(adapter: LanguageAdapter): void {
   loaded.set(adapter.id, adapter);
