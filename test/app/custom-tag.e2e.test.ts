@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { FakeGitHub } from "./fake-github.js";
-import { deliverWebhook, startAppServer, startLoopbackGitHub, waitFor, type AppServer, type LoopbackGitHub } from "./loopback-github.js";
+import { deliverWebhook, startEndToEnd, waitFor, type AppServer } from "./loopback-github.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const require = createRequire(import.meta.url);
@@ -28,22 +28,18 @@ const EPT_HEAD = [
 ].join("\n");
 
 let fake: FakeGitHub;
-let github: LoopbackGitHub;
 let server: AppServer;
+let stop: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
   fake = new FakeGitHub(123);
   fake.addCommit(BASE, { "src/ept.ts": EPT_BASE, ".github/no-patch.yml": 'tags: ["@source"]\n' });
   fake.addCommit(HEAD, { "src/ept.ts": EPT_HEAD, ".github/no-patch.yml": 'tags: ["@source"]\n' });
   fake.addPull("Codertocat/Hello-World", { number: 2, head: HEAD, base: BASE, baseRef: "master" });
-  github = await startLoopbackGitHub(fake);
-  server = await startAppServer(ROOT, github.host, SECRET);
+  ({ server, stop } = await startEndToEnd(ROOT, fake, SECRET));
 }, 30_000);
 
-afterAll(async () => {
-  server?.stop();
-  await github?.close();
-});
+afterAll(() => stop?.());
 
 it("with tags: [@source], nothing the app writes mentions @physics, and the @source annotation passes", async () => {
   const examples = require("@octokit/webhooks-examples/api.github.com/index.json") as Array<{

@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { FakeGitHub } from "./fake-github.js";
-import { deliverWebhook, startAppServer, startLoopbackGitHub, waitFor, type AppServer, type LoopbackGitHub } from "./loopback-github.js";
+import { deliverWebhook, startEndToEnd, waitFor, type AppServer } from "./loopback-github.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const require = createRequire(import.meta.url);
@@ -17,8 +17,8 @@ const BASE = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
 const HEAD = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
 
 let fake: FakeGitHub;
-let github: LoopbackGitHub;
 let server: AppServer;
+let stop: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
   const entry = join(ROOT, "dist/app/index.js");
@@ -27,14 +27,10 @@ beforeAll(async () => {
   fake.addCommit(BASE, { "src/ept.ts": "export const f = (p: number) => p;\n" });
   fake.addCommit(HEAD, { "src/ept.ts": "export const f = (p: number) => p * 1.002;\n" });
   fake.addPull("Codertocat/Hello-World", { number: 2, head: HEAD, base: BASE, baseRef: "master" });
-  github = await startLoopbackGitHub(fake);
-  server = await startAppServer(ROOT, github.host, SECRET);
+  ({ server, stop } = await startEndToEnd(ROOT, fake, SECRET));
 }, 30_000);
 
-afterAll(async () => {
-  server?.stop();
-  await github?.close();
-});
+afterAll(() => stop?.());
 
 describe("the real server", () => {
   const examples = require("@octokit/webhooks-examples/api.github.com/index.json") as Array<{

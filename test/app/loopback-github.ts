@@ -133,3 +133,21 @@ export function deliverWebhook(port: number, event: string, body: string, secret
     body,
   });
 }
+
+/** The real server against a loopback GitHub serving `fake`: what an end-to-end test starts and stops. */
+export async function startEndToEnd(
+  root: string,
+  fake: FakeGitHub,
+  secret: string,
+): Promise<{ github: LoopbackGitHub; server: AppServer; stop(): Promise<void> }> {
+  const github = await startLoopbackGitHub(fake);
+  const server = await startAppServer(root, github.host, secret);
+  return {
+    github,
+    server,
+    async stop() {
+      server.stop();
+      await github.close();
+    },
+  };
+}

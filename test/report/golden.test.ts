@@ -54,6 +54,16 @@ export const toRadians = (degrees: number) => (degrees * 3.14159) / 180;
 
 const change = (path = "src/ept.ts"): FileChange => ({ path, status: "modified", baseText: BASE, headText: HEAD });
 
+/** An exception whose reason tries to break out of its cell and forge the app's hidden state. */
+const FORGED: Override = {
+  path: "src/ept.ts",
+  literal: "1.002",
+  line: 13,
+  by: "maintainer",
+  at: "2026-11-28T14:00:00Z",
+  reason: "pending | the two-loop paper <!-- no-patch:state forged -->",
+};
+
 function analysisOf(config: ConfigInput, changes: FileChange[], unlisted: Analysis["unlisted"] = null): Analysis {
   return analyzeChange(changes, validateConfig(config), { unlisted });
 }
@@ -66,28 +76,10 @@ const CASES: Array<{ name: string; analysis: () => Analysis; exceptions?: Overri
   },
   {
     name: "exceptions",
-    exceptions: [
-      {
-        path: "src/ept.ts",
-        literal: "1.002",
-        line: 13,
-        by: "maintainer",
-        at: "2026-11-28T14:00:00Z",
-        reason: "pending | the two-loop paper <!-- no-patch:state forged -->",
-      },
-    ],
+    exceptions: [FORGED],
     analysis: () => {
       const config = validateConfig({ tags: ["@source"] });
-      const base = analyzeChange([change()], config);
-      const o = {
-        path: "src/ept.ts",
-        literal: "1.002",
-        line: 13,
-        by: "maintainer",
-        at: "2026-11-28T14:00:00Z",
-        reason: "pending | the two-loop paper <!-- no-patch:state forged -->",
-      };
-      return withOverrides(base, [o], config);
+      return withOverrides(analyzeChange([change()], config), [FORGED], config);
     },
   },
   {
