@@ -4,10 +4,10 @@
  */
 import type { Config } from "./config.js";
 import { diffTexts, parseHunks, type LineChanges } from "./diff.js";
-import { structuralExemption } from "./exemptions.js";
+import { SMALL_EXPONENT_EXEMPTION, structuralExemption } from "./exemptions.js";
 import { createFileSelector } from "./file-selector.js";
-import { applyOverride, classify, type Finding, type Override, type Previous, type Status } from "./findings.js";
-import { judgeJustification } from "./justification.js";
+import { applyOverride, classify, severityOf, type Finding, type History, type Override, type Previous, type Status } from "./findings.js";
+import { judgeJustification, parseAnnotation, substance } from "./justification.js";
 import { languageOf, loadedAdapter, loadLanguages, type Language } from "./languages/index.js";
 import type { LanguageAdapter } from "./literal.js";
 import { roleOf, type Role } from "./roles.js";
@@ -87,15 +87,22 @@ export interface AnalyzeOptions {
 interface Candidate {
   literal: Literal;
   role: Role;
+  /** Exempt unless the change retuned it (a small exponent). */
+  exemptIfNew: boolean;
 }
 
-function candidates(literals: readonly Literal[], lines: Set<number> | null): Candidate[] {
+/**
+ * The literals on these lines that may need a justification. A small exponent stays a
+ * candidate when `retunable`, so that pairing can see it retuned (`k ** 2` → `k ** 2.5`).
+ */
+function candidates(literals: readonly Literal[], lines: Set<number> | null, retunable = false): Candidate[] {
   const result: Candidate[] = [];
   for (const literal of literals) {
     if (lines && !lines.has(literal.line)) continue;
     const role = roleOf(literal);
-    if (structuralExemption(literal, role)) continue;
-    result.push({ literal, role });
+    const exemption = structuralExemption(literal, role);
+    if (exemption && !(retunable && exemption === SMALL_EXPONENT_EXEMPTION)) continue;
+    result.push({ literal, role, exemptIfNew: exemption !== undefined });
   }
   return result;
 }
@@ -165,31 +172,48 @@ function changedLines(change: FileChange): LineChanges {
   return diffTexts(change.baseText, change.headText);
 }
 
-const literalsOf = (adapter: LanguageAdapter, path: string, text: string): Literal[] =>
-  new SourceFile(text, adapter.extract(path, text)).literals;
+const sourceOf = (adapter: LanguageAdapter, path: string, text: string): SourceFile => new SourceFile(text, adapter.extract(path, text));
+
+/** Substances of everything a file says in comments, tagged or not. */
+function commentSubstances(file: SourceFile, tags: readonly string[]): Set<string> {
+  const result = new Set<string>();
+  for (const text of file.commentTexts()) {
+    result.add(substance(text));
+    const annotation = parseAnnotation(text, tags);
+    if (annotation) result.add(substance(annotation.text));
+  }
+  return result;
+}
 
 /** Findings for one file of a change; an added file with no patch and no base is checked whole. */
 export function analyzeFile(change: FileChange, config: Config, adapter: LanguageAdapter): Finding[] {
   const headText = change.headText ?? "";
   if (change.status === "added" && !change.patch && change.baseText === null) {
-    return candidates(literalsOf(adapter, change.path, headText), null).map(({ literal, role }) =>
+    return candidates(sourceOf(adapter, change.path, headText).literals, null).map(({ literal, role }) =>
       classify(change.path, literal, role, null, config, adapter),
     );
   }
   const lines = changedLines(change);
   if (!anyLineHasDigit(headText, lines.added)) return [];
-  const head = candidates(literalsOf(adapter, change.path, headText), lines.added);
+  const head = candidates(sourceOf(adapter, change.path, headText).literals, lines.added, true);
   if (head.length === 0) return [];
-  const base =
-    change.baseText !== null && lines.removed.size > 0
-      ? candidates(literalsOf(adapter, change.previousPath ?? change.path, change.baseText), lines.removed)
-      : [];
-  return pairWithBase(head, base).map(({ entry, previous }) => {
-    const prev: Previous | null = previous
-      ? { literal: previous, justification: judgeJustification(previous.comments, config).justification }
-      : null;
-    return classify(change.path, entry.literal, entry.role, prev, config, adapter);
-  });
+  const baseText = change.baseText;
+  let baseFile: SourceFile | undefined;
+  const base = () => (baseFile ??= sourceOf(adapter, change.previousPath ?? change.path, baseText ?? ""));
+  const baseCandidates = baseText !== null && lines.removed.size > 0 ? candidates(base().literals, lines.removed, true) : [];
+  let substances: Set<string> | undefined;
+  const history: History = {
+    added: lines.added,
+    // An added file has no past: everything in it is new, comments included.
+    baseSubstances: () => (substances ??= baseText === null ? new Set() : commentSubstances(base(), config.tags)),
+  };
+  const findings: Finding[] = [];
+  for (const { entry, previous } of pairWithBase(head, baseCandidates)) {
+    if (!previous && entry.exemptIfNew) continue;
+    const prev: Previous | null = previous ? { literal: previous, justification: judgeJustification(previous.comments, config).justification } : null;
+    findings.push(classify(change.path, entry.literal, entry.role, prev, config, adapter, history));
+  }
+  return findings;
 }
 
 /** The adapter for a selected file, or why the file cannot be read now. */
@@ -271,7 +295,40 @@ export function analyzeChange(changes: readonly FileChange[], config: Config, op
     }
     files.push({ path, outcome: "checked", reason: null });
   }
-  return summarise(findings, files, config, options.unlisted ?? null);
+  return summarise(flagCopiedJustifications(findings), files, config, options.unlisted ?? null);
+}
+
+/**
+ * One justification copied onto unrelated values: the same text (in substance), written in two
+ * comments over literals of different values, explains neither (SPEC section 2). Only comments
+ * the change wrote are compared: an old comment covers nothing new anyway.
+ */
+function flagCopiedJustifications(findings: Finding[]): Finding[] {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (f.justification === null || f.stale || f.justificationLine === null || (f.status !== "justified" && f.status !== "weak")) continue;
+    const key = substance(f.justification);
+    if (key === "") continue;
+    const group = groups.get(key);
+    if (group) group.push(f);
+    else groups.set(key, [f]);
+  }
+  const copied = new Map<Finding, string>();
+  for (const group of groups.values()) {
+    const places = new Set(group.map((f) => `${f.path}:${f.justificationLine}`));
+    const values = new Set(group.map((f) => f.value));
+    if (places.size < 2 || values.size < 2) continue;
+    for (const f of group) {
+      const other = group.find((g) => `${g.path}:${g.justificationLine}` !== `${f.path}:${f.justificationLine}` && g.value !== f.value)!;
+      copied.set(f, `the same justification is written over ${other.literal} at ${other.path}:${other.justificationLine}`);
+    }
+  }
+  if (copied.size === 0) return findings;
+  return findings.map((f) => {
+    const problem = copied.get(f);
+    if (!problem) return f;
+    return { ...f, status: "weak", severity: severityOf("weak"), blocking: true, problems: [...f.problems, problem] };
+  });
 }
 
 /** Load the languages a change needs, then analyse it: the shorthand for callers that can wait. */

@@ -24,6 +24,44 @@ export const DEFAULT_IGNORE = [
   "**/*.min.js",
 ];
 
+/**
+ * Language that describes calibration instead of physics (SPEC section 2), as phrases matched on
+ * word boundaries without regard to case: `*` inside a word is any letters, `…` a gap of up to
+ * six words. The whole comment block is searched, after the physics usages below are removed.
+ */
+export const DEFAULT_CALIBRATION_PHRASES = [
+  "fudge", "fudged", "fudging", "fudge factor*",
+  "tune", "tuned", "tunes", "tuning", "retune*", "re-tune*", "hand-tune*", "fine-tune*", "detune*",
+  "tweak*", "hack", "hacks", "hacked", "hacky", "hackish", "kludge*", "ad hoc", "ad-hoc",
+  "empirically", "empirical fit*", "empirical correction*", "empirical factor*",
+  "to match … test*", "to match … reference output*", "to match … reference result*", "to match … reference code*",
+  "to match … reference spectr*", "to match … expected", "to match … baseline*", "to match … benchmark*",
+  "to match … snapshot*", "to match … golden", "to match … output*", "to match class", "to match camb",
+  "to reproduce … test*", "to reproduce … output*", "chosen to reproduce", "chosen to match", "picked to match",
+  "make* … test* pass", "test* pass", "passes the test*", "until … test* pass*",
+  "minimi*e* … error*", "minimi*e* … residual*", "minimi*e* … deviation*", "minimi*e* … mismatch*",
+  "minimi*e* … discrepanc*", "minimi*e* … loss", "minimi*e* … chi*",
+  "reduce* … deviation*", "reduce* … discrepanc*", "reduce* … mismatch*", "reduce* … residual*",
+  "grid search*", "grid-search*", "grid scan*", "parameter scan*", "scanned", "brute force*", "brute-force*",
+  "trial and error", "trial-and-error", "by hand", "eyeballed", "by eye",
+  "calibrated", "calibration factor*", "optimised", "optimized", "optimal value", "adjusted so that", "adjusted to",
+  "agrees with", "agree with", "it works", "works better", "seems to work", "looks right", "looks good", "good enough",
+]; // prettier-ignore
+
+/**
+ * Fitting words that are calibration unless the comment names where the data came from (a
+ * table, a paper, an arXiv id, a DOI, a URL).
+ */
+export const DEFAULT_UNSOURCED_FIT_PHRASES = ["fitted", "fit to", "best fit", "best-fit", "fitting"];
+
+/** Physics and numerics usages of those words, removed before the vocabulary is looked for. */
+export const DEFAULT_PHYSICS_PHRASES = [
+  "fine-tuning problem", "fine tuning problem", "fine-tuning of the cosmological constant", "Hackbusch",
+  "quadrature error*", "truncation error*", "discretisation error*", "discretization error*", "round-off error*",
+  "roundoff error*", "rounding error*", "interpolation error*", "aliasing error*", "integration error*",
+  "boundary condition*", "matching condition*", "tuning fork*", "tuned mass damper*", "impedance match*",
+]; // prettier-ignore
+
 export const DEFAULT_PLACEHOLDERS = ["TODO", "FIXME", "XXX", "TBD", "see above", "magic", "magic number", "placeholder"];
 
 const glob = z.string().min(1, "a glob must not be empty");
@@ -40,10 +78,24 @@ const justificationSchema = z
       .array(z.string().min(1))
       .default(DEFAULT_PLACEHOLDERS)
       .describe("Texts that are only placeholders (case-insensitive; a justification starting with one is rejected)."),
+    calibrationPhrases: z
+      .array(z.string().min(1))
+      .default(DEFAULT_CALIBRATION_PHRASES)
+      .describe(
+        "Phrases that mark a comment as calibration, not physics: matched on word boundaries, case-insensitive, over the whole comment block; `*` inside a word is any letters, `…` a gap of up to six words. Replaces the built-in list when set.",
+      ),
+    unsourcedFitPhrases: z
+      .array(z.string().min(1))
+      .default(DEFAULT_UNSOURCED_FIT_PHRASES)
+      .describe("Phrases that mark calibration unless the comment cites where the data came from (table, paper, arXiv, DOI, URL)."),
+    physicsPhrases: z
+      .array(z.string().min(1))
+      .default(DEFAULT_PHYSICS_PHRASES)
+      .describe("Physics usages of calibration words (\"fine-tuning problem\", \"quadrature error\"), removed before the vocabulary is looked for."),
     rejectPhrases: z
       .array(z.string().min(1))
       .default([])
-      .describe("Extra phrases (case-insensitive) that mark a justification as calibration, beside the built-in ones."),
+      .describe("Extra phrases (case-insensitive substrings) that mark a justification as calibration, beside the lists above."),
     functionDocCoversBody: z.boolean().default(false).describe("Let a function's documentation comment justify literals inside its body."),
   })
   .describe("Quality rules for justification text.");

@@ -13,6 +13,9 @@ const SMALL_EXPONENT = 4;
 
 const isSmallExponent = (value: number): boolean => Number.isInteger(value * 2) && Math.abs(value) <= SMALL_EXPONENT;
 
+/** The one structural exemption a retune takes away: `k ** 2` → `k ** 2.5` is a retuned coefficient. */
+export const SMALL_EXPONENT_EXEMPTION = "small exponent";
+
 const isZeroOrOne = (value: number): boolean => value === 0 || value === 1;
 
 /** Why a literal is not a candidate at all, or undefined when it is one. */
@@ -23,11 +26,12 @@ export function structuralExemption(site: Literal, role: Role): string | undefin
     case "bitwise":
       return "bitwise operand";
     case "enum-member":
-      return "enum member value";
+      // An enum's integer values name cases; a fractional value is a coefficient in disguise.
+      return Number.isInteger(site.value) ? "enum member value" : undefined;
     case "type":
       return "literal type";
     case "exponent":
-      return isSmallExponent(site.value) ? "small exponent" : undefined;
+      return isSmallExponent(site.value) ? SMALL_EXPONENT_EXEMPTION : undefined;
     default:
       break;
   }

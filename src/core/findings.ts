@@ -5,7 +5,7 @@
  */
 import type { Config } from "./config.js";
 import { valueExemption } from "./exemptions.js";
-import { judgeJustification, type Justification } from "./justification.js";
+import { judgeJustification, substance, type Justification } from "./justification.js";
 import { matchKnownConstant } from "./known-constants.js";
 import type { LanguageAdapter } from "./literal.js";
 import type { Role } from "./roles.js";
@@ -62,6 +62,13 @@ export interface Finding {
   previous: string | null;
   /** Whether the covering justification changed along with a retuned value. */
   justificationChanged: boolean | null;
+  /** Line of the comment the justification was read from; null without one. */
+  justificationLine: number | null;
+  /**
+   * The justification predates the value: it was neither written nor edited in substance by
+   * the change that added or retuned the literal, so it does not cover it (SPEC section 2).
+   */
+  stale: boolean;
   knownConstant: { key: string; name: string; source: string; named: string | null } | null;
   /** A maintainer's exception, and the status it overrides. */
   override: { by: string; at: string; reason: string; status: Status } | null;
@@ -73,6 +80,24 @@ export interface Finding {
 export interface Previous {
   literal: Literal;
   justification: Justification | null;
+}
+
+/**
+ * What the change did around a new or retuned literal: which head lines it added, and what the
+ * base version of the file said in comments (substances, see `substance`). Null in whole-file
+ * mode, where nothing predates anything.
+ */
+export interface History {
+  added: ReadonlySet<number>;
+  /** Substances of every comment and comment block of the base file (computed on demand). */
+  baseSubstances(): ReadonlySet<string>;
+}
+
+/** Whether the change wrote or edited a justification in substance (else it predates the value). */
+function isFresh(justification: Justification, history: History): boolean {
+  let touched = false;
+  for (let line = justification.line; line <= justification.endLine && !touched; line++) touched = history.added.has(line);
+  return touched && !history.baseSubstances().has(substance(justification.text));
 }
 
 interface Judgement {
@@ -88,32 +113,36 @@ export function classify(
   previous: Previous | null,
   config: Config,
   adapter: LanguageAdapter,
+  history: History | null = null,
 ): Finding {
   let knownConstant: Finding["knownConstant"] = null;
   let justificationChanged: boolean | null = null;
   let justification: Justification | null = null;
+  let stale = false;
   let judgement: Judgement;
 
   const constant = config.knownConstants ? matchKnownConstant(literal.text, literal.value, literal.statementText) : undefined;
-  if (constant) {
-    knownConstant = {
-      key: constant.key,
-      name: constant.name,
-      source: constant.source,
-      named: adapter.namedForm(constant.key) ?? constant.constantName ?? null,
-    };
+  // A retune is recognised before every exemption: only a move between two writings of the same
+  // known constant (3.14 → 3.14159) is not one.
+  const sameConstant =
+    constant && previous && config.knownConstants
+      ? matchKnownConstant(previous.literal.text, previous.literal.value, previous.literal.statementText)?.key === constant.key
+      : false;
+  if (constant && (!previous || sameConstant)) {
+    knownConstant = { key: constant.key, name: constant.name, source: constant.source, named: adapter.namedForm(constant.key) ?? constant.constantName ?? null };
     judgement = { status: "known-constant" };
   } else {
     const verdict = judgeJustification(literal.comments, config);
     justification = verdict.justification;
-    if (previous) justificationChanged = normalise(previous.justification?.text) !== normalise(justification?.text);
+    if (previous) justificationChanged = substance(previous.justification?.text ?? "") !== substance(justification?.text ?? "");
+    stale = justification !== null && history !== null && !isFresh(justification, history);
     if (previous && !justificationChanged) judgement = { status: "retuned" };
     else {
-      const accepted = justification !== null && verdict.problems.length === 0 && (!verdict.untagged || !config.requireTag);
+      const accepted = justification !== null && !stale && verdict.problems.length === 0 && (!verdict.untagged || !config.requireTag);
       const exemption = accepted || previous ? undefined : valueExemption(literal, role, config);
       if (accepted) judgement = { status: "justified" };
       else if (exemption) judgement = { status: "allowed", exemption };
-      else if (justification === null) judgement = { status: "unjustified" };
+      else if (justification === null || stale) judgement = { status: "unjustified" };
       else if (verdict.untagged && config.requireTag) judgement = { status: "untagged" };
       else judgement = { status: "weak", problems: verdict.problems };
     }
@@ -137,15 +166,13 @@ export function classify(
     exemption: judgement.exemption ?? null,
     previous: previous ? previous.literal.text : null,
     justificationChanged,
+    justificationLine: justification?.line ?? null,
+    stale: stale && judgement.status === "unjustified",
     knownConstant,
     override: null,
     // The shape is only needed to match exceptions and fingerprints: read it for findings that report.
-    shape: severity === "hidden" ? "" : literal.shape,
+    shape: severity === "hidden" && judgement.status !== "justified" ? "" : literal.shape,
   };
-}
-
-function normalise(text: string | undefined | null): string {
-  return (text ?? "").replace(/\s+/g, " ").trim().toLowerCase();
 }
 
 /** A blocking finding that a recorded exception matches becomes `overridden`. */

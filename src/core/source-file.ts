@@ -10,9 +10,11 @@ import { shapeDigest, type Extraction, type LiteralContext, type LiteralSite, ty
 
 /** A comment that may justify a literal, in the order it was found attached. */
 export interface AttachedComment {
+  /** The comment's text; a leading block of several comments is one, its comments joined by lines. */
   text: string;
-  /** 1-based line where the comment starts. */
+  /** 1-based lines where the comment (block) starts and ends. */
   line: number;
+  endLine: number;
   /**
    * How it is attached: on the literal's own line; directly above a construct holding the
    * literal (a leading block or JSDoc); trailing that construct's first or last line; or the
@@ -86,6 +88,27 @@ export class SourceFile {
   /** 1-based column of an offset on its line (UTF-16 code units, as editors and GitHub count). */
   columnOf(offset: number, line = this.lineOf(offset)): number {
     return offset - this.lineStarts[line - 1]! + 1;
+  }
+
+  /**
+   * Every comment, and every run of comments on consecutive lines joined as one block: what
+   * the file says in comments, whatever it is attached to.
+   */
+  commentTexts(): string[] {
+    const texts: string[] = [];
+    let run: Comment[] = [];
+    const flush = () => {
+      if (run.length > 1) texts.push(run.map((c) => c.text).join("\n"));
+      run = [];
+    };
+    for (const comment of this.comments) {
+      texts.push(comment.text);
+      const last = run.at(-1);
+      if (last && comment.line > last.endLine + 1) flush();
+      run.push(comment);
+    }
+    flush();
+    return texts;
   }
 
   /** Comments touching a line, in source order. */
@@ -217,18 +240,20 @@ export class Literal {
 function attach(file: SourceFile, literal: Literal): AttachedComment[] {
   const result: AttachedComment[] = [];
   const seen = new Set<SourceComment>();
-  const add = (comment: Comment, placement: AttachedComment["placement"]): void => {
-    if (seen.has(comment)) return;
-    seen.add(comment);
-    result.push({ text: comment.text, line: comment.line, placement });
+  const add = (comments: Comment[], placement: AttachedComment["placement"]): void => {
+    const fresh = comments.filter((c) => !seen.has(c));
+    if (fresh.length === 0) return;
+    for (const c of fresh) seen.add(c);
+    // A block is judged whole: its comments read as one text, line after line (SPEC section 2).
+    result.push({ text: fresh.map((c) => c.text).join("\n"), line: fresh[0]!.line, endLine: fresh.at(-1)!.endLine, placement });
   };
-  for (let l = literal.line; l <= literal.endLine; l++) for (const comment of file.commentsOnLine(l)) add(comment, "same-line");
+  for (let l = literal.line; l <= literal.endLine; l++) for (const comment of file.commentsOnLine(l)) add([comment], "same-line");
   for (const construct of literal.site.constructs) {
     const inFunction = construct.kind === "function";
-    for (const comment of file.leadingBlock(construct.start)) add(comment, inFunction ? "function-doc" : "leading");
+    add(file.leadingBlock(construct.start), inFunction ? "function-doc" : "leading");
     if (inFunction) continue;
-    for (const comment of file.commentsOnLine(file.lineOf(construct.start))) if (comment.start >= construct.start) add(comment, "trailing");
-    for (const comment of file.commentsOnLine(file.lineOf(construct.end))) if (comment.start >= construct.end) add(comment, "trailing");
+    for (const comment of file.commentsOnLine(file.lineOf(construct.start))) if (comment.start >= construct.start) add([comment], "trailing");
+    for (const comment of file.commentsOnLine(file.lineOf(construct.end))) if (comment.start >= construct.end) add([comment], "trailing");
   }
   return result;
 }

@@ -6,6 +6,8 @@
 import type { Case } from "../helpers.js";
 
 const GOOD = "velocity dispersion sigma_v^2 from the linear power spectrum, Eq. 3.4";
+/** A second, different justification, for cases with two values. */
+const GOOD2 = "one-loop counterterm amplitude c_s^2 of the EFT, Carrasco et al. 2012 Eq. 4.12";
 
 const annotationSyntax: Case[] = [
   { name: "no comment at all", code: "const x = a * 1.002;", findings: ["1 1.002 scale unjustified"] },
@@ -39,7 +41,7 @@ const annotationSyntax: Case[] = [
   },
   {
     name: "several tags",
-    code: `// @source: ${GOOD}\nconst x = a * 1.002;\n// @physics: ${GOOD}\nconst y = a * 1.003;`,
+    code: `// @source: ${GOOD}\nconst x = a * 1.002;\n// @physics: ${GOOD2}\nconst y = a * 1.003;`,
     config: { tags: ["@physics", "@source"] },
     findings: ["2 1.002 scale justified", "4 1.003 scale justified"],
   },
