@@ -107,37 +107,91 @@ function candidates(literals: readonly Literal[], lines: Set<number> | null, ret
   return result;
 }
 
+/** A literal on an added line, and what it replaced: null when it is new. */
+interface Pairing {
+  entry: Candidate;
+  previous: Literal | null;
+}
+
+/** Pairing keys, most specific first: a literal's exact place; its place with operators masked; its statement's name. */
+const exactKey = (c: Candidate): string => `${c.literal.site.anchor.statement}|${c.literal.site.anchor.path}`;
+const looseKey = (c: Candidate): string => `${c.literal.site.anchor.loose}|${c.literal.site.anchor.path}`;
+const identityKey = (c: Candidate, by: "value" | "role"): string | null => {
+  const identity = c.literal.site.anchor.identity;
+  return identity === null ? null : `${identity}|${by === "value" ? c.literal.value : c.role}`;
+};
+
 /**
- * Pair each literal on an added line with what it replaced. Same line shape and position:
- * unchanged when the value is the same (reformatted), retuned when it differs. Otherwise
- * the same value and role on a removed line means the literal only moved.
+ * Pair each literal on an added line with the literal it replaced, by syntactic place, never by
+ * the line's text (SPEC section 3): the same place and value is unchanged (reformatted, or its
+ * statement moved); the same place with another value or operator is a retune. Places are tried
+ * most specific first: the statement's structure and the path in it; the same with operators
+ * masked; then, within the statement of the same name, the same value (unchanged) or the same
+ * role in order (retuned). What stays unpaired is new, unless another file's removed lines hold
+ * its statement (`pairAcrossFiles`). Linear: each base list is consumed from the front.
  */
-function pairWithBase(head: Candidate[], base: Candidate[]): Array<{ entry: Candidate; previous: Literal | null }> {
-  const byShape = groupBy(base, (e) => `${e.literal.shape}\u0000${e.literal.ordinal}`);
-  const byValue = groupBy(base, (e) => `${e.literal.value}\u0000${e.role}`);
+function pairWithBase(head: Candidate[], base: Candidate[]): { pairings: Pairing[]; unmatched: Candidate[] } {
   const used = new Set<Candidate>();
-  const take = (list: Candidate[] | undefined): Candidate | undefined => {
-    // Each list is consumed from the front: pairing stays linear in the number of literals.
-    while (list && list.length > 0) {
-      const candidate = list.shift()!;
-      if (!used.has(candidate)) {
+  const pairings: Pairing[] = head.map((entry) => ({ entry, previous: null }));
+  const open = new Set(pairings);
+  const pass = (key: (c: Candidate) => string | null, accept: (head: Candidate, base: Candidate) => boolean = () => true): void => {
+    const lists = groupBy(
+      base.filter((c) => !used.has(c)),
+      (c) => key(c) ?? "",
+    );
+    for (const pairing of [...open]) {
+      const k = key(pairing.entry);
+      if (k === null) continue;
+      const list = lists.get(k);
+      while (list && list.length > 0) {
+        const candidate = list.shift()!;
+        if (used.has(candidate) || !accept(pairing.entry, candidate)) continue;
         used.add(candidate);
-        return candidate;
+        open.delete(pairing);
+        pairing.previous = candidate.literal; // unchanged ones are filtered out below
+        break;
       }
     }
-    return undefined;
   };
-  const firstPass = head.map((entry) => ({ entry, match: take(byShape.get(`${entry.literal.shape}\u0000${entry.literal.ordinal}`)) }));
-  const result: Array<{ entry: Candidate; previous: Literal | null }> = [];
-  for (const { entry, match } of firstPass) {
-    if (match) {
-      if (match.literal.value !== entry.literal.value) result.push({ entry, previous: match.literal });
-      continue; // same place, same value: reformatted, not new
-    }
-    if (take(byValue.get(`${entry.literal.value}\u0000${entry.role}`))) continue; // moved, not new
-    result.push({ entry, previous: null });
+  pass(exactKey);
+  pass(looseKey);
+  pass((c) => identityKey(c, "value"));
+  pass((c) => identityKey(c, "role"));
+  return {
+    pairings: pairings.filter((p) => p.previous === null || isChanged(p.entry.literal, p.previous)),
+    unmatched: base.filter((c) => !used.has(c)),
+  };
+}
+
+/** A paired literal is changed when its value is, or the operator it is an operand of (both having one). */
+const isChanged = (head: Literal, base: Literal): boolean => head.value !== base.value || operatorChanged(base, head);
+
+const operatorChanged = (base: Literal, head: Literal): boolean => {
+  const from = base.site.anchor.operator;
+  const to = head.site.anchor.operator;
+  return from !== null && to !== null && from !== to;
+};
+
+/**
+ * Literals still new after pairing within their file, looked for in the removed lines of the
+ * change's other files (a statement moved to another file): the exact place only.
+ */
+function pairAcrossFiles(plans: FilePlan[]): void {
+  const pool = groupBy(
+    plans.flatMap((plan) => plan.unmatched.map((candidate) => ({ candidate, path: plan.path }))),
+    (e) => exactKey(e.candidate),
+  );
+  const used = new Set<Candidate>();
+  for (const plan of plans) {
+    plan.pairings = plan.pairings.filter((pairing) => {
+      if (pairing.previous !== null) return true;
+      const match = pool.get(exactKey(pairing.entry))?.find((e) => e.path !== plan.path && !used.has(e.candidate));
+      if (!match) return true;
+      used.add(match.candidate);
+      pairing.previous = match.candidate.literal;
+      return isChanged(pairing.entry.literal, match.candidate.literal);
+    });
   }
-  return result;
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
@@ -185,35 +239,62 @@ function commentSubstances(file: SourceFile, tags: readonly string[]): Set<strin
   return result;
 }
 
-/** Findings for one file of a change; an added file with no patch and no base is checked whole. */
-export function analyzeFile(change: FileChange, config: Config, adapter: LanguageAdapter): Finding[] {
+/** One file's literals on added lines, paired with what they replaced, before they are judged. */
+interface FilePlan {
+  path: string;
+  adapter: LanguageAdapter;
+  pairings: Pairing[];
+  /** Literals on removed lines that nothing replaced: where a statement moved to another file came from. */
+  unmatched: Candidate[];
+  /** Null when the file is checked whole: nothing predates anything. */
+  history: History | null;
+}
+
+function planFile(change: FileChange, config: Config, adapter: LanguageAdapter): FilePlan {
+  const plan: FilePlan = { path: change.path, adapter, pairings: [], unmatched: [], history: null };
   const headText = change.headText ?? "";
-  if (change.status === "added" && !change.patch && change.baseText === null) {
-    return candidates(sourceOf(adapter, change.path, headText).literals, null).map(({ literal, role }) =>
-      classify(change.path, literal, role, null, config, adapter),
-    );
-  }
-  const lines = changedLines(change);
-  if (!anyLineHasDigit(headText, lines.added)) return [];
-  const head = candidates(sourceOf(adapter, change.path, headText).literals, lines.added, true);
-  if (head.length === 0) return [];
   const baseText = change.baseText;
   let baseFile: SourceFile | undefined;
   const base = () => (baseFile ??= sourceOf(adapter, change.previousPath ?? change.path, baseText ?? ""));
-  const baseCandidates = baseText !== null && lines.removed.size > 0 ? candidates(base().literals, lines.removed, true) : [];
+  if (change.status === "deleted") {
+    // Its literals may have moved into another file of the change.
+    if (baseText !== null) plan.unmatched = candidates(base().literals, null, true);
+    return plan;
+  }
+  if (change.status === "added" && !change.patch && baseText === null) {
+    plan.pairings = candidates(sourceOf(adapter, change.path, headText).literals, null).map((entry) => ({ entry, previous: null }));
+    return plan;
+  }
+  const lines = changedLines(change);
+  if (!anyLineHasDigit(headText, lines.added)) return plan;
+  const head = candidates(sourceOf(adapter, change.path, headText).literals, lines.added, true);
+  if (head.length === 0) return plan;
+  const removed = baseText !== null && lines.removed.size > 0 ? candidates(base().literals, lines.removed, true) : [];
+  ({ pairings: plan.pairings, unmatched: plan.unmatched } = pairWithBase(head, removed));
   let substances: Set<string> | undefined;
-  const history: History = {
+  plan.history = {
     added: lines.added,
     // An added file has no past: everything in it is new, comments included.
     baseSubstances: () => (substances ??= baseText === null ? new Set() : commentSubstances(base(), config.tags)),
   };
+  return plan;
+}
+
+function judgeFile(plan: FilePlan, config: Config): Finding[] {
   const findings: Finding[] = [];
-  for (const { entry, previous } of pairWithBase(head, baseCandidates)) {
+  for (const { entry, previous } of plan.pairings) {
     if (!previous && entry.exemptIfNew) continue;
-    const prev: Previous | null = previous ? { literal: previous, justification: judgeJustification(previous.comments, config).justification } : null;
-    findings.push(classify(change.path, entry.literal, entry.role, prev, config, adapter, history));
+    const prev: Previous | null = previous
+      ? { literal: previous, justification: judgeJustification(previous.comments, config).justification }
+      : null;
+    findings.push(classify(plan.path, entry.literal, entry.role, prev, config, plan.adapter, plan.history));
   }
   return findings;
+}
+
+/** Findings for one file of a change; an added file with no patch and no base is checked whole. */
+export function analyzeFile(change: FileChange, config: Config, adapter: LanguageAdapter): Finding[] {
+  return flagCopiedJustifications(judgeFile(planFile(change, config, adapter), config));
 }
 
 /** The adapter for a selected file, or why the file cannot be read now. */
@@ -237,19 +318,36 @@ export function analyzeSource(path: string, text: string, config: Config): Findi
 export function analyzeChange(changes: readonly FileChange[], config: Config, options: AnalyzeOptions = {}): Analysis {
   const select = createFileSelector(config);
   const files: FileReport[] = [];
-  const findings: Finding[] = [];
+  const plans: Array<{ plan: FilePlan; report: FileReport | null }> = [];
+  /** Hostile input (say, nesting deep enough to exhaust the parser's stack) is not passed: the file is unverified. */
+  const unverifiable = (report: FileReport, error: unknown): void => {
+    const why =
+      error instanceof RangeError
+        ? "too deeply nested to parse"
+        : `could not be analysed (${error instanceof Error ? error.message : String(error)})`;
+    report.outcome = "unverified";
+    report.reason = `the file is ${why}`;
+  };
   let considered = 0;
   for (const change of changes) {
     const path = change.path;
+    const selection = select(path);
     if (change.status === "deleted") {
       files.push({ path, outcome: "deleted", reason: "deleted files add nothing" });
+      const adapter = selection.read ? loadedAdapter(selection.language) : undefined;
+      if (adapter && change.baseText !== null) {
+        try {
+          plans.push({ plan: planFile(change, config, adapter), report: null });
+        } catch {
+          // A deleted file that cannot be parsed only offers no moved literals.
+        }
+      }
       continue;
     }
     if (change.binary) {
       files.push({ path, outcome: "binary", reason: "binary file" });
       continue;
     }
-    const selection = select(path);
     if (!selection.read) {
       files.push({ path, outcome: selection.outcome, reason: selection.reason });
       continue;
@@ -281,19 +379,23 @@ export function analyzeChange(changes: readonly FileChange[], config: Config, op
       files.push({ path, outcome: "unverified", reason: adapter });
       continue;
     }
+    const report: FileReport = { path, outcome: "checked", reason: null };
+    files.push(report);
     try {
-      findings.push(...analyzeFile(change, config, adapter));
+      plans.push({ plan: planFile(change, config, adapter), report });
     } catch (error) {
-      // Hostile input (say, nesting deep enough to exhaust the parser's stack) is not passed:
-      // the file is unverified, which fails the check unless `unverified: warn`.
-      const why =
-        error instanceof RangeError
-          ? "too deeply nested to parse"
-          : `could not be analysed (${error instanceof Error ? error.message : String(error)})`;
-      files.push({ path, outcome: "unverified", reason: `the file is ${why}` });
-      continue;
+      unverifiable(report, error);
     }
-    files.push({ path, outcome: "checked", reason: null });
+  }
+  pairAcrossFiles(plans.map((p) => p.plan));
+  const findings: Finding[] = [];
+  for (const { plan, report } of plans) {
+    if (!report) continue;
+    try {
+      findings.push(...judgeFile(plan, config));
+    } catch (error) {
+      unverifiable(report, error);
+    }
   }
   return summarise(flagCopiedJustifications(findings), files, config, options.unlisted ?? null);
 }
@@ -334,7 +436,7 @@ function flagCopiedJustifications(findings: Finding[]): Finding[] {
 /** Load the languages a change needs, then analyse it: the shorthand for callers that can wait. */
 export async function analyze(changes: readonly FileChange[], config: Config, options: AnalyzeOptions = {}): Promise<Analysis> {
   const select = createFileSelector(config);
-  await loadLanguages(changes.filter((change) => change.status !== "deleted" && select(change.path).read).map((change) => change.path));
+  await loadLanguages(changes.filter((change) => select(change.path).read).map((change) => change.path));
   return analyzeChange(changes, config, options);
 }
 

@@ -91,7 +91,9 @@ const justificationSchema = z
     physicsPhrases: z
       .array(z.string().min(1))
       .default(DEFAULT_PHYSICS_PHRASES)
-      .describe("Physics usages of calibration words (\"fine-tuning problem\", \"quadrature error\"), removed before the vocabulary is looked for."),
+      .describe(
+        'Physics usages of calibration words ("fine-tuning problem", "quadrature error"), removed before the vocabulary is looked for.',
+      ),
     rejectPhrases: z
       .array(z.string().min(1))
       .default([])

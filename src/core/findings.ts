@@ -58,8 +58,10 @@ export interface Finding {
   problems: string[];
   /** Why the value needs no justification (status `allowed`). */
   exemption: string | null;
-  /** Old source text of a retuned literal. */
+  /** Old source text of a retuned literal (with its operator when the operator changed: `* 0.93`). */
   previous: string | null;
+  /** The operator the literal is an operand of changed at the same place (`*` → `/`): a retune. */
+  operatorChange: { from: string; to: string } | null;
   /** Whether the covering justification changed along with a retuned value. */
   justificationChanged: boolean | null;
   /** Line of the comment the justification was read from; null without one. */
@@ -129,7 +131,12 @@ export function classify(
       ? matchKnownConstant(previous.literal.text, previous.literal.value, previous.literal.statementText)?.key === constant.key
       : false;
   if (constant && (!previous || sameConstant)) {
-    knownConstant = { key: constant.key, name: constant.name, source: constant.source, named: adapter.namedForm(constant.key) ?? constant.constantName ?? null };
+    knownConstant = {
+      key: constant.key,
+      name: constant.name,
+      source: constant.source,
+      named: adapter.namedForm(constant.key) ?? constant.constantName ?? null,
+    };
     judgement = { status: "known-constant" };
   } else {
     const verdict = judgeJustification(literal.comments, config);
@@ -149,6 +156,9 @@ export function classify(
   }
 
   const severity = severityOf(judgement.status);
+  const from = previous?.literal.site.anchor.operator ?? null;
+  const to = previous ? literal.site.anchor.operator : null;
+  const operatorChange = from !== null && to !== null && from !== to ? { from, to } : null;
   return {
     path,
     line: literal.line,
@@ -164,7 +174,8 @@ export function classify(
     justification: justification?.text ?? null,
     problems: judgement.problems ?? [],
     exemption: judgement.exemption ?? null,
-    previous: previous ? previous.literal.text : null,
+    previous: previous ? (operatorChange ? `${operatorChange.from} ${previous.literal.text}` : previous.literal.text) : null,
+    operatorChange,
     justificationChanged,
     justificationLine: justification?.line ?? null,
     stale: stale && judgement.status === "unjustified",

@@ -51,6 +51,26 @@ export interface Construct {
   kind: "enclosing" | "function";
 }
 
+/**
+ * A literal's syntactic place, for telling a retune or a move from a new value (SPEC section 3):
+ * what survives reformatting and reshaping around the literal, never the line's text.
+ */
+export interface Anchor {
+  /**
+   * The enclosing statement's code as structure, numbers masked, with parentheses, type
+   * annotations, spacing, line breaks and comments left out (a digest).
+   */
+  statement: string;
+  /** The same with the arithmetic operators masked too: an operator change is a retune, not a new value. */
+  loose: string;
+  /** The literal's path in its statement: each step the parent's kind and the child's name or index. */
+  path: string;
+  /** The name the statement declares or assigns (`ALPHA`, `this.k`, `return`), when it has one. */
+  identity: string | null;
+  /** The operator the literal is an operand of (`*`, `/=`), when it is one. */
+  operator: string | null;
+}
+
 /** One numeric literal, as an adapter describes it. */
 export interface LiteralSite {
   /** Source text as written, including a leading unary sign when present. */
@@ -68,6 +88,8 @@ export interface LiteralSite {
   statementText: string;
   /** Constructs holding the literal, innermost first, up to the enclosing scope. */
   constructs: readonly Construct[];
+  /** Its syntactic place (only read for literals a change adds or removes). */
+  anchor: Anchor;
 }
 
 /** What an adapter yields for one source text. */

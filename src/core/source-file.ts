@@ -252,7 +252,8 @@ function attach(file: SourceFile, literal: Literal): AttachedComment[] {
     const inFunction = construct.kind === "function";
     add(file.leadingBlock(construct.start), inFunction ? "function-doc" : "leading");
     if (inFunction) continue;
-    for (const comment of file.commentsOnLine(file.lineOf(construct.start))) if (comment.start >= construct.start) add([comment], "trailing");
+    for (const comment of file.commentsOnLine(file.lineOf(construct.start)))
+      if (comment.start >= construct.start) add([comment], "trailing");
     for (const comment of file.commentsOnLine(file.lineOf(construct.end))) if (comment.start >= construct.end) add([comment], "trailing");
   }
   return result;

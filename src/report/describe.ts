@@ -26,7 +26,9 @@ export function messageOf(f: Finding, policy: ReportPolicy): string {
     case "known-constant":
       return `${f.literal} is ${f.knownConstant!.name} [${f.knownConstant!.source}]`;
     case "retuned":
-      return `${f.literal} was ${f.previous} here and its justification did not change: a coefficient cannot move while its physics stays the same`;
+      return f.operatorChange
+        ? `${f.operatorChange.to} ${f.literal} was ${f.previous} here (the operator changed) and its justification did not change: a coefficient cannot move while its physics stays the same`
+        : `${f.literal} was ${f.previous} here and its justification did not change: a coefficient cannot move while its physics stays the same`;
     case "justified":
       return `${f.literal} is justified: ${f.justification}${was}`;
     case "allowed":

@@ -4,6 +4,7 @@
  * A finding is `line literal role status` (and `was OLD` for a retuned value).
  */
 import type { Case } from "../helpers.js";
+import { integrityTables } from "./integrity-table.js";
 
 const GOOD = "velocity dispersion sigma_v^2 from the linear power spectrum, Eq. 3.4";
 /** A second, different justification, for cases with two values. */
@@ -465,10 +466,10 @@ const changes: Case[] = [
     findings: [],
   },
   {
-    name: "the same value in a new role is new",
+    name: "an operator change at the same place is a retune",
     base: "const a = x * 1.7;\n",
     code: "const a = x + 1.7;\n",
-    findings: ["1 1.7 offset unjustified"],
+    findings: ["1 1.7 offset retuned was * 1.7"],
   },
   {
     name: "a statement split over lines is not new",
@@ -625,4 +626,5 @@ export const tables: Array<[string, Case[]]> = [
   ["roles", roles],
   ["changes: moved, reformatted, retuned", changes],
   ["files and languages", files],
+  ...integrityTables,
 ];

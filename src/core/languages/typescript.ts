@@ -6,7 +6,17 @@
  * The parser is error-tolerant, so files with syntax errors still yield their literals.
  */
 import { ts } from "ts-morph";
-import type { BinaryOperator, Construct, Extraction, LanguageAdapter, LiteralContext, LiteralSite, SourceComment } from "../literal.js";
+import {
+  shapeDigest,
+  type Anchor,
+  type BinaryOperator,
+  type Construct,
+  type Extraction,
+  type LanguageAdapter,
+  type LiteralContext,
+  type LiteralSite,
+  type SourceComment,
+} from "../literal.js";
 
 /** Named forms of known constants in JavaScript; the rest are suggested as named `const`s. */
 const NAMED_FORMS: Record<string, string> = {
@@ -340,6 +350,106 @@ function statementOf(node: ts.Node): ts.Node {
 
 const STATEMENT_TEXT_LIMIT = 1000;
 
+/** Operators an operator change at the same place may swap: masked in the loose skeleton. */
+const ARITHMETIC_TOKENS = new Set<ts.SyntaxKind>([...Object.keys(ARITHMETIC), ...Object.keys(COMPOUND)].map(Number));
+
+/** Nodes left out of a statement's structure: parentheses (their content stays) and types. */
+const isTransparent = (node: ts.Node): boolean => ts.isParenthesizedExpression(node);
+const isOmitted = (node: ts.Node): boolean => ts.isTypeNode(node) || ts.isDecorator(node);
+
+/**
+ * Statement structure for anchors: skeletons cached per statement, child positions cached per
+ * parent, so a table of thousands of numbers costs one pass.
+ */
+class Anchors {
+  private readonly skeletons = new Map<ts.Node, { exact: string; loose: string }>();
+  private readonly positions = new Map<ts.Node, string>();
+
+  constructor(private readonly sourceFile: ts.SourceFile) {}
+
+  of(literal: ts.Node): Anchor {
+    const statement = statementOf(literal);
+    let skeleton = this.skeletons.get(statement);
+    if (!skeleton) {
+      skeleton = { exact: shapeDigest(this.serialize(statement, false)), loose: shapeDigest(this.serialize(statement, true)) };
+      this.skeletons.set(statement, skeleton);
+    }
+    const steps: string[] = [];
+    for (let node: ts.Node = literal; node !== statement && node.parent; node = node.parent) {
+      if (isTransparent(node.parent)) continue;
+      steps.push(`${node.parent.kind}.${this.position(node)}`);
+    }
+    const context = skipOuterExpressions(literal).parent;
+    let operator: string | null = null;
+    if (context && ts.isBinaryExpression(context) && ARITHMETIC_TOKENS.has(context.operatorToken.kind))
+      operator = ts.tokenToString(context.operatorToken.kind) ?? null;
+    return {
+      statement: skeleton.exact,
+      loose: skeleton.loose,
+      path: steps.reverse().join("/"),
+      identity: identityOf(literal, statement, this.sourceFile),
+      operator,
+    };
+  }
+
+  /** A child's place in its parent: a property's name, else its index among the structural children. */
+  private position(child: ts.Node): string {
+    let position = this.positions.get(child);
+    if (position === undefined) {
+      let index = 0;
+      ts.forEachChild(child.parent, (sibling) => {
+        if (isOmitted(sibling)) return;
+        const name =
+          (ts.isPropertyAssignment(sibling) || ts.isPropertyDeclaration(sibling)) && sibling.name
+            ? `:${nameText(sibling.name, this.sourceFile)}`
+            : "";
+        this.positions.set(sibling, name || String(index));
+        index++;
+      });
+      position = this.positions.get(child) ?? "?";
+    }
+    return position;
+  }
+
+  private serialize(node: ts.Node, loose: boolean): string {
+    if (node.kind === ts.SyntaxKind.NumericLiteral) return "#";
+    if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) return node.text;
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return JSON.stringify(node.text);
+    if (isTransparent(node)) return this.serialize((node as ts.ParenthesizedExpression).expression, loose);
+    if (loose && ARITHMETIC_TOKENS.has(node.kind)) return "op";
+    const parts: string[] = [];
+    ts.forEachChild(node, (child) => {
+      if (!isOmitted(child)) parts.push(this.serialize(child, loose));
+    });
+    return parts.length ? `${node.kind}(${parts.join(",")})` : String(node.kind);
+  }
+}
+
+/** The name the literal's declaration or statement declares or assigns, which survives any reshaping of its value. */
+function identityOf(literal: ts.Node, statement: ts.Node, sourceFile: ts.SourceFile): string | null {
+  for (let node: ts.Node | undefined = literal; node && node !== statement.parent; node = node.parent) {
+    if (ts.isVariableDeclaration(node) || ts.isPropertyAssignment(node)) return `${node.kind}:${nameText(node.name, sourceFile)}`;
+  }
+  if (ts.isPropertyDeclaration(statement) || ts.isEnumMember(statement) || ts.isPropertyAssignment(statement))
+    return nameText(statement.name, sourceFile);
+  if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isMethodDeclaration(statement)) {
+    return statement.name ? nameText(statement.name, sourceFile) : null;
+  }
+  if (ts.isReturnStatement(statement)) return "return";
+  if (ts.isExpressionStatement(statement)) {
+    const expression = statement.expression;
+    if (
+      ts.isBinaryExpression(expression) &&
+      expression.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+      expression.operatorToken.kind <= ts.SyntaxKind.LastAssignment
+    ) {
+      return expression.left.getText(sourceFile).replace(/\s+/g, "");
+    }
+    if (ts.isCallExpression(expression)) return `${expression.expression.getText(sourceFile).replace(/\s+/g, "")}()`;
+  }
+  return null;
+}
+
 const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
   ".ts": ts.ScriptKind.TS,
   ".mts": ts.ScriptKind.TS,
@@ -378,6 +488,7 @@ class TypeScriptLiteral implements LiteralSite {
   constructor(
     private readonly sourceFile: ts.SourceFile,
     private readonly node: ts.Node,
+    private readonly anchors: Anchors,
   ) {
     this.start = node.getStart(sourceFile);
     this.end = node.end;
@@ -409,11 +520,16 @@ class TypeScriptLiteral implements LiteralSite {
   get constructs(): Construct[] {
     return constructsOf(this.node, this.sourceFile);
   }
+
+  get anchor(): Anchor {
+    return this.anchors.of(this.node);
+  }
 }
 
 export function extractTypeScript(path: string, text: string): Extraction {
   const scan = new FileScan(parseTypeScript(path, text), text);
-  return { sites: scan.literals.map((node) => new TypeScriptLiteral(scan.sourceFile, node)), comments: scan.comments() };
+  const anchors = new Anchors(scan.sourceFile);
+  return { sites: scan.literals.map((node) => new TypeScriptLiteral(scan.sourceFile, node, anchors)), comments: scan.comments() };
 }
 
 export const typescriptAdapter: LanguageAdapter = {

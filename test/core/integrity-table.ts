@@ -1,0 +1,272 @@
+/**
+ * Gate integrity (issue 8, SPEC sections 2-4): the ways around the check, each family as rows
+ * that are blocked, beside the nearest harmless neighbour that passes. Same row format as
+ * case-table.ts: `line literal role status` (and `was OLD` for a retune).
+ */
+import type { Case } from "../helpers.js";
+
+const GOOD = "velocity dispersion sigma_v^2 from the linear power spectrum, Eq. 3.4";
+const TABLE = "// @physics: Gauss-Legendre nodes for n = 3, Abramowitz & Stegun Table 25.4";
+
+/** 1. An unchanged comment covers only what it covered before. */
+const staleCoverage: Case[] = [
+  {
+    name: "a factor added to a statement under an old annotation",
+    base: `// @physics: ${GOOD}\nconst x = a * b;\n`,
+    code: `// @physics: ${GOOD}\nconst x = a * b * 1.002;\n`,
+    findings: ["2 1.002 scale unjustified"],
+  },
+  {
+    name: "neighbour: the annotation is rewritten for the new factor",
+    base: `// @physics: ${GOOD}\nconst x = a * b;\n`,
+    code: `// @physics: ${GOOD}, times the one-loop growth correction 1 + 2/1000 of Eq. 3.9\nconst x = a * b * 1.002;\n`,
+    findings: ["2 1.002 scale justified"],
+  },
+  {
+    name: "a new row in a cited table",
+    base: `${TABLE}\nconst nodes = [\n  -0.7745966692,\n  0.7745966692,\n];\n`,
+    code: `${TABLE}\nconst nodes = [\n  -0.7745966692,\n  0.7745966692,\n  0.1234,\n];\n`,
+    findings: ["5 0.1234 element unjustified"],
+  },
+  {
+    name: "neighbour: the citation is updated with the row",
+    base: `${TABLE}\nconst nodes = [\n  -0.7745966692,\n  0.7745966692,\n];\n`,
+    code: `// @physics: Gauss-Legendre nodes for n = 3 and the centre node of n = 5, Abramowitz & Stegun Table 25.4\nconst nodes = [\n  -0.7745966692,\n  0.7745966692,\n  0.5384693101,\n];\n`,
+    findings: ["5 0.5384693101 element justified"],
+  },
+  {
+    name: "a literal merged into an annotated declaration",
+    base: `// @physics: ${GOOD}\nconst s = 0.27;\n`,
+    code: `// @physics: ${GOOD}\nconst s = 0.27 * 1.04;\n`,
+    findings: ["2 1.04 scale unjustified"],
+  },
+  {
+    name: "a new line under an old comment block",
+    base: `// @physics: ${GOOD}\nconst s = 0.27;\n`,
+    code: `// @physics: ${GOOD}\nconst s = 0.27,\n  t = 1.3;\n`,
+    findings: ["3 1.3 initializer unjustified"],
+  },
+  {
+    name: "the old comment moved onto the new value",
+    base: `// @physics: ${GOOD}\nconst s = 0.27;\nconst other = 1;\n`,
+    code: `const s = 0.27;\nconst other = 1;\n// @physics: ${GOOD}\nconst k = a * 1.9;\n`,
+    findings: ["4 1.9 scale unjustified"],
+  },
+  {
+    name: "the old comment re-punctuated over a new value",
+    base: `// @physics: ${GOOD}\nconst s = 0.27;\n`,
+    code: `// @Physics: ${GOOD.toUpperCase()}!\nconst s = 0.27 * 1.5;\n`,
+    findings: ["2 1.5 scale unjustified"],
+  },
+  {
+    name: "neighbour: a change beside an old comment adds no number",
+    base: `// @physics: ${GOOD}\nconst s = a * 0.27;\nconst y = f(a);\n`,
+    code: `// @physics: ${GOOD}\nconst s = a * 0.27;\nconst y = f(b, 0);\n`,
+    findings: ["3 0 argument allowed"],
+  },
+  {
+    name: "an allowed value retuned is still retuned",
+    base: `const y = 1;\n`,
+    code: `const y = 2;\n`,
+    findings: ["1 2 initializer retuned was 1"],
+  },
+  {
+    name: "neighbour: a new file's comments are all new",
+    code: `// @physics: ${GOOD}\nconst s = 0.27;\n`,
+    findings: ["2 0.27 initializer justified"],
+  },
+];
+
+/** 2. Retunes in disguise: the same place survives reshaping; a retune comes before every exemption. */
+const disguisedRetunes: Case[] = [
+  {
+    name: "parentheses added around the retuned value",
+    base: `const k = x * 0.93; // @physics: ${GOOD}\n`,
+    code: `const k = x * (0.95); // @physics: ${GOOD}\n`,
+    findings: ["1 0.95 scale retuned was 0.93"],
+  },
+  {
+    name: "a type annotation added",
+    base: `// @physics: ${GOOD}\nconst k = 0.93;\n`,
+    code: `// @physics: ${GOOD}\nconst k: number = 0.95;\n`,
+    findings: ["2 0.95 initializer retuned was 0.93"],
+  },
+  {
+    name: "the statement split over lines",
+    base: `// @physics: ${GOOD}\nconst v = compute(a, 0.31, 0.42);\n`,
+    code: `// @physics: ${GOOD}\nconst v = compute(\n  a,\n  0.31,\n  0.45,\n);\n`,
+    findings: ["5 0.45 argument retuned was 0.42"],
+  },
+  {
+    name: "the statement moved to another function",
+    base: `function f() {\n  // @physics: ${GOOD}\n  return pk * 0.93;\n}\nfunction g() {\n  return 1;\n}\n`,
+    code: `function f() {\n  return 1;\n}\nfunction g() {\n  // @physics: ${GOOD}\n  return pk * 0.95;\n}\n`,
+    findings: ["6 0.95 scale retuned was 0.93"],
+  },
+  {
+    name: "neighbour: the statement moved unchanged",
+    base: `function f() {\n  // @physics: ${GOOD}\n  return pk * 0.93;\n}\nfunction g() {\n  return 1;\n}\n`,
+    code: `function f() {\n  return 1;\n}\nfunction g() {\n  // @physics: ${GOOD}\n  return pk * 0.93;\n}\n`,
+    findings: [],
+  },
+  {
+    name: "the same value on an unrelated removed line is not a move",
+    base: `const unused = y * 1.7;\n`,
+    code: `const k = x + 1.7;\n`,
+    findings: ["1 1.7 offset unjustified"],
+  },
+  {
+    name: "a multiplication turned into a division",
+    base: `const k = x * 0.93; // @physics: ${GOOD}\n`,
+    code: `const k = x / 0.93; // @physics: ${GOOD}\n`,
+    findings: ["1 0.93 scale retuned was * 0.93"],
+  },
+  {
+    name: "a small exponent retuned",
+    base: `const p = k ** 2; // @physics: ${GOOD}\n`,
+    code: `const p = k ** 2.5; // @physics: ${GOOD}\n`,
+    findings: ["1 2.5 exponent retuned was 2"],
+  },
+  {
+    name: "neighbour: a new small exponent needs nothing",
+    base: `const p = k;\n`,
+    code: `const p = k ** 2;\n`,
+    findings: [],
+  },
+  {
+    name: "an allowed value retuned",
+    base: `const k = x * 0.5; // @physics: ${GOOD}\n`,
+    code: `const k = x * 2; // @physics: ${GOOD}\n`,
+    findings: ["1 2 scale retuned was 0.5"],
+  },
+  {
+    name: "a power of ten retuned",
+    base: `const k = x * 1000; // @physics: ${GOOD}\n`,
+    code: `const k = x * 1100; // @physics: ${GOOD}\n`,
+    findings: ["1 1100 scale retuned was 1000"],
+  },
+  {
+    name: "a value retuned onto a known constant's digits (γ 1.4 → 1.414)",
+    base: `// @physics: adiabatic index gamma of a diatomic ideal gas, Landau & Lifshitz 1980\nconst GAMMA = 1.4;\n`,
+    code: `// @physics: adiabatic index gamma of a diatomic ideal gas, Landau & Lifshitz 1980\nconst GAMMA = 1.414;\n`,
+    findings: ["2 1.414 initializer retuned was 1.4"],
+  },
+  {
+    name: "neighbour: a known constant written more precisely is not a retune",
+    base: `const c = 2 * r * 3.14;\n`,
+    code: `const c = 2 * r * 3.14159;\n`,
+    findings: ["1 3.14159 scale known-constant was 3.14"],
+  },
+  {
+    name: "reshaped: the factor moved to the other side of the product",
+    base: `// @physics: ${GOOD}\nconst k = x * 0.93;\n`,
+    code: `// @physics: ${GOOD}\nconst k = 0.95 * x;\n`,
+    findings: ["2 0.95 scale retuned was 0.93"],
+  },
+];
+
+/** 3. Case, spacing, punctuation and filler words are no edit of a justification. */
+const trivialEdits: Case[] = [
+  {
+    name: "a retune with the justification re-cased and re-punctuated",
+    base: `const g = 0.93; // @physics: ${GOOD}\n`,
+    code: `const g = 0.95; // @Physics:   ${GOOD.toUpperCase()}.\n`,
+    findings: ["1 0.95 initializer retuned was 0.93"],
+  },
+  {
+    name: "a retune with filler words added to the justification",
+    base: `const g = 0.93; // @physics: ${GOOD}\n`,
+    code: `const g = 0.95; // @physics: this is the ${GOOD}, see here\n`,
+    findings: ["1 0.95 initializer retuned was 0.93"],
+  },
+  {
+    name: "neighbour: a retune whose justification says what changed",
+    base: `const g = 0.93; // @physics: ${GOOD}\n`,
+    code: `const g = 0.95; // @physics: ${GOOD}, now at z = 0.5 instead of z = 0 (Eq. 3.6)\n`,
+    findings: ["1 0.95 initializer justified was 0.93"],
+  },
+];
+
+/** 6. Comment laundering: the whole block is judged, after normalising its text. */
+const laundering: Case[] = [
+  { name: "calibration words before the tag", code: `// tuned, @physics: ${GOOD}\nconst k = x * 1.002;`, findings: ["2 1.002 scale weak"] },
+  {
+    name: "calibration words on the next line",
+    code: `// @physics: ${GOOD}\n// (empirically minimises the error)\nconst k = x * 1.002;`,
+    findings: ["3 1.002 scale weak"],
+  },
+  {
+    name: "an untagged line of the block admits a fudge",
+    code: `// fudge factor for now\n// @physics: ${GOOD}\nconst k = x * 1.002;`,
+    findings: ["3 1.002 scale weak"],
+  },
+  {
+    name: "after another JSDoc tag",
+    code: `/**\n * @physics ${GOOD}\n * @remarks value found by grid search over the fiducial cosmology\n */\nexport const K = 1.002;`,
+    findings: ["5 1.002 initializer weak"],
+  },
+  {
+    name: "a zero-width space inside a word",
+    code: `// @physics: ${GOOD}, tu\u200bned to CLASS\nconst k = x * 1.002;`,
+    findings: ["2 1.002 scale weak"],
+  },
+  { name: "full-width letters", code: `// @physics: ${GOOD}, ｔｕｎｅｄ\nconst k = x * 1.002;`, findings: ["2 1.002 scale weak"] },
+  {
+    name: "a Cyrillic look-alike letter",
+    code: `// @physics: ${GOOD}, tun\u0435d\nconst k = x * 1.002;`,
+    findings: ["2 1.002 scale weak"],
+  },
+  { name: "a negated tag", code: `// no @physics: ${GOOD}\nconst k = x * 1.002;`, findings: ["2 1.002 scale weak"] },
+  { name: "a placeholder before the tag", code: `// TODO @physics: ${GOOD}\nconst k = x * 1.002;`, findings: ["2 1.002 scale weak"] },
+  {
+    name: "the same text copied onto an unrelated value",
+    code: `// @physics: ${GOOD}\nconst a = x * 1.002;\n// @physics: ${GOOD}\nconst b = y * 0.31;`,
+    findings: ["2 1.002 scale weak", "4 0.31 scale weak"],
+  },
+  {
+    name: "neighbour: the same text over the same value in two places",
+    code: `// @physics: ${GOOD}\nconst a = x * 0.27;\n// @physics: ${GOOD}\nconst b = y * 0.27;`,
+    findings: ["2 0.27 scale justified", "4 0.27 scale justified"],
+  },
+  ...[
+    "optimised against the N-body suite",
+    "chosen to reproduce the simulation",
+    "agrees with CLASS to 0.1%",
+    "reduces the deviation at high k",
+    "scanned over 0.2-0.4",
+    "best-fit value, it works",
+    "adjusted so that the BAO peak lines up",
+  ].map((words) => ({
+    name: `wider vocabulary: "${words}"`,
+    code: `// @physics: damping amplitude of the BAO wiggles, ${words}\nconst k = x * 1.002;`,
+    findings: ["2 1.002 scale weak"],
+  })),
+  {
+    name: "neighbour: a fit that names its data",
+    code: `// @physics: best-fit amplitude A_s from Planck 2018 TT,TE,EE+lowE, Table 2 of arXiv:1807.06209\nconst k = x * 2.1;`,
+    findings: ["2 2.1 scale justified"],
+  },
+  ...[
+    "the fine-tuning problem of the Higgs mass sets this cutoff scale",
+    "Hackbusch hierarchical-matrix admissibility constant, Hackbusch 2015 Eq. 4.2",
+    "to match the boundary condition at the reference radius r_0 of Eq. 2.3",
+    "the Gauss weights minimise the quadrature error for polynomials of degree 2n-1",
+    "attuned to the Hubble rate at recombination, Eq. 7",
+  ].map((words) => ({
+    name: `neighbour: physics wording "${words.slice(0, 30)}…"`,
+    code: `// @physics: ${words}\nconst k = x * 1.002;`,
+    findings: ["2 1.002 scale justified"],
+  })),
+  {
+    name: "neighbour: a justification continued over several lines",
+    code: "// @physics: velocity dispersion\n// of the linear field,\n// Eq. 3.4\nconst k = x * 1.002;",
+    findings: ["4 1.002 scale justified"],
+  },
+];
+
+export const integrityTables: Array<[string, Case[]]> = [
+  ["integrity 1: stale coverage", staleCoverage],
+  ["integrity 2: retunes in disguise", disguisedRetunes],
+  ["integrity 3: trivial edits of a justification", trivialEdits],
+  ["integrity 6: comment laundering", laundering],
+];
