@@ -6,7 +6,7 @@
 import type { Config } from "./config.js";
 import { valueExemption } from "./exemptions.js";
 import { judgeJustification, substance, type Justification } from "./justification.js";
-import { matchKnownConstant } from "./known-constants.js";
+import { matchKnownConstant, matchKnownValue } from "./known-constants.js";
 import type { LanguageAdapter } from "./literal.js";
 import type { Role } from "./roles.js";
 import type { Literal } from "./source-file.js";
@@ -123,12 +123,13 @@ export function classify(
   let stale = false;
   let judgement: Judgement;
 
-  const constant = config.knownConstants ? matchKnownConstant(literal.text, literal.value, literal.statementText) : undefined;
+  const known = (l: Literal) => (l.site.folded ? matchKnownValue(l.value, l.site.parts, l.statementText) : matchKnownConstant(l.text, l.value, l.statementText));
+  const constant = config.knownConstants ? known(literal) : undefined;
   // A retune is recognised before every exemption: only a move between two writings of the same
   // known constant (3.14 → 3.14159) is not one.
   const sameConstant =
     constant && previous && config.knownConstants
-      ? matchKnownConstant(previous.literal.text, previous.literal.value, previous.literal.statementText)?.key === constant.key
+      ? known(previous.literal)?.key === constant.key
       : false;
   if (constant && (!previous || sameConstant)) {
     knownConstant = {

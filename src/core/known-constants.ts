@@ -398,3 +398,26 @@ export function matchKnownConstant(text: string, value: number, statementText: s
   }
   return undefined;
 }
+
+/**
+ * The known constant an expression of literals folds to (`Math.PI / 180`, `2 * 3.14159`,
+ * `60 * 60`). Only an expression built of known things is one: every literal in it an exact
+ * integer or itself a known constant as written, so `3.14 * 1.002` is no π. The value then
+ * matches to the precision of its least precise part.
+ */
+export function matchKnownValue(value: number, parts: readonly string[], statementText = ""): KnownConstant | undefined {
+  if (!Number.isFinite(value) || value === 0) return undefined;
+  let tolerance = 1e-9;
+  for (const part of parts) {
+    const isInteger = /^[-+]?\d[\d_]*$/.test(part);
+    if (isInteger) continue;
+    const partValue = Number(part.replace(/_/g, ""));
+    if (!matchKnownConstant(part, partValue, statementText)) return undefined;
+    const precision = writtenPrecision(part);
+    if (precision) tolerance += precision.lastPlace / Math.abs(partValue);
+  }
+  for (const { constant, targets } of MATCHERS) {
+    if (targets.some((t) => Math.abs(value - t) <= Math.abs(t) * tolerance)) return constant;
+  }
+  return undefined;
+}

@@ -81,6 +81,13 @@ export interface LiteralSite {
   end: number;
   /** Where the number itself starts (after a sign): the part a line shape masks. */
   numberStart: number;
+  /**
+   * An expression of literals only (`1 + 2/1000`, `Math.PI / 180`), judged as one value: its
+   * `value` is exact, so a known constant is matched by value, not by written digits.
+   */
+  folded: boolean;
+  /** The literals a folded expression is made of, as written (`["2", "3.14159"]`); empty otherwise. */
+  parts: readonly string[];
   context: LiteralContext;
   /** In a `for` loop's initializer, condition or update. */
   inLoopHeader: boolean;

@@ -325,7 +325,7 @@ const exemptions: Case[] = [
 ];
 
 const knownConstants: Case[] = [
-  { name: "π at five digits", code: "const c = 2 * 3.14159 * r;", findings: ["1 2 scale allowed", "1 3.14159 scale known-constant"] },
+  { name: "π at five digits", code: "const c = 3.14159 * r * 2;", findings: ["1 3.14159 scale known-constant", "1 2 scale allowed"] },
   { name: "π at three digits", code: "const area = 3.14 * r * r;", findings: ["1 3.14 scale known-constant"] },
   { name: "π truncated", code: "const area = 3.1415 * r * r;", findings: ["1 3.1415 scale known-constant"] },
   { name: "3.15 is not π", code: "const area = 3.15 * r * r;", findings: ["1 3.15 scale unjustified"] },

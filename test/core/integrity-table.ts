@@ -36,8 +36,8 @@ const staleCoverage: Case[] = [
   },
   {
     name: "a literal merged into an annotated declaration",
-    base: `// @physics: ${GOOD}\nconst s = 0.27;\n`,
-    code: `// @physics: ${GOOD}\nconst s = 0.27 * 1.04;\n`,
+    base: `// @physics: ${GOOD}\nconst s = 0.27 * g;\n`,
+    code: `// @physics: ${GOOD}\nconst s = 0.27 * g * 1.04;\n`,
     findings: ["2 1.04 scale unjustified"],
   },
   {
@@ -54,8 +54,8 @@ const staleCoverage: Case[] = [
   },
   {
     name: "the old comment re-punctuated over a new value",
-    base: `// @physics: ${GOOD}\nconst s = 0.27;\n`,
-    code: `// @Physics: ${GOOD.toUpperCase()}!\nconst s = 0.27 * 1.5;\n`,
+    base: `// @physics: ${GOOD}\nconst s = 0.27 * g;\n`,
+    code: `// @Physics: ${GOOD.toUpperCase()}!\nconst s = 0.27 * g * 1.5;\n`,
     findings: ["2 1.5 scale unjustified"],
   },
   {
@@ -264,9 +264,67 @@ const laundering: Case[] = [
   },
 ];
 
+/** 4. An expression of literals only is one value, judged by its folded value. */
+const constantExpressions: Case[] = [
+  { name: "1 + 2/1000", code: "const k = x * (1 + 2 / 1000);", findings: ["1 1 + 2 / 1000 scale unjustified"] },
+  { name: "(1002 | 0) / 1000", code: "const k = x * ((1002 | 0) / 1000);", findings: ["1 (1002 | 0) / 1000 scale unjustified"] },
+  { name: "10 ** -3 * 1002", code: "const k = x * (10 ** -3 * 1002);", findings: ["1 10 ** -3 * 1002 scale unjustified"] },
+  { name: "Math.sqrt(1.004)", code: "const k = x * Math.sqrt(1.004);", findings: ["1 Math.sqrt(1.004) scale unjustified"] },
+  { name: "a folded initializer", code: "const ALPHA = 0.25 + 0.02;", findings: ["1 0.25 + 0.02 initializer unjustified"] },
+  {
+    name: "exemptions apply to the folded value, not its parts",
+    code: "const k = x * (2 * 0.5 + 0.002);",
+    findings: ["1 2 * 0.5 + 0.002 scale unjustified"],
+  },
+  { name: "neighbour: m * 10 ** -3 is a unit scale", code: "const km = m * 10 ** -3;", findings: ["1 10 ** -3 scale allowed"] },
+  { name: "neighbour: 2 * 3.14159 is 2π", code: "const c = 2 * 3.14159 * r;", findings: ["1 2 * 3.14159 scale known-constant"] },
+  {
+    name: "neighbour: Math.PI / 180 is a known constant",
+    code: "const rad = deg * (Math.PI / 180);",
+    findings: ["1 Math.PI / 180 scale known-constant"],
+  },
+  {
+    name: "neighbour: 60 * 60 is seconds per hour",
+    code: "const t = hours * 60 * 60;",
+    findings: ["1 60 scale known-constant", "1 60 scale known-constant"],
+  },
+  { name: "3.14 * 1.002 is no π", code: "const c = r * (3.14 * 1.002);", findings: ["1 3.14 * 1.002 scale unjustified"] },
+  { name: "neighbour: a constant index", code: "const v = table[2 + 1];", findings: [] },
+  {
+    name: "an enum member with a fractional value",
+    code: "enum Weights { Low = 0.27, High = 2 }",
+    findings: ["1 0.27 enum-member unjustified"],
+  },
+  { name: "neighbour: integer enum values, bit flags included", code: "enum Flags { A = 1 << 0, B = 1 << 1, C = 12 }", findings: [] },
+];
+
+/** 5. A number in a string that the code turns into a number is a literal. */
+const numbersInStrings: Case[] = [
+  { name: 'Number("1.002")', code: 'const k = x * Number("1.002");', findings: ["1 1.002 scale unjustified"] },
+  { name: "parseFloat", code: "const ALPHA = parseFloat('0.27');", findings: ["1 0.27 initializer unjustified"] },
+  { name: "unary plus", code: 'const k = x * +"1.002";', findings: ["1 1.002 scale unjustified"] },
+  {
+    name: "JSON.parse",
+    code: 'const p = JSON.parse(\'{"alpha": 0.27, "n": 2}\');',
+    findings: ["1 0.27 initializer unjustified", "1 2 initializer allowed"],
+  },
+  { name: "a template literal", code: "const k = x * Number(`1.002`);", findings: ["1 1.002 scale unjustified"] },
+  { name: "an environment default", code: 'const k = x * Number(process.env.K ?? "1.002");', findings: ["1 1.002 argument unjustified"] },
+  { name: "a new Function body", code: 'const f = new Function("x", "return x * 1.002");', findings: ["1 1.002 argument unjustified"] },
+  {
+    name: "neighbour: a justified number in a string",
+    code: `// @physics: ${GOOD}\nconst k = x * Number("1.002");`,
+    findings: ["2 1.002 scale justified"],
+  },
+  { name: "neighbour: numbers in a plain string stay text", code: 'const label = "run 1.002 of 3";', findings: [] },
+  { name: "neighbour: a number in a log message", code: 'console.log("alpha = 0.27");', findings: [] },
+];
+
 export const integrityTables: Array<[string, Case[]]> = [
   ["integrity 1: stale coverage", staleCoverage],
   ["integrity 2: retunes in disguise", disguisedRetunes],
   ["integrity 3: trivial edits of a justification", trivialEdits],
+  ["integrity 4: constant expressions", constantExpressions],
+  ["integrity 5: numbers in strings", numbersInStrings],
   ["integrity 6: comment laundering", laundering],
 ];

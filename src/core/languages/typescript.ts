@@ -17,6 +17,7 @@ import {
   type LiteralSite,
   type SourceComment,
 } from "../literal.js";
+import { ConstantFolder, stringNumbers } from "./typescript-values.js";
 
 /** Named forms of known constants in JavaScript; the rest are suggested as named `const`s. */
 const NAMED_FORMS: Record<string, string> = {
@@ -259,6 +260,14 @@ function stripDelimiters(raw: string): string {
     .trim();
 }
 
+/** Parents through which a string may be turned into a number (`Number("…")`, `+"…"`, `env ?? "…"`). */
+const STRING_CONVERSION_PARENTS = new Set<ts.SyntaxKind>([
+  ts.SyntaxKind.CallExpression,
+  ts.SyntaxKind.NewExpression,
+  ts.SyntaxKind.PrefixUnaryExpression,
+  ts.SyntaxKind.BinaryExpression,
+]);
+
 /**
  * One walk over the tree: sets parent pointers (instead of the parser's extra pass), collects
  * the numeric literals, and gathers comments from the trivia before and after every node,
@@ -267,6 +276,8 @@ function stripDelimiters(raw: string): string {
  */
 class FileScan {
   readonly literals: ts.Node[] = [];
+  /** String literals in a place where code may turn them into numbers (see `stringNumbers`). */
+  readonly strings: Array<ts.StringLiteral | ts.NoSubstitutionTemplateLiteral> = [];
   private readonly commentsByPos = new Map<number, SourceComment>();
 
   constructor(
@@ -283,6 +294,9 @@ class FileScan {
           (parent.operator === ts.SyntaxKind.MinusToken || parent.operator === ts.SyntaxKind.PlusToken);
         this.literals.push(signed ? parent : node);
         return;
+      }
+      if ((node.kind === ts.SyntaxKind.StringLiteral || node.kind === ts.SyntaxKind.NoSubstitutionTemplateLiteral) && STRING_CONVERSION_PARENTS.has(parent.kind)) {
+        this.strings.push(node as ts.StringLiteral);
       }
       const saved = parent;
       parent = node;
@@ -473,9 +487,21 @@ export function parseTypeScript(path: string, text: string): ts.SourceFile {
   );
 }
 
+/** Where a literal's record stands and what it says: a literal, a folded expression, or a number in a string. */
+interface Written {
+  start: number;
+  end: number;
+  numberStart: number;
+  text: string;
+  value: number;
+  folded: boolean;
+  parts: readonly string[];
+}
+
 /**
- * One literal's record. What only candidates need (context, constructs, statement text) is
- * computed on first read: most literals are indexes and 0/1 tests that the core sets aside.
+ * One literal's record. What only candidates need (context, constructs, statement text,
+ * anchor) is computed on first read from `place`, the node whose position in the code the
+ * value takes: most literals are indexes and 0/1 tests that the core sets aside.
  */
 class TypeScriptLiteral implements LiteralSite {
   readonly text: string;
@@ -483,53 +509,92 @@ class TypeScriptLiteral implements LiteralSite {
   readonly start: number;
   readonly end: number;
   readonly numberStart: number;
+  readonly folded: boolean;
+  readonly parts: readonly string[];
   private cachedContext: LiteralContext | undefined;
 
   constructor(
     private readonly sourceFile: ts.SourceFile,
-    private readonly node: ts.Node,
+    private readonly place: ts.Node,
     private readonly anchors: Anchors,
+    written: Written,
   ) {
-    this.start = node.getStart(sourceFile);
-    this.end = node.end;
-    this.text = sourceFile.text.slice(this.start, this.end).replace(/\s+/g, "");
-    if (ts.isPrefixUnaryExpression(node)) {
-      const operand = node.operand as ts.NumericLiteral;
-      this.numberStart = operand.getStart(sourceFile);
-      this.value = (node.operator === ts.SyntaxKind.MinusToken ? -1 : 1) * parseNumber(operand.text);
-    } else {
-      this.numberStart = this.start;
-      this.value = parseNumber((node as ts.NumericLiteral).text);
-    }
+    ({ start: this.start, end: this.end, numberStart: this.numberStart, text: this.text, value: this.value, folded: this.folded, parts: this.parts } =
+      written);
   }
 
   get context(): LiteralContext {
-    return (this.cachedContext ??= contextOf(this.node, this.sourceFile));
+    return (this.cachedContext ??= contextOf(this.place, this.sourceFile));
   }
 
   get inLoopHeader(): boolean {
-    return isInLoopHeader(this.node);
+    return isInLoopHeader(this.place);
   }
 
   get statementText(): string {
-    const statement = statementOf(this.node);
+    const statement = statementOf(this.place);
     const start = statement.getStart(this.sourceFile);
     return this.sourceFile.text.slice(start, Math.min(statement.end, start + STATEMENT_TEXT_LIMIT));
   }
 
   get constructs(): Construct[] {
-    return constructsOf(this.node, this.sourceFile);
+    return constructsOf(this.place, this.sourceFile);
   }
 
   get anchor(): Anchor {
-    return this.anchors.of(this.node);
+    return this.anchors.of(this.place);
   }
+}
+
+/** A numeric literal as written, with its sign when it has one. */
+function writtenLiteral(node: ts.Node, sourceFile: ts.SourceFile): Written {
+  const start = node.getStart(sourceFile);
+  const text = sourceFile.text.slice(start, node.end).replace(/\s+/g, "");
+  if (ts.isPrefixUnaryExpression(node)) {
+    const operand = node.operand as ts.NumericLiteral;
+    const sign = node.operator === ts.SyntaxKind.MinusToken ? -1 : 1;
+    return { start, end: node.end, numberStart: operand.getStart(sourceFile), text, value: sign * parseNumber(operand.text), folded: false, parts: [] };
+  }
+  return { start, end: node.end, numberStart: start, text, value: parseNumber((node as ts.NumericLiteral).text), folded: false, parts: [] };
 }
 
 export function extractTypeScript(path: string, text: string): Extraction {
   const scan = new FileScan(parseTypeScript(path, text), text);
-  const anchors = new Anchors(scan.sourceFile);
-  return { sites: scan.literals.map((node) => new TypeScriptLiteral(scan.sourceFile, node, anchors)), comments: scan.comments() };
+  const sourceFile = scan.sourceFile;
+  const anchors = new Anchors(sourceFile);
+  const folder = new ConstantFolder();
+  const sites: TypeScriptLiteral[] = [];
+  let lastRoot: ts.Node | undefined;
+  let lastSite: { parts: string[] } | undefined;
+  for (const node of scan.literals) {
+    // An expression of literals only is one value (SPEC section 3): its literals are not sites of their own.
+    const root = folder.rootOf(node);
+    if (root === node || root === (node as ts.PrefixUnaryExpression).operand) {
+      sites.push(new TypeScriptLiteral(sourceFile, node, anchors, writtenLiteral(node, sourceFile)));
+      continue;
+    }
+    const part = text.slice(node.getStart(sourceFile), node.end).replace(/\s+/g, "");
+    if (root === lastRoot) {
+      lastSite!.parts.push(part);
+      continue;
+    }
+    lastRoot = root;
+    const start = root.getStart(sourceFile);
+    const parts = [part];
+    lastSite = { parts };
+    const written = { start, end: root.end, numberStart: start, text: text.slice(start, root.end).replace(/\s+/g, " "), value: folder.valueOf(root)!, folded: true, parts };
+    sites.push(new TypeScriptLiteral(sourceFile, root, anchors, written));
+  }
+  let fromStrings = false;
+  for (const node of scan.strings) {
+    for (const number of stringNumbers(node, sourceFile)) {
+      fromStrings = true;
+      const written = { start: number.start, end: number.end, numberStart: number.start, text: number.text, value: number.value, folded: false, parts: [] };
+      sites.push(new TypeScriptLiteral(sourceFile, number.place, anchors, written));
+    }
+  }
+  if (fromStrings) sites.sort((a, b) => a.start - b.start);
+  return { sites, comments: scan.comments() };
 }
 
 export const typescriptAdapter: LanguageAdapter = {

@@ -1,0 +1,193 @@
+/**
+ * What value a TypeScript/JavaScript node stands for, without running anything (SPEC section 3,
+ * "What counts as one literal"):
+ * - an expression made only of literals, `Math` functions and constants is one value, folded:
+ *   `1 + 2/1000`, `(1002 | 0) / 1000`, `10 ** -3 * 1002`, `Math.sqrt(1.004)`;
+ * - a number written in a string that the code turns into a number is a literal:
+ *   `Number("1.002")`, `parseFloat`, unary `+`, `JSON.parse`, `process.env.K ?? "1.002"`, and the
+ *   bodies of `new Function` and `eval`.
+ */
+import { ts } from "ts-morph";
+
+const MATH_CONSTANTS: Record<string, number> = {
+  PI: Math.PI,
+  E: Math.E,
+  LN2: Math.LN2,
+  LN10: Math.LN10,
+  LOG2E: Math.LOG2E,
+  LOG10E: Math.LOG10E,
+  SQRT2: Math.SQRT2,
+  SQRT1_2: Math.SQRT1_2,
+};
+
+const MATH_FUNCTIONS: Record<string, (...args: number[]) => number> = {
+  sqrt: Math.sqrt, cbrt: Math.cbrt, pow: Math.pow, exp: Math.exp, expm1: Math.expm1, log: Math.log, log10: Math.log10,
+  log2: Math.log2, log1p: Math.log1p, sin: Math.sin, cos: Math.cos, tan: Math.tan, asin: Math.asin, acos: Math.acos,
+  atan: Math.atan, atan2: Math.atan2, sinh: Math.sinh, cosh: Math.cosh, tanh: Math.tanh, hypot: Math.hypot, abs: Math.abs,
+  min: Math.min, max: Math.max, floor: Math.floor, ceil: Math.ceil, round: Math.round, trunc: Math.trunc, sign: Math.sign,
+  fround: Math.fround,
+}; // prettier-ignore
+
+const BINARY: Partial<Record<ts.SyntaxKind, (a: number, b: number) => number>> = {
+  [ts.SyntaxKind.PlusToken]: (a, b) => a + b,
+  [ts.SyntaxKind.MinusToken]: (a, b) => a - b,
+  [ts.SyntaxKind.AsteriskToken]: (a, b) => a * b,
+  [ts.SyntaxKind.SlashToken]: (a, b) => a / b,
+  [ts.SyntaxKind.PercentToken]: (a, b) => a % b,
+  [ts.SyntaxKind.AsteriskAsteriskToken]: (a, b) => a ** b,
+  [ts.SyntaxKind.AmpersandToken]: (a, b) => a & b,
+  [ts.SyntaxKind.BarToken]: (a, b) => a | b,
+  [ts.SyntaxKind.CaretToken]: (a, b) => a ^ b,
+  [ts.SyntaxKind.LessThanLessThanToken]: (a, b) => a << b,
+  [ts.SyntaxKind.GreaterThanGreaterThanToken]: (a, b) => a >> b,
+  [ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken]: (a, b) => a >>> b,
+};
+
+const isMath = (node: ts.Node): boolean => ts.isIdentifier(node) && node.text === "Math";
+
+/** `Math.PI`: a named constant, a constant leaf that is no literal. */
+const mathConstant = (node: ts.Node): number | undefined =>
+  ts.isPropertyAccessExpression(node) && isMath(node.expression) ? MATH_CONSTANTS[node.name.text] : undefined;
+
+/** Parents through which a constant may extend: the only kinds `constantValue` folds. */
+const FOLDING_PARENTS = new Set<ts.SyntaxKind>([
+  ts.SyntaxKind.BinaryExpression,
+  ts.SyntaxKind.PrefixUnaryExpression,
+  ts.SyntaxKind.ParenthesizedExpression,
+  ts.SyntaxKind.CallExpression,
+]);
+
+/**
+ * The value of a constant expression, or undefined when the node is not one. Memoised per
+ * node: a table of numbers is walked once.
+ */
+export class ConstantFolder {
+  private readonly values = new Map<ts.Node, number | undefined>();
+
+  valueOf(node: ts.Node): number | undefined {
+    if (this.values.has(node)) return this.values.get(node);
+    const value = this.compute(node);
+    this.values.set(node, value);
+    return value;
+  }
+
+  private compute(node: ts.Node): number | undefined {
+    if (node.kind === ts.SyntaxKind.NumericLiteral) return Number((node as ts.NumericLiteral).text.replace(/_/g, ""));
+    if (ts.isParenthesizedExpression(node)) return this.valueOf(node.expression);
+    if (ts.isPrefixUnaryExpression(node)) {
+      const operand = this.valueOf(node.operand);
+      if (operand === undefined) return undefined;
+      if (node.operator === ts.SyntaxKind.MinusToken) return -operand;
+      if (node.operator === ts.SyntaxKind.PlusToken) return operand;
+      if (node.operator === ts.SyntaxKind.TildeToken) return ~operand;
+      return undefined;
+    }
+    if (ts.isBinaryExpression(node)) {
+      const op = BINARY[node.operatorToken.kind];
+      if (!op) return undefined;
+      const left = this.valueOf(node.left);
+      if (left === undefined) return undefined;
+      const right = this.valueOf(node.right);
+      return right === undefined ? undefined : op(left, right);
+    }
+    const constant = mathConstant(node);
+    if (constant !== undefined) return constant;
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && isMath(node.expression.expression)) {
+      const fn = MATH_FUNCTIONS[node.expression.name.text];
+      if (!fn || node.arguments.length === 0) return undefined;
+      const args: number[] = [];
+      for (const argument of node.arguments) {
+        const value = this.valueOf(argument);
+        if (value === undefined) return undefined;
+        args.push(value);
+      }
+      return fn(...args);
+    }
+    return undefined;
+  }
+
+  /**
+   * The largest constant expression holding a numeric literal: the literal itself (or its
+   * signed form) when nothing around it is constant, which is nearly always.
+   */
+  rootOf(literal: ts.Node): ts.Node {
+    let root = literal;
+    for (let parent = root.parent; parent && FOLDING_PARENTS.has(parent.kind); parent = parent.parent) {
+      if (ts.isCallExpression(parent) && !parent.arguments.includes(root as ts.Expression)) break;
+      if (this.valueOf(parent) === undefined) break;
+      root = parent;
+    }
+    // Parentheses around the expression (or around the literal alone) are not part of it.
+    while (ts.isParenthesizedExpression(root)) root = root.expression;
+    return root;
+  }
+}
+
+/** A number found in a string that the code turns into a number. */
+export interface StringNumber {
+  /** Offsets in the source text. */
+  start: number;
+  end: number;
+  text: string;
+  value: number;
+  /** The expression whose place the number takes: the conversion (`Number("…")`), or the string itself. */
+  place: ts.Node;
+}
+
+const CONVERTERS = /^(Number|parseFloat|parseInt|Number\.parseFloat|Number\.parseInt|globalThis\.Number|window\.Number)$/;
+const CODE_RUNNERS = /^(Function|eval|globalThis\.eval|window\.eval|setTimeout|setInterval)$/;
+const ENVIRONMENT = /(^|\.)(process\.env|import\.meta\.env|Deno\.env)\b/;
+
+/** A whole string that is one number: `"1.002"`, `" 6.674e-11 "`. */
+const WHOLE_NUMBER = /^\s*([-+]?(?:\d[\d_]*(?:\.[\d_]*)?|\.\d[\d_]*)(?:[eE][-+]?\d+)?)\s*$/;
+/** Numbers inside a text (JSON, code): not part of a word. */
+const NUMBERS = /(?<![\w.$])-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?(?![\w.])/g;
+
+/**
+ * The numbers a string literal stands for when its context turns it into a number; empty when
+ * the string stays a string. Positions are found in the raw source text: a number written with
+ * escapes (`"\u0031.5"`) stands at the string's start.
+ */
+export function stringNumbers(node: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral, sourceFile: ts.SourceFile): StringNumber[] {
+  const parent = node.parent;
+  if (!parent) return [];
+  let place: ts.Node | null = null;
+  let whole = false;
+  if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(node)) {
+    const callee = parent.expression.getText(sourceFile).replace(/\s+/g, "");
+    if (CONVERTERS.test(callee) && parent.arguments[0] === node) {
+      place = parent;
+      whole = true;
+    } else if (callee === "JSON.parse" && parent.arguments[0] === node) place = parent;
+    else if (CODE_RUNNERS.test(callee)) place = node;
+  } else if (ts.isPrefixUnaryExpression(parent) && (parent.operator === ts.SyntaxKind.PlusToken || parent.operator === ts.SyntaxKind.MinusToken)) {
+    place = parent;
+    whole = true;
+  } else if (
+    ts.isBinaryExpression(parent) &&
+    parent.right === node &&
+    (parent.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || parent.operatorToken.kind === ts.SyntaxKind.BarBarToken) &&
+    ENVIRONMENT.test(parent.left.getText(sourceFile).replace(/\s+/g, ""))
+  ) {
+    place = parent;
+    whole = true;
+  }
+  if (!place) return [];
+  const start = node.getStart(sourceFile);
+  const raw = sourceFile.text.slice(start + 1, node.end - 1);
+  const found: StringNumber[] = [];
+  const push = (text: string, at: number): void => {
+    const value = Number(text.replace(/_/g, ""));
+    if (Number.isFinite(value)) found.push({ start: at, end: at + text.length, text, value, place: place! });
+  };
+  if (whole) {
+    const match = WHOLE_NUMBER.exec(node.text);
+    if (!match) return [];
+    const at = raw.indexOf(match[1]!);
+    push(match[1]!, at >= 0 ? start + 1 + at : start);
+    return found;
+  }
+  const source = raw === node.text ? raw : node.text;
+  for (const match of source.matchAll(NUMBERS)) push(match[0], raw === node.text ? start + 1 + match.index! : start);
+  return found;
+}
