@@ -4,6 +4,7 @@
  * base texts rebuilt from GitHub's patches where they fit, so a 300-file pull request costs a
  * handful of requests instead of hundreds.
  */
+import { posix } from "node:path";
 import type { ProbotOctokit } from "probot";
 import { CONFIG_PATH, parseConfig, type Config } from "../core/config.js";
 import { reversePatch } from "../core/diff.js";
@@ -25,9 +26,12 @@ export interface Repo {
 const status = (error: unknown): number | undefined =>
   typeof error === "object" && error !== null && "status" in error ? Number((error as { status: unknown }).status) : undefined;
 
-async function readConfigFile(octokit: Octokit, repo: Repo, ref: string | undefined): Promise<string | null> {
+const readConfigFile = (octokit: Octokit, repo: Repo, ref: string | undefined): Promise<string | null> =>
+  readRepositoryFile(octokit, repo, CONFIG_PATH, ref);
+
+async function readRepositoryFile(octokit: Octokit, repo: Repo, path: string, ref: string | undefined): Promise<string | null> {
   try {
-    const response = await octokit.rest.repos.getContent({ ...repo, path: CONFIG_PATH, ...(ref ? { ref } : {}) });
+    const response = await octokit.rest.repos.getContent({ ...repo, path, ...(ref ? { ref } : {}) });
     const data = response.data as { type?: string; content?: string; encoding?: string };
     if (Array.isArray(response.data) || data.type !== "file" || typeof data.content !== "string") return null;
     return Buffer.from(data.content, (data.encoding as BufferEncoding) ?? "base64").toString("utf8");
@@ -57,6 +61,11 @@ export async function loadPolicy(octokit: Octokit, repo: Repo, baseRef: string):
     }
   }
   return { config: parseConfig("", "defaults"), source: "defaults (no .github/no-patch.yml)" };
+}
+
+/** The base's `.gitattributes` (which files are generated or vendored), read like the policy; null when absent. */
+export async function loadAttributes(octokit: Octokit, repo: Repo, baseRef: string): Promise<string | null> {
+  return readRepositoryFile(octokit, repo, ".gitattributes", baseRef);
 }
 
 /** A file of the change as the REST API lists it. */
@@ -107,19 +116,35 @@ interface BlobResult {
   isTruncated: boolean;
 }
 
+interface EntryResult {
+  /** Git's file mode as a number: 0o120000 (40960) for a symbolic link. */
+  mode: number;
+  object: BlobResult | Record<string, never> | null;
+}
+
+/** Git's mode of a symbolic link. */
+const SYMLINK_MODE = 0o120000;
+
 export interface TextRequest {
   key: string;
-  /** `commit:path`: resolved in the base repository, which also holds fork heads. */
-  expression: string;
+  /** Resolved in the base repository, which also holds fork heads. */
+  commit: string;
+  path: string;
 }
 
 export interface FetchedText {
   text: string | null;
   /** Why there is no text: missing, binary, too large. */
   problem?: string;
+  /** The entry is a symbolic link; `text` is then its target path. */
+  symlink?: boolean;
 }
 
-/** Many blobs by `commit:path`, a GraphQL query per batch; paths travel as variables, never in the query text. */
+/**
+ * Many files at a commit, a GraphQL query per batch (`Commit.file`, which also gives each
+ * entry's mode, so a symbolic link is known for one); paths travel as variables, never in the
+ * query text.
+ */
 export async function fetchTexts(
   octokit: Octokit,
   repo: Repo,
@@ -128,21 +153,29 @@ export async function fetchTexts(
 ): Promise<Map<string, FetchedText>> {
   const results = new Map<string, FetchedText>();
   const batches: TextRequest[][] = [];
-  for (let i = 0; i < requests.length; i += BLOBS_PER_QUERY) batches.push(requests.slice(i, i + BLOBS_PER_QUERY));
+  const byCommit = new Map<string, TextRequest[]>();
+  for (const request of requests) byCommit.set(request.commit, [...(byCommit.get(request.commit) ?? []), request]);
+  for (const list of byCommit.values())
+    for (let i = 0; i < list.length; i += BLOBS_PER_QUERY) batches.push(list.slice(i, i + BLOBS_PER_QUERY));
   await Promise.all(
     batches.map(async (batch) => {
-      const variables: Record<string, string> = { owner: repo.owner, name: repo.repo };
-      const declarations = ["$owner: String!", "$name: String!"];
+      const variables: Record<string, string> = { owner: repo.owner, name: repo.repo, commit: batch[0]!.commit };
+      const declarations = ["$owner: String!", "$name: String!", "$commit: String!"];
       const fields = batch.map((request, index) => {
-        variables[`e${index}`] = request.expression;
-        declarations.push(`$e${index}: String!`);
-        return `f${index}: object(expression: $e${index}) { ... on Blob { oid byteSize isBinary isTruncated text } }`;
+        variables[`p${index}`] = request.path;
+        declarations.push(`$p${index}: String!`);
+        return `f${index}: file(path: $p${index}) { mode object { ... on Blob { oid byteSize isBinary isTruncated text } } }`;
       });
-      const query = `query(${declarations.join(", ")}) { repository(owner: $owner, name: $name) { ${fields.join(" ")} } }`;
-      const data = await octokit.graphql<{ repository: Record<string, BlobResult | null> | null }>(query, variables);
+      const query = `query(${declarations.join(", ")}) { repository(owner: $owner, name: $name) { object(expression: $commit) { ... on Commit { ${fields.join(" ")} } } } }`;
+      const data = await octokit.graphql<{ repository: { object: Record<string, EntryResult | null> | null } | null }>(query, variables);
       await Promise.all(
         batch.map(async (request, index) => {
-          const blob = data.repository?.[`f${index}`] ?? null;
+          const entry = data.repository?.object?.[`f${index}`] ?? null;
+          const blob = entry?.object && "oid" in entry.object ? (entry.object as BlobResult) : null;
+          if (entry && entry.mode === SYMLINK_MODE) {
+            results.set(request.key, { text: blob?.text ?? null, symlink: true });
+            return;
+          }
           // GraphQL truncates large blob texts: read those whole through REST (a GET, not throttled).
           const whole =
             blob && blob.isTruncated && !blob.isBinary && blob.byteSize <= maxBytes ? await fetchRawBlob(octokit, repo, blob.oid) : null;
@@ -172,6 +205,45 @@ export async function fetchRawBlob(octokit: Octokit, repo: Repo, sha: string): P
   });
   const data = response.data as unknown;
   return typeof data === "string" ? data : Buffer.from(data as ArrayBuffer).toString("utf8");
+}
+
+/**
+ * A symbolic link is checked as its target's text (SPEC section 3): targets inside the
+ * repository are read at the head in one more query; a link leading out of it is unverified.
+ */
+async function followLinks(
+  octokit: Octokit,
+  repo: Repo,
+  changes: FileChange[],
+  fetched: Map<string, FetchedText>,
+  head: string,
+  maxBytes: number,
+): Promise<void> {
+  const targets = new Map<FileChange, string>();
+  for (const change of changes) {
+    const entry = fetched.get(change.path);
+    if (!entry?.symlink) continue;
+    change.symlink = true;
+    const target = (entry.text ?? "").trim();
+    const resolved = posix.normalize(posix.join(posix.dirname(change.path), target));
+    if (target === "" || posix.isAbsolute(target) || resolved === ".." || resolved.startsWith("../")) {
+      change.unreadable = `a symbolic link to ${JSON.stringify(target)}, outside the repository: not followed`;
+      fetched.delete(change.path);
+    } else targets.set(change, resolved);
+  }
+  if (targets.size === 0) return;
+  const texts = await fetchTexts(
+    octokit,
+    repo,
+    [...targets].map(([change, path]) => ({ key: change.path, commit: head, path })),
+    maxBytes,
+  );
+  for (const [change, path] of targets) {
+    const text = texts.get(change.path);
+    if (text?.text != null && !text.symlink) change.headText = text.text;
+    else
+      change.unreadable = `a symbolic link to ${path}, which could not be read at the head (${text?.symlink ? "another link" : (text?.problem ?? "missing")})`;
+  }
 }
 
 const FILE_STATUS: Record<string, FileChange["status"]> = {
@@ -205,14 +277,18 @@ export async function gatherChanges(
     patch: file.patch ?? null,
   }));
   const toRead = changes.filter((change) => change.status !== "deleted" && wanted(change.path));
+  // A deleted file's literals may have moved into another file of the change: its base text is read too.
+  const deleted = changes.filter((change) => change.status === "deleted" && wanted(change.path));
   const head = await fetchTexts(
     octokit,
     repo,
-    toRead.map((change) => ({ key: change.path, expression: `${commits.head}:${change.path}` })),
+    toRead.map((change) => ({ key: change.path, commit: commits.head, path: change.path })),
     maxBytes,
   );
-  const needBase: FileChange[] = [];
+  await followLinks(octokit, repo, toRead, head, commits.head, maxBytes);
+  const needBase: FileChange[] = [...deleted];
   for (const change of toRead) {
+    if (change.symlink) continue; // checked whole, as its target's text
     const fetched = head.get(change.path);
     if (!fetched || fetched.text === null) {
       if (fetched?.problem === "binary file") change.binary = true;
@@ -230,12 +306,14 @@ export async function gatherChanges(
     const base = await fetchTexts(
       octokit,
       repo,
-      needBase.map((change) => ({ key: change.path, expression: `${commits.base}:${change.previousPath ?? change.path}` })),
+      needBase.map((change) => ({ key: change.path, commit: commits.base, path: change.previousPath ?? change.path })),
       maxBytes,
     );
     for (const change of needBase) {
       const fetched = base.get(change.path);
-      if (fetched?.text != null) {
+      if (change.status === "deleted") {
+        change.baseText = fetched?.text ?? null;
+      } else if (fetched?.text != null) {
         change.baseText = fetched.text;
         change.patch = null; // no usable patch: the core diffs the two texts
       } else {

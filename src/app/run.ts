@@ -5,7 +5,7 @@
 import type { Logger } from "probot";
 import { analyze, withOverrides, type Analysis, type Unlisted } from "../core/analyze.js";
 import { ConfigError, type Config } from "../core/config.js";
-import { createFileSelector } from "../core/file-selector.js";
+import { createFileSelector, generatedGlobs } from "../core/file-selector.js";
 import type { Finding, Override } from "../core/findings.js";
 import { renderCheckRun, renderComment, type Links } from "../report/index.js";
 import { completeCheckRun, failCheckRun, startCheckRun } from "./check-run.js";
@@ -25,6 +25,7 @@ import {
   gatherChanges,
   GITHUB_FILE_LIST_LIMIT,
   listPullFiles,
+  loadAttributes,
   loadPolicy,
   type ListedFile,
   type Octokit,
@@ -118,8 +119,9 @@ export async function runCheck(deps: RunDeps, target: Target, grants: Grant[] = 
   const started = Date.now();
   const check = await startCheckRun(octokit, repo, target.headSha);
   try {
-    const [policy, { files, unlisted }, comments] = await Promise.all([
+    const [policy, gitattributes, { files, unlisted }, comments] = await Promise.all([
       loadPolicy(octokit, repo, target.baseRef),
+      loadAttributes(octokit, repo, target.baseRef),
       listChange(octokit, target),
       target.exceptionsFrom !== null ? listComments(octokit, repo, target.exceptionsFrom) : Promise.resolve([] as IssueComment[]),
     ]);
@@ -127,7 +129,7 @@ export async function runCheck(deps: RunDeps, target: Target, grants: Grant[] = 
     const own = findOwnComment(comments, deps.appId);
     const state = own ? readState(own.body ?? "", deps.stateKey) : emptyState();
 
-    const select = createFileSelector(config);
+    const select = createFileSelector(config, { generated: generatedGlobs(gitattributes) });
     const changes = await gatherChanges(
       octokit,
       repo,
@@ -136,7 +138,7 @@ export async function runCheck(deps: RunDeps, target: Target, grants: Grant[] = 
       (path) => select(path).read,
       config.limits.maxFileBytes,
     );
-    let analysis = await analyze(changes, config, { unlisted });
+    let analysis = await analyze(changes, config, { unlisted, gitattributes });
 
     const granted = resolveGrants(analysis, config.overrides.enabled ? grants : []);
     const candidates = [...state.overrides, ...granted.overrides];

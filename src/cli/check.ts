@@ -1,10 +1,10 @@
 /** `no-patch check`: gather a local change from git, run the core, report. */
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
-import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { existsSync, readFileSync, readdirSync, readlinkSync, realpathSync, statSync } from "node:fs";
+import { isAbsolute, join, posix, relative, resolve, sep } from "node:path";
 import { analyze, type Analysis, type FileChange } from "../core/analyze.js";
 import { CONFIG_PATH, parseConfig, type Config } from "../core/config.js";
 import { parseUnifiedDiff } from "../core/diff.js";
-import { createFileSelector } from "../core/file-selector.js";
+import { createFileSelector, generatedGlobs } from "../core/file-selector.js";
 import { UsageError } from "./errors.js";
 import { diffText, GitFailure, readBlobs, repositoryRoot, resolveCommit } from "./git.js";
 
@@ -59,11 +59,8 @@ function loadConfig(options: CheckOptions, root: string | null, baseCommit: stri
   return { config: parseConfig("", "defaults"), source: "defaults" };
 }
 
-function decode(buffer: Buffer, path: string): string {
-  const text = buffer.toString("utf8");
-  if (text.includes("\u0000")) throw new UsageError(`${path} looks binary (it has NUL bytes); it cannot be checked as source.`);
-  return text;
-}
+/** A file's text. NUL bytes are kept: the core reports such a file unverified, never skips it. */
+const decode = (buffer: Buffer): string => buffer.toString("utf8");
 
 function tooLarge(path: string, size: number, config: Config): never {
   throw new UsageError(
@@ -82,7 +79,7 @@ function readWorkingFile(root: string, path: string, config: Config): string {
   }
   if (size > config.limits.maxFileBytes) tooLarge(path, size, config);
   try {
-    return decode(readFileSync(full), path);
+    return decode(readFileSync(full));
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
@@ -103,9 +100,15 @@ async function checkDiff(options: CheckOptions, root: string): Promise<CheckResu
     throw error;
   }
   const files = parseUnifiedDiff(diff);
-  const select = createFileSelector(config);
-  // Only files the policy selects are read: an ignored file is never opened, however large.
-  const relevant = new Set(files.filter((f) => f.newPath && f.status !== "deleted" && !f.binary && select(f.newPath).read));
+  // .gitattributes as it stands on the base, like the policy: a change cannot mark itself generated.
+  const gitattributes =
+    readBlobs(root, [`${baseCommit}:.gitattributes`], 1_000_000)
+      .get(`${baseCommit}:.gitattributes`)
+      ?.content?.toString("utf8") ?? null;
+  const select = createFileSelector(config, { generated: generatedGlobs(gitattributes) });
+  // Only files the policy selects are read: an ignored file is never opened, however large. A file
+  // git calls binary, or a link, is read all the same (SPEC section 3).
+  const relevant = new Set(files.filter((f) => f.newPath && f.status !== "deleted" && select(f.newPath).read));
   const specs: string[] = [];
   for (const file of relevant) {
     if (file.oldPath && file.status !== "added") specs.push(`${baseCommit}:${file.oldPath}`);
@@ -116,7 +119,7 @@ async function checkDiff(options: CheckOptions, root: string): Promise<CheckResu
   const blobText = (spec: string, label: string): string | null => {
     const blob = blobs.get(spec);
     if (blob && blob.content === null && blob.size > config.limits.maxFileBytes) tooLarge(label, blob.size, config);
-    return blob?.content ? decode(blob.content, label) : null;
+    return blob?.content ? decode(blob.content) : null;
   };
   const sources = new Map<string, string>();
   const changes: FileChange[] = files.map((file) => {
@@ -127,10 +130,18 @@ async function checkDiff(options: CheckOptions, root: string): Promise<CheckResu
       status: file.status,
       baseText: null,
       headText: null,
-      patch: { added: file.added, removed: file.removed },
+      patch: { added: file.added, removed: file.removed, numbers: file.numbers },
       binary: file.binary,
+      symlink: file.symlink,
     };
     if (!relevant.has(file)) return change;
+    if (file.symlink) {
+      const target = linkTarget(root, path, headCommit, blobs, config);
+      change.headText = target.text;
+      if (target.problem) change.unreadable = target.problem;
+      if (target.text !== null) sources.set(path, target.text);
+      return change;
+    }
     if (file.oldPath && file.status !== "added") change.baseText = blobText(`${baseCommit}:${file.oldPath}`, `${file.oldPath} (at --base)`);
     if (headCommit) {
       change.headText = blobText(`${headCommit}:${path}`, path);
@@ -141,7 +152,50 @@ async function checkDiff(options: CheckOptions, root: string): Promise<CheckResu
     sources.set(path, change.headText);
     return change;
   });
-  return { analysis: await analyze(changes, config), sources, configSource: source };
+  const warnings: string[] = [];
+  if (options.config) {
+    const policyPath = toRepoPath(relative(root, resolve(options.cwd, options.config)));
+    if (files.some((f) => f.newPath === policyPath || f.oldPath === policyPath)) {
+      warnings.push(`the policy file ${policyPath} (--config) is edited by this change: the change is judged by a policy it wrote itself`);
+    }
+  }
+  return { analysis: await analyze(changes, config, { gitattributes, warnings }), sources, configSource: source };
+}
+
+/**
+ * A symbolic link's target, read as the file's text, only inside the repository: a link to
+ * `/etc/passwd` or `../../secret` is not followed (the file is then unverified).
+ */
+function linkTarget(
+  root: string,
+  path: string,
+  headCommit: string | null,
+  blobs: Map<string, { content: Buffer | null }>,
+  config: Config,
+): { text: string | null; problem?: string } {
+  let target: string;
+  try {
+    target = headCommit ? (blobs.get(`${headCommit}:${path}`)?.content?.toString("utf8") ?? "") : readlinkSync(join(root, path));
+  } catch {
+    return { text: null, problem: "a symbolic link that could not be read" };
+  }
+  const resolved = posix.normalize(posix.join(posix.dirname(path), target.trim()));
+  if (target.trim() === "" || posix.isAbsolute(target.trim()) || resolved.startsWith("../") || resolved === "..") {
+    return { text: null, problem: `a symbolic link to ${JSON.stringify(target.trim())}, outside the repository: not followed` };
+  }
+  if (headCommit) {
+    const blob = readBlobs(root, [`${headCommit}:${resolved}`], config.limits.maxFileBytes).get(`${headCommit}:${resolved}`);
+    if (!blob?.content) return { text: null, problem: `a symbolic link to ${resolved}, which could not be read at the head` };
+    return { text: decode(blob.content) };
+  }
+  try {
+    const real = realpathSync(join(root, resolved));
+    if (!real.startsWith(realpathSync(root) + sep))
+      return { text: null, problem: `a symbolic link to ${resolved}, which leads outside the repository: not followed` };
+  } catch {
+    return { text: null, problem: `a symbolic link to ${resolved}, which does not exist` };
+  }
+  return { text: readWorkingFile(root, resolved, config) };
 }
 
 function walk(dir: string, out: string[]): void {
@@ -169,7 +223,9 @@ async function checkFiles(options: CheckOptions, root: string | null): Promise<C
     if (stat.isDirectory()) walk(full, files);
     else files.push(full);
   }
-  const select = createFileSelector(config);
+  const attributesFile = join(anchor, ".gitattributes");
+  const gitattributes = existsSync(attributesFile) ? readFileSync(attributesFile, "utf8") : null;
+  const select = createFileSelector(config, { generated: generatedGlobs(gitattributes) });
   const sources = new Map<string, string>();
   const changes: FileChange[] = [];
   for (const full of files) {
@@ -177,9 +233,9 @@ async function checkFiles(options: CheckOptions, root: string | null): Promise<C
     // As in the diff mode, a file the policy does not select is listed with its outcome, never opened.
     const text = select(path).read ? readWorkingFile(anchor, path, config) : null;
     if (text !== null) sources.set(path, text);
-    changes.push({ path, status: "added", baseText: null, headText: text });
+    changes.push({ path, status: "added", baseText: null, headText: text, binary: text?.includes("\u0000") ?? false });
   }
-  return { analysis: await analyze(changes, config), sources, configSource: source };
+  return { analysis: await analyze(changes, config, { gitattributes }), sources, configSource: source };
 }
 
 /** `no-patch check`: the local change (or the named files), analysed under the right policy. */

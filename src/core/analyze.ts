@@ -5,7 +5,7 @@
 import type { Config } from "./config.js";
 import { diffTexts, parseHunks, type LineChanges } from "./diff.js";
 import { SMALL_EXPONENT_EXEMPTION, structuralExemption } from "./exemptions.js";
-import { createFileSelector } from "./file-selector.js";
+import { createFileSelector, generatedGlobs } from "./file-selector.js";
 import { applyOverride, classify, severityOf, type Finding, type History, type Override, type Previous, type Status } from "./findings.js";
 import { judgeJustification, parseAnnotation, substance } from "./justification.js";
 import { languageOf, loadedAdapter, loadLanguages, type Language } from "./languages/index.js";
@@ -24,7 +24,10 @@ export interface FileChange {
   headText: string | null;
   /** The file's changed lines, as a patch (GitHub `files[].patch`) or already parsed. */
   patch?: string | LineChanges | null;
+  /** Git calls the file binary (a `-diff` attribute, a NUL byte): its text is read anyway, or it is unverified. */
   binary?: boolean;
+  /** A symbolic link: `headText` is its target's text, checked whole, or null (unverified). */
+  symlink?: boolean;
   /** Why the file could not be read, when headText is null. */
   unreadable?: string;
 }
@@ -35,6 +38,8 @@ export interface FileReport {
   path: string;
   outcome: FileOutcome;
   reason: string | null;
+  /** For a file the check does not read: how many numbers its added lines hold (null: unknown). */
+  numbersChanged?: number | null;
 }
 
 /** Files of a change that no list names: beyond GitHub's 3000-file list, or a compare cut at 300. */
@@ -73,6 +78,8 @@ export interface Analysis {
   /** The files that could not be verified; they fail the check unless `unverified: warn`. */
   unverified: FileReport[];
   unlisted: Unlisted | null;
+  /** What a reader should know about how the check ran (a policy file the change edits). */
+  warnings: string[];
   counts: Record<Status, number> & {
     blocking: number;
     /** Files not verified, the unlisted ones included (at least 1 when their count is unknown). */
@@ -82,6 +89,9 @@ export interface Analysis {
 
 export interface AnalyzeOptions {
   unlisted?: Unlisted | null;
+  /** The base's `.gitattributes`: files it marks generated or vendored are not checked. */
+  gitattributes?: string | null;
+  warnings?: readonly string[];
 }
 
 interface Candidate {
@@ -316,7 +326,7 @@ export function analyzeSource(path: string, text: string, config: Config): Findi
  * and pure; the languages of the change's files must be loaded (see `analyze`).
  */
 export function analyzeChange(changes: readonly FileChange[], config: Config, options: AnalyzeOptions = {}): Analysis {
-  const select = createFileSelector(config);
+  const select = createFileSelector(config, { generated: generatedGlobs(options.gitattributes) });
   const files: FileReport[] = [];
   const plans: Array<{ plan: FilePlan; report: FileReport | null }> = [];
   /** Hostile input (say, nesting deep enough to exhaust the parser's stack) is not passed: the file is unverified. */
@@ -328,8 +338,18 @@ export function analyzeChange(changes: readonly FileChange[], config: Config, op
     report.outcome = "unverified";
     report.reason = `the file is ${why}`;
   };
+  /** How many numbers a file the check does not read adds (a reviewer's hint where a factor could hide). */
+  const numbersIn = (change: FileChange): number | null => {
+    try {
+      if (change.patch || change.baseText !== null || change.headText !== null) return changedLines(change).numbers ?? null;
+    } catch {
+      // A malformed patch of an unread file: the count is unknown.
+    }
+    return null;
+  };
   let considered = 0;
-  for (const change of changes) {
+  for (const original of changes) {
+    let change = original;
     const path = change.path;
     const selection = select(path);
     if (change.status === "deleted") {
@@ -344,13 +364,34 @@ export function analyzeChange(changes: readonly FileChange[], config: Config, op
       }
       continue;
     }
-    if (change.binary) {
-      files.push({ path, outcome: "binary", reason: "binary file" });
+    if (!selection.read) {
+      if (change.binary) files.push({ path, outcome: "binary", reason: "binary file", numbersChanged: null });
+      else files.push({ path, outcome: selection.outcome, reason: selection.reason, numbersChanged: numbersIn(change) });
       continue;
     }
-    if (!selection.read) {
-      files.push({ path, outcome: selection.outcome, reason: selection.reason });
-      continue;
+    if (change.binary) {
+      // A file the policy selects is never skipped because git calls it binary (SPEC section 3).
+      if (change.headText === null || change.headText.includes("\u0000")) {
+        files.push({
+          path,
+          outcome: "unverified",
+          reason: "git calls it binary (a NUL byte, or a -diff attribute) and its text could not be read as source",
+        });
+        continue;
+      }
+      change = { ...change, binary: false, patch: null };
+    }
+    if (change.symlink) {
+      // A link is checked as its target's text, whole: its own content is only a path.
+      if (change.headText === null) {
+        files.push({ path, outcome: "unverified", reason: change.unreadable ?? "a symbolic link whose target could not be read" });
+        continue;
+      }
+      change = { ...change, status: "added", baseText: null, patch: null };
+    }
+    if (change.previousPath && change.status !== "deleted" && change.previousPath !== path && !select(change.previousPath).read) {
+      // Renamed from a path the check does not read (a test, vendored code): everything in it is new.
+      change = { ...change, status: "added", baseText: null, patch: null };
     }
     considered++;
     if (considered > config.limits.maxFiles) {
@@ -397,7 +438,7 @@ export function analyzeChange(changes: readonly FileChange[], config: Config, op
       unverifiable(report, error);
     }
   }
-  return summarise(flagCopiedJustifications(findings), files, config, options.unlisted ?? null);
+  return summarise(flagCopiedJustifications(findings), files, config, options.unlisted ?? null, options.warnings ?? []);
 }
 
 /**
@@ -435,12 +476,18 @@ function flagCopiedJustifications(findings: Finding[]): Finding[] {
 
 /** Load the languages a change needs, then analyse it: the shorthand for callers that can wait. */
 export async function analyze(changes: readonly FileChange[], config: Config, options: AnalyzeOptions = {}): Promise<Analysis> {
-  const select = createFileSelector(config);
+  const select = createFileSelector(config, { generated: generatedGlobs(options.gitattributes) });
   await loadLanguages(changes.filter((change) => select(change.path).read).map((change) => change.path));
   return analyzeChange(changes, config, options);
 }
 
-export function summarise(findings: Finding[], files: FileReport[], config: Config, unlisted: Unlisted | null = null): Analysis {
+export function summarise(
+  findings: Finding[],
+  files: FileReport[],
+  config: Config,
+  unlisted: Unlisted | null = null,
+  warnings: readonly string[] = [],
+): Analysis {
   const counts: Analysis["counts"] = {
     unjustified: 0,
     untagged: 0,
@@ -461,7 +508,7 @@ export function summarise(findings: Finding[], files: FileReport[], config: Conf
   counts.unverified = unverified.length + (unlisted ? (unlisted.count ?? 1) : 0);
   const failing = counts.blocking > 0 || (counts.unverified > 0 && config.unverified === "fail");
   const conclusion = !failing ? "success" : config.mode === "warn" ? "neutral" : "failure";
-  return { conclusion, policy: reportPolicy(config), findings, files, unverified, unlisted, counts };
+  return { conclusion, policy: reportPolicy(config), findings, files, unverified, unlisted, warnings: [...warnings], counts };
 }
 
 /** The analysis with maintainers' exceptions applied to its blocking findings. */
@@ -472,5 +519,6 @@ export function withOverrides(analysis: Analysis, overrides: readonly Override[]
     analysis.files,
     config,
     analysis.unlisted,
+    analysis.warnings,
   );
 }

@@ -17,10 +17,15 @@ export const DEFAULT_IGNORE = [
   "**/*.d.ts",
   "**/*.d.mts",
   "**/*.d.cts",
-  "**/dist/**",
-  "**/build/**",
-  "**/vendor/**",
-  "**/node_modules/**",
+  "**/test_*.py",
+  "**/*_test.py",
+  "**/conftest.py",
+  "**/*.pyi",
+  // Build output and third-party code at the repository's root only: a `src/physics/build/` is science.
+  "dist/**",
+  "build/**",
+  "vendor/**",
+  "node_modules/**",
   "**/*.min.js",
 ];
 

@@ -11,13 +11,23 @@ export interface LineChanges {
   added: Set<number>;
   /** Old-side (base) line numbers that were removed or modified, 1-based. */
   removed: Set<number>;
+  /** How many numbers the added lines hold (what a reviewer would look at in a file the check does not parse). */
+  numbers?: number;
 }
+
+/** Numbers as a reader sees them in any text: not part of a word or a version such as 1.2.3. */
+const NUMBER_TOKENS = /(?<![\w.])[-+]?(?:\d[\d_]*(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?(?![\w.]*\d)/g;
+
+/** How many numbers a line of text holds. */
+export const countNumbers = (line: string): number => line.match(NUMBER_TOKENS)?.length ?? 0;
 
 export interface FileDiff extends LineChanges {
   oldPath: string | null;
   newPath: string | null;
   status: FileStatus;
   binary: boolean;
+  /** A symbolic link on either side (git mode 120000): its content is a path, not code. */
+  symlink: boolean;
 }
 
 export class DiffError extends Error {
@@ -140,9 +150,11 @@ function readHunks(lines: string[], start: number, into: LineChanges, stopAtFile
       oldLine = header.oldStart;
       newLine = header.newStart;
     },
-    line(marker) {
-      if (marker === "+") into.added.add(newLine++);
-      else if (marker === "-") into.removed.add(oldLine++);
+    line(marker, body) {
+      if (marker === "+") {
+        into.added.add(newLine++);
+        into.numbers = (into.numbers ?? 0) + countNumbers(body);
+      } else if (marker === "-") into.removed.add(oldLine++);
       else {
         oldLine++;
         newLine++;
@@ -181,12 +193,14 @@ export function parseUnifiedDiff(diff: string): FileDiff[] {
       newPath: headerNew,
       status: "modified",
       binary: false,
+      symlink: false,
       added: new Set(),
       removed: new Set(),
     };
     i++;
     while (i < lines.length && !lines[i]!.startsWith("diff --git ") && !lines[i]!.startsWith("@@")) {
       const ext = lines[i]!;
+      if (/ 120000$/.test(ext) && /^(new file mode|deleted file mode|old mode|new mode|index )/.test(ext)) file.symlink = true;
       if (ext.startsWith("new file mode")) file.status = "added";
       else if (ext.startsWith("deleted file mode")) file.status = "deleted";
       else if (ext.startsWith("rename from ")) {
@@ -228,15 +242,19 @@ export function diffTexts(base: string | null, head: string | null): LineChanges
     // Too different to align within the bound: treat the file as rewritten (fail closed).
     oldLines.forEach((_, index) => changes.removed.add(index + 1));
     newLines.forEach((_, index) => changes.added.add(index + 1));
+    changes.numbers = newLines.reduce((n, line) => n + countNumbers(line), 0);
     return changes;
   }
   let oldLine = 1;
   let newLine = 1;
+  changes.numbers = 0;
   for (const part of parts) {
     const count = part.value.length;
     for (let k = 0; k < count; k++) {
-      if (part.added) changes.added.add(newLine++);
-      else if (part.removed) changes.removed.add(oldLine++);
+      if (part.added) {
+        changes.numbers += countNumbers(part.value[k]!);
+        changes.added.add(newLine++);
+      } else if (part.removed) changes.removed.add(oldLine++);
       else {
         oldLine++;
         newLine++;

@@ -9,6 +9,7 @@ import type { Finding } from "../core/findings.js";
 import { languageOf } from "../core/languages/index.js";
 import {
   fileOutcomes,
+  unreadFiles,
   notVerifiedCount,
   notVerifiedText,
   fixOf,
@@ -103,6 +104,7 @@ function summaryOf(input: CheckRunInput, title: string): string {
   const out: string[] = [
     `**${inline(title)}**${at ? ` at ${at}` : ""}.`,
     "",
+    ...analysis.warnings.flatMap((w) => [`> **Warning:** ${inline(w)}`, ""]),
     "| blocking | justified | known constants | allowed | overridden | files checked | not verified |",
     "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     `| ${c.blocking} | ${c.justified} | ${c["known-constant"]} | ${c.allowed} | ${c.overridden} | ${checked} | ${notVerifiedCount(analysis)} |`,
@@ -124,6 +126,27 @@ function summaryOf(input: CheckRunInput, title: string): string {
     if (policy.unverified === "fail" && policy.mode !== "warn") {
       out.push("A pull request never passes because it was too big to read: split it, or set `unverified: warn` in the policy.", "");
     }
+  }
+  const unread = unreadFiles(analysis);
+  if (unread.length) {
+    out.push(
+      "### Not read by the check",
+      "",
+      "Numbers in these files are not judged: review them yourself.",
+      "",
+      "| file | why | numbers changed |",
+      "| --- | --- | ---: |",
+    );
+    for (const file of unread) {
+      out.push(
+        tableRow([
+          link(code(file.path), lineUrl(links, file.path)),
+          inline(file.reason ?? file.outcome),
+          file.numbersChanged === null || file.numbersChanged === undefined ? "unknown" : String(file.numbersChanged),
+        ]),
+      );
+    }
+    out.push("");
   }
   if (overridden.length) {
     out.push("### Exceptions granted by maintainers", "");

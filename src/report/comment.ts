@@ -5,8 +5,8 @@
  */
 import type { Analysis } from "../core/analyze.js";
 import type { Override } from "../core/findings.js";
-import { annotationExample, notVerifiedText, plural } from "./describe.js";
-import { code, inline, link, tableRow, where, type Links } from "./markdown.js";
+import { annotationExample, notVerifiedText, numbersChangedText, plural, unreadFiles } from "./describe.js";
+import { code, inline, lineUrl, link, tableRow, where, type Links } from "./markdown.js";
 
 /** Rows of the findings table in the comment; the check run has them all. */
 export const COMMENT_ROWS = 20;
@@ -62,6 +62,14 @@ export function renderComment({ analysis, headSha, links, checkUrl, exceptions, 
       );
     }
   }
+  const unread = unreadFiles(analysis).filter((f) => (f.numbersChanged ?? 1) > 0);
+  if (unread.length) {
+    lines.push("", `<details><summary>${plural(unread.length, "file")} with changed numbers that the check does not read</summary>`, "");
+    for (const f of unread)
+      lines.push(`- ${link(code(f.path), lineUrl(links, f.path))}: ${inline(f.reason ?? f.outcome)}; ${numbersChangedText(f)}`);
+    lines.push("", "</details>");
+  }
+  for (const warning of analysis.warnings) lines.push("", `> **Warning:** ${inline(warning)}`);
   if (exceptions.length) {
     lines.push("", "<details><summary>Exceptions granted</summary>", "");
     for (const o of exceptions)

@@ -119,3 +119,14 @@ export function fileOutcomes(files: readonly FileReport[]): string {
   }
   return `${plural(files.length, "file")}: ${parts.join(", ")}`;
 }
+
+/** The changed files the check did not read (ignored, another language, data, binary), which a reviewer should still look at. */
+export const unreadFiles = (analysis: Analysis): FileReport[] =>
+  analysis.files.filter((f) => f.outcome === "ignored" || f.outcome === "unsupported" || f.outcome === "binary");
+
+/** `3 numbers changed`, `no number changed`, or `numbers changed: unknown`. */
+export function numbersChangedText(file: FileReport): string {
+  const n = file.numbersChanged;
+  if (n === null || n === undefined) return "numbers changed: unknown";
+  return n === 0 ? "no number changed" : `${plural(n, "number")} changed`;
+}

@@ -1,5 +1,15 @@
 /** GitHub Actions workflow commands (`--format github`): `::error file=…,line=…,col=…::message`. */
-import { fixOf, levelOf, notVerifiedText, messageOf, shownFindings, unlistedText, unverifiedSeverity } from "./describe.js";
+import {
+  fixOf,
+  levelOf,
+  notVerifiedText,
+  numbersChangedText,
+  unreadFiles,
+  messageOf,
+  shownFindings,
+  unlistedText,
+  unverifiedSeverity,
+} from "./describe.js";
 import type { Format } from "./format.js";
 
 const escapeData = (s: string): string => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
@@ -34,6 +44,13 @@ export const githubFormat: Format = {
     }
     const unlisted = unlistedText(analysis);
     if (unlisted) out.push(`::${level} title=${escapeProperty("no-patch: unverified files")}::${escapeData(unlisted)}`);
+    for (const file of unreadFiles(analysis)) {
+      const title = escapeProperty(`no-patch: not read (${numbersChangedText(file)})`);
+      out.push(
+        `::notice file=${escapeProperty(file.path)},title=${title}::${escapeData(`${file.reason ?? file.outcome}; ${numbersChangedText(file)}`)}`,
+      );
+    }
+    for (const warning of analysis.warnings) out.push(`::warning title=${escapeProperty("no-patch")}::${escapeData(warning)}`);
     const c = analysis.counts;
     out.push(
       `no-patch: ${analysis.conclusion}: ${c.blocking} blocking, ${c.justified} justified, ${c["known-constant"]} known constants, ${notVerifiedText(analysis) ?? "0 files not verified"}`,

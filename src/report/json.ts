@@ -29,12 +29,15 @@ export const jsonFormat: Format = {
         fix: fixOf(f, analysis.policy),
         justification: f.justification,
         previous: f.previous,
+        operatorChange: f.operatorChange,
+        stale: f.stale,
         justificationChanged: f.justificationChanged,
         knownConstant: f.knownConstant,
         override: f.override,
       })),
       unverified: analysis.unverified.map((f) => ({ path: f.path, reason: f.reason })),
       unlisted: analysis.unlisted,
+      warnings: analysis.warnings,
       files: analysis.files,
     };
     return JSON.stringify(report, null, 2) + "\n";

@@ -1,7 +1,7 @@
 /** SARIF 2.1.0 for GitHub code scanning (`--format sarif`): one rule per status, results for what a person should see. */
 import type { ReportPolicy } from "../core/analyze.js";
 import { STATUSES, severityOf, type Status } from "../core/findings.js";
-import { fixOf, levelOf, messageOf, shownFindings, unlistedText } from "./describe.js";
+import { fixOf, levelOf, messageOf, numbersChangedText, shownFindings, unlistedText, unreadFiles } from "./describe.js";
 import type { Format } from "./format.js";
 
 function ruleHelp(status: Status, policy: ReportPolicy): { short: string; help: string } {
@@ -85,7 +85,15 @@ export const sarifFormat: Format = {
     const notifications = [
       ...analysis.unverified.map((f) => `${f.path}: not verified: ${f.reason ?? ""}`),
       ...(unlisted ? [`not verified: ${unlisted}`] : []),
-    ].map((text) => ({ level: "error", message: { text } }));
+    ]
+      .map((text) => ({ level: "error", message: { text } }))
+      .concat(
+        unreadFiles(analysis).map((f) => ({
+          level: "note",
+          message: { text: `${f.path}: not read (${f.reason ?? f.outcome}); ${numbersChangedText(f)}` },
+        })),
+        analysis.warnings.map((text) => ({ level: "warning", message: { text } })),
+      );
     const log = {
       $schema: "https://json.schemastore.org/sarif-2.1.0.json",
       version: "2.1.0",

@@ -4,6 +4,8 @@ import {
   fileOutcomes,
   fixOf,
   notVerifiedText,
+  numbersChangedText,
+  unreadFiles,
   levelOf,
   messageOf,
   plural,
@@ -63,6 +65,19 @@ export const textFormat: Format = {
       if (unlisted) out.push(`  ${level}  ${unlisted}`);
       out.push("");
     }
+    const unread = unreadFiles(analysis);
+    if (unread.length > 0) {
+      out.push(bold("Not read by the check") + dim(" (numbers in them are not judged; review them yourself)"));
+      for (const file of unread) {
+        const changed = numbersChangedText(file);
+        out.push(
+          `  ${file.path}  ${dim(`${file.reason ?? file.outcome}; `)}${(file.numbersChanged ?? 0) > 0 ? yellow(changed) : dim(changed)}`,
+        );
+      }
+      out.push("");
+    }
+    for (const warning of analysis.warnings) out.push(`${yellow("warning")}  ${warning}`);
+    if (analysis.warnings.length) out.push("");
     const c = analysis.counts;
     const checked = analysis.files.filter((f) => f.outcome === "checked").length;
     const rest = `${c.justified} justified, ${c["known-constant"]} known constants, ${c.allowed} allowed, ${c.overridden} overridden; ${plural(checked, "file")} checked`;

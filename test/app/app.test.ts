@@ -79,6 +79,7 @@ describe("a pull request adding * 1.002", () => {
       "POST /app/installations/2/access_tokens",
       "POST /repos/Codertocat/Hello-World/check-runs",
       "GET /repos/Codertocat/Hello-World/contents/.github%2Fno-patch.yml?ref=master",
+      "GET /repos/Codertocat/Hello-World/contents/.gitattributes?ref=master",
       "GET /repos/Codertocat/Hello-World/pulls/2/files?per_page=100&page=1",
       "GET /repos/Codertocat/Hello-World/issues/2/comments?per_page=100",
       "GET /repos/Codertocat/.github/contents/.github%2Fno-patch.yml",
@@ -89,7 +90,7 @@ describe("a pull request adding * 1.002", () => {
     ]);
     const created = fake.requests[1]!.body as Record<string, unknown>;
     expect(created).toMatchObject({ name: "no-patch", head_sha: HEAD, status: "in_progress" });
-    const completed = fake.requests[7]!.body as { status: string; conclusion: string; output: { title: string; annotations: unknown[] } };
+    const completed = fake.requests[8]!.body as { status: string; conclusion: string; output: { title: string; annotations: unknown[] } };
     expect(completed).toMatchObject({ status: "completed", conclusion: "failure" });
     expect(completed.output.title).toBe("1 unexplained numeric constant");
     expect(completed.output.annotations).toEqual([
@@ -434,5 +435,47 @@ describe("re-runs and merge queues", () => {
     expect(fake.log).toContain(`GET /repos/Codertocat/Hello-World/compare/${BASE}...${HEAD}?per_page=100`);
     expect(lastRun()).toMatchObject({ head_sha: HEAD, conclusion: "failure" });
     expect(fake.log.some((l) => l.startsWith("POST") && l.includes("comments"))).toBe(false);
+  });
+});
+
+describe("gate integrity on GitHub", () => {
+  const FUDGE = "export const k = (x: number) => x * 1.002;\n";
+  const annotated = () => lastRun().annotations.map((a) => `${(a as { path: string }).path}:${(a as { start_line: number }).start_line}`);
+
+  it("a link into ignored vendored code is checked as its target's text", async () => {
+    fake
+      .addCommit(BASE, { "src/ept.ts": EPT_BASE })
+      .addCommit(HEAD, { "src/ept.ts": EPT_BASE, "src/k.ts": "../vendor/k.ts", "vendor/k.ts": FUDGE });
+    fake.symlinks.add(`${HEAD}:src/k.ts`);
+    await pullOpened();
+    expect(lastRun().conclusion).toBe("failure");
+    expect(annotated()).toEqual(["src/k.ts:1"]);
+  });
+
+  it("a link out of the repository is unverified, never passed", async () => {
+    fake.addCommit(BASE, { "src/ept.ts": EPT_BASE }).addCommit(HEAD, { "src/ept.ts": EPT_BASE, "src/k.ts": "../../../etc/passwd" });
+    fake.symlinks.add(`${HEAD}:src/k.ts`);
+    await pullOpened();
+    expect(lastRun().conclusion).toBe("failure");
+    expect(String(lastRun().output.summary)).toContain("outside the repository: not followed");
+  });
+
+  it("a source file with a NUL byte (binary to GitHub) is unverified", async () => {
+    fake.addCommit(BASE, { "src/ept.ts": EPT_BASE }).addCommit(HEAD, { "src/ept.ts": EPT_HEAD + "\u0000" });
+    await pullOpened();
+    expect(lastRun().conclusion).toBe("failure");
+    expect(lastRun().output.title).toBe("1 file not verified");
+  });
+
+  it(".gitattributes on the base marks generated code; the pull request's own cannot", async () => {
+    fake.addCommit(BASE, { "src/ept.ts": EPT_BASE, ".gitattributes": "src/gen/** linguist-generated\n" });
+    fake.addCommit(HEAD, {
+      "src/ept.ts": EPT_HEAD,
+      "src/gen/table.ts": FUDGE,
+      ".gitattributes": "src/gen/** linguist-generated\nsrc/*.ts linguist-vendored\n",
+    });
+    await pullOpened();
+    expect(annotated()).toEqual(["src/ept.ts:2"]);
+    expect(String(lastRun().output.summary)).toContain("marked linguist-generated or linguist-vendored in .gitattributes | 1 |");
   });
 });

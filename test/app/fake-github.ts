@@ -76,6 +76,8 @@ export class FakeGitHub {
   readonly permissions = new Map<string, string>();
   /** Return this status for requests whose path matches. */
   readonly failures: Array<{ method: string; pattern: RegExp; status: number }> = [];
+  /** `sha:path` of entries that are symbolic links (their text is the target path). */
+  readonly symlinks = new Set<string>();
   /** GraphQL object lookups return 500 when set. */
   failGraphql = false;
   /** GraphQL returns blob texts longer than this truncated, as GitHub does for large blobs. */
@@ -135,26 +137,28 @@ export class FakeGitHub {
 
   private graphql(body: { query: string; variables: Record<string, string> }): Reply {
     if (this.failGraphql) return { status: 500, body: { message: "Server Error" } };
-    const repository: Record<string, unknown> = {};
-    for (const [name, value] of Object.entries(body.variables)) {
-      const index = /^e(\d+)$/.exec(name)?.[1];
+    const commit = body.variables.commit ?? "";
+    const files = this.commits.get(commit);
+    const object: Record<string, unknown> = {};
+    for (const [name, path] of Object.entries(body.variables)) {
+      const index = /^p(\d+)$/.exec(name)?.[1];
       if (index === undefined) continue;
-      const colon = value.indexOf(":");
-      const files = this.commits.get(value.slice(0, colon));
-      const text = files?.[value.slice(colon + 1)];
+      const text = files?.[path];
       const truncated = text !== undefined && text.length > this.graphqlTextLimit;
-      repository[`f${index}`] =
+      const blob =
         text === undefined
           ? null
           : {
               oid: blobId(text),
               byteSize: Buffer.byteLength(text),
-              isBinary: false,
+              isBinary: text.includes("\u0000"),
               isTruncated: truncated,
               text: truncated ? text.slice(0, this.graphqlTextLimit) : text,
             };
+      // Commit.file: a tree entry with git's mode (0o120000 for a link, whose blob text is the target path).
+      object[`f${index}`] = blob === null ? null : { mode: this.symlinks.has(`${commit}:${path}`) ? 0o120000 : 0o100644, object: blob };
     }
-    return { status: 200, body: { data: { repository } } };
+    return { status: 200, body: { data: { repository: { object: files ? object : null } } } };
   }
 
   private pullJson(repo: string, pull: Pull) {

@@ -3,7 +3,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -349,5 +349,95 @@ describe("other commands", () => {
   it("--version and --help", () => {
     expect(runCli(tempDir(), ["--version"]).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
     expect(runCli(tempDir(), ["--help"]).stdout).toContain("no-patch check [--base REF]");
+  });
+});
+
+describe("gate integrity: files that try to hide", () => {
+  const FUDGE = "export const k = (x: number) => x * 1.002;\n";
+  const findingsOf = (stdout: string) =>
+    JSON.parse(stdout).findings.map((f: { path: string; literal: string; status: string }) => `${f.path} ${f.literal} ${f.status}`);
+  const outcomes = (stdout: string) =>
+    JSON.parse(stdout).files.map(
+      (f: { path: string; outcome: string; numbersChanged?: number | null }) =>
+        `${f.path} ${f.outcome}${f.numbersChanged ? ` ${f.numbersChanged}` : ""}`,
+    );
+
+  it("a `*.ts -diff` attribute does not make the source binary to the check", () => {
+    const repo = new Repo();
+    repo.write("src/ept.ts", "export const k = (x: number) => x;\n").commit("base");
+    repo.write(".gitattributes", "*.ts -diff\n").write("src/ept.ts", FUDGE).commit("hide");
+    const { status, stdout } = repo.check("--base", "HEAD~1", "--head", "HEAD", "--format", "json");
+    expect(status).toBe(1);
+    expect(findingsOf(stdout)).toEqual(["src/ept.ts 1.002 unjustified"]);
+  });
+
+  it("a NUL byte in a source file leaves it unverified, failing the check", () => {
+    const repo = new Repo();
+    repo.write("src/ept.ts", "export const k = 1;\n").commit("base");
+    repo.write("src/ept.ts", Buffer.from("export const k = x * 1.002;\n\u0000\n")).commit("nul");
+    const { status, stdout } = repo.check("--base", "HEAD~1", "--format", "json");
+    expect(status).toBe(1);
+    expect(outcomes(stdout)).toEqual(["src/ept.ts unverified"]);
+  });
+
+  it("a symbolic link is checked as its target's text; one leading outside the repository is unverified", () => {
+    const repo = new Repo();
+    repo.write("lib/real.txt", "placeholder\n").commit("base");
+    repo.write("lib/real.txt", FUDGE);
+    symlinkSync("lib/real.txt", join(repo.dir, "src-link.ts"));
+    symlinkSync("/etc/hostname", join(repo.dir, "outside.ts"));
+    repo.commit("links");
+    const { status, stdout } = repo.check("--base", "HEAD~1", "--head", "HEAD", "--format", "json");
+    expect(status).toBe(1);
+    expect(findingsOf(stdout)).toEqual(["src-link.ts 1.002 unjustified"]);
+    expect(outcomes(stdout)).toEqual(expect.arrayContaining(["outside.ts unverified", "src-link.ts checked"]));
+    expect(stdout).not.toContain(readFileSync("/etc/hostname", "utf8").trim() || "never-empty");
+  });
+
+  it("a file renamed out of an ignored test folder brings every literal in as new", () => {
+    const repo = new Repo();
+    repo.write("test/helpers/model.ts", "export const damping = (k: number) => k * 1.37;\n").commit("base");
+    mkdirSync(join(repo.dir, "src"));
+    repo.git("mv", "test/helpers/model.ts", "src/model.ts");
+    repo.commit("promote");
+    const { status, stdout } = repo.check("--base", "HEAD~1", "--format", "json");
+    expect(status).toBe(1);
+    expect(findingsOf(stdout)).toEqual(["src/model.ts 1.37 unjustified"]);
+  });
+
+  it("build/ and vendor/ are ignored only at the root; .gitattributes from the base marks generated code", () => {
+    const repo = new Repo();
+    repo.write(".gitattributes", "src/gen/** linguist-generated\n").write("src/gen/a.ts", "").commit("base");
+    repo
+      .write("build/out.ts", FUDGE)
+      .write("src/physics/build/model.ts", FUDGE)
+      .write("src/gen/a.ts", FUDGE)
+      .write(".gitattributes", "src/gen/** linguist-generated\nsrc/physics/** linguist-vendored\n")
+      .commit("change");
+    const { status, stdout } = repo.check("--base", "HEAD~1", "--format", "json");
+    expect(status).toBe(1);
+    // The change's own .gitattributes cannot exempt src/physics: the base's is read.
+    expect(findingsOf(stdout)).toEqual(["src/physics/build/model.ts 1.002 unjustified"]);
+    expect(outcomes(stdout)).toEqual(expect.arrayContaining(["build/out.ts ignored 1", "src/gen/a.ts ignored 1"]));
+  });
+
+  it("--config naming a file the change edits is a warning in the report", () => {
+    const repo = new Repo();
+    repo.write("src/ept.ts", "export const k = 1;\n").write("policy.yml", "mode: fail\n").commit("base");
+    repo.write("src/ept.ts", FUDGE).write("policy.yml", "mode: warn\n").commit("relax");
+    const text = repo.check("--base", "HEAD~1", "--config", "policy.yml");
+    expect(text.stdout).toContain("warning  the policy file policy.yml (--config) is edited by this change");
+    expect(JSON.parse(repo.check("--base", "HEAD~1", "--config", "policy.yml", "--format", "json").stdout).warnings).toHaveLength(1);
+  });
+
+  it("data files with changed numbers are listed with how many numbers changed", () => {
+    const repo = new Repo();
+    repo.write("data/params.json", '{"alpha": 0.25}\n').write("src/ept.ts", "export const k = 1;\n").commit("base");
+    repo.write("data/params.json", '{"alpha": 0.27, "beta": 1.002}\n').commit("retune in data");
+    const json = repo.check("--base", "HEAD~1", "--format", "json");
+    expect(json.status).toBe(0);
+    expect(outcomes(json.stdout)).toEqual(["data/params.json unsupported 2"]);
+    const text = repo.check("--base", "HEAD~1");
+    expect(text.stdout).toContain("data/params.json  a data file (json): its numbers are not checked; 2 numbers changed");
   });
 });

@@ -73,8 +73,38 @@ describe("parseUnifiedDiff", () => {
     ["an empty diff", "", []],
   ];
   it.each(cases)("%s", (_name, diff, expected) => {
-    const parsed = parseUnifiedDiff(diff).map((f) => ({ ...f, added: lines(f.added), removed: lines(f.removed) }));
+    const parsed = parseUnifiedDiff(diff).map((f) => ({
+      oldPath: f.oldPath,
+      newPath: f.newPath,
+      status: f.status,
+      binary: f.binary,
+      added: lines(f.added),
+      removed: lines(f.removed),
+    }));
     expect(parsed).toEqual(expected);
+  });
+
+  it.each([
+    [
+      "a new link",
+      "diff --git a/l.ts b/l.ts\nnew file mode 120000\nindex 0000000..1111111\n--- /dev/null\n+++ b/l.ts\n@@ -0,0 +1 @@\n+real.ts\n",
+      true,
+    ],
+    [
+      "a changed link",
+      "diff --git a/l.ts b/l.ts\nindex 1111111..2222222 120000\n--- a/l.ts\n+++ b/l.ts\n@@ -1 +1 @@\n-a.ts\n+b.ts\n",
+      true,
+    ],
+    ["a file turned into a link", "diff --git a/l.ts b/l.ts\nold mode 100644\nnew mode 120000\n", true],
+    ["a plain file", "diff --git a/l.ts b/l.ts\nindex 1111111..2222222 100644\n--- a/l.ts\n+++ b/l.ts\n@@ -1 +1 @@\n-a\n+b\n", false],
+  ])("symlinks: %s", (_name, diff, symlink) => {
+    expect(parseUnifiedDiff(diff)[0]!.symlink).toBe(symlink);
+  });
+
+  it("counts the numbers the added lines hold", () => {
+    const diff =
+      'diff --git a/p.json b/p.json\n--- a/p.json\n+++ b/p.json\n@@ -1,2 +1,3 @@\n-{"a": 1}\n+{"a": 1.002, "b": -3e-5}\n+{"v": "1.2.3", "k2": 7}\n \n';
+    expect(parseUnifiedDiff(diff)[0]!.numbers).toBe(3);
   });
 
   it("reports a malformed hunk clearly", () => {

@@ -209,11 +209,13 @@ describe("the markdown reads as structure on GitHub", () => {
 
   it("the summary has the counts table, a findings table with a row per blocking finding, and its sections", () => {
     const s = structure(output.summary);
-    expect(s.headings).toEqual(["h3 Findings", "h3 Known constants recognised", "h3 How to fix"]);
+    expect(s.headings).toEqual(["h3 Findings", "h3 Not read by the check", "h3 Known constants recognised", "h3 How to fix"]);
     expect(s.tables.map((t) => t.header)).toEqual([
       ["blocking", "justified", "known constants", "allowed", "overridden", "files checked", "not verified"],
       ["where", "literal", "role", "status", "why"],
+      ["file", "why", "numbers changed"],
     ]);
+    expect(s.tables[2]!.rows).toEqual([["docs/notes.md", "no-patch does not parse this file type", "0"]]);
     const findings = s.tables[1]!;
     expect(findings.rows).toHaveLength(blocking.length);
     for (const cells of findings.rows) expect(cells).toHaveLength(5);

@@ -160,7 +160,10 @@ export function stringNumbers(node: ts.StringLiteral | ts.NoSubstitutionTemplate
       whole = true;
     } else if (callee === "JSON.parse" && parent.arguments[0] === node) place = parent;
     else if (CODE_RUNNERS.test(callee)) place = node;
-  } else if (ts.isPrefixUnaryExpression(parent) && (parent.operator === ts.SyntaxKind.PlusToken || parent.operator === ts.SyntaxKind.MinusToken)) {
+  } else if (
+    ts.isPrefixUnaryExpression(parent) &&
+    (parent.operator === ts.SyntaxKind.PlusToken || parent.operator === ts.SyntaxKind.MinusToken)
+  ) {
     place = parent;
     whole = true;
   } else if (

@@ -295,7 +295,10 @@ class FileScan {
         this.literals.push(signed ? parent : node);
         return;
       }
-      if ((node.kind === ts.SyntaxKind.StringLiteral || node.kind === ts.SyntaxKind.NoSubstitutionTemplateLiteral) && STRING_CONVERSION_PARENTS.has(parent.kind)) {
+      if (
+        (node.kind === ts.SyntaxKind.StringLiteral || node.kind === ts.SyntaxKind.NoSubstitutionTemplateLiteral) &&
+        STRING_CONVERSION_PARENTS.has(parent.kind)
+      ) {
         this.strings.push(node as ts.StringLiteral);
       }
       const saved = parent;
@@ -519,8 +522,15 @@ class TypeScriptLiteral implements LiteralSite {
     private readonly anchors: Anchors,
     written: Written,
   ) {
-    ({ start: this.start, end: this.end, numberStart: this.numberStart, text: this.text, value: this.value, folded: this.folded, parts: this.parts } =
-      written);
+    ({
+      start: this.start,
+      end: this.end,
+      numberStart: this.numberStart,
+      text: this.text,
+      value: this.value,
+      folded: this.folded,
+      parts: this.parts,
+    } = written);
   }
 
   get context(): LiteralContext {
@@ -553,7 +563,15 @@ function writtenLiteral(node: ts.Node, sourceFile: ts.SourceFile): Written {
   if (ts.isPrefixUnaryExpression(node)) {
     const operand = node.operand as ts.NumericLiteral;
     const sign = node.operator === ts.SyntaxKind.MinusToken ? -1 : 1;
-    return { start, end: node.end, numberStart: operand.getStart(sourceFile), text, value: sign * parseNumber(operand.text), folded: false, parts: [] };
+    return {
+      start,
+      end: node.end,
+      numberStart: operand.getStart(sourceFile),
+      text,
+      value: sign * parseNumber(operand.text),
+      folded: false,
+      parts: [],
+    };
   }
   return { start, end: node.end, numberStart: start, text, value: parseNumber((node as ts.NumericLiteral).text), folded: false, parts: [] };
 }
@@ -582,14 +600,30 @@ export function extractTypeScript(path: string, text: string): Extraction {
     const start = root.getStart(sourceFile);
     const parts = [part];
     lastSite = { parts };
-    const written = { start, end: root.end, numberStart: start, text: text.slice(start, root.end).replace(/\s+/g, " "), value: folder.valueOf(root)!, folded: true, parts };
+    const written = {
+      start,
+      end: root.end,
+      numberStart: start,
+      text: text.slice(start, root.end).replace(/\s+/g, " "),
+      value: folder.valueOf(root)!,
+      folded: true,
+      parts,
+    };
     sites.push(new TypeScriptLiteral(sourceFile, root, anchors, written));
   }
   let fromStrings = false;
   for (const node of scan.strings) {
     for (const number of stringNumbers(node, sourceFile)) {
       fromStrings = true;
-      const written = { start: number.start, end: number.end, numberStart: number.start, text: number.text, value: number.value, folded: false, parts: [] };
+      const written = {
+        start: number.start,
+        end: number.end,
+        numberStart: number.start,
+        text: number.text,
+        value: number.value,
+        folded: false,
+        parts: [],
+      };
       sites.push(new TypeScriptLiteral(sourceFile, number.place, anchors, written));
     }
   }
