@@ -40,6 +40,9 @@ export const normaliseText = (text: string): string => text.normalize("NFKC").re
 const FILLER = new Set([
   "a", "an", "the", "of", "for", "to", "in", "on", "at", "by", "with", "and", "or", "is", "are", "was", "be", "this", "that",
   "these", "it", "its", "as", "from", "see", "here", "value", "factor", "constant", "number", "note", "nb", "also", "just", "very",
+  // Words that describe the edit, not the physics: "updated", "(v2)" do not make an old justification new.
+  "updated", "update", "revised", "revision", "new", "now", "changed", "change", "fixed", "fix", "version", "again", "latest",
+  "current", "currently", "slightly", "ok", "okay", "wip",
 ]); // prettier-ignore
 
 /**
@@ -51,7 +54,7 @@ export function substance(text: string): string {
     .toLowerCase()
     .replace(/[^\p{L}\p{N}\s]+/gu, " ")
     .split(/\s+/)
-    .filter((word) => word !== "" && !FILLER.has(word))
+    .filter((word) => word !== "" && !FILLER.has(word) && !/^v\d+$/.test(word))
     .join(" ");
 }
 

@@ -180,6 +180,12 @@ const trivialEdits: Case[] = [
     findings: ["1 0.95 initializer retuned was 0.93"],
   },
   {
+    name: "a retune with the justification marked as updated",
+    base: `const g = 0.93; // @physics: ${GOOD}\n`,
+    code: `const g = 0.95; // @physics: ${GOOD} (updated, v2)\n`,
+    findings: ["1 0.95 initializer retuned was 0.93"],
+  },
+  {
     name: "neighbour: a retune whose justification says what changed",
     base: `const g = 0.93; // @physics: ${GOOD}\n`,
     code: `const g = 0.95; // @physics: ${GOOD}, now at z = 0.5 instead of z = 0 (Eq. 3.6)\n`,
@@ -316,6 +322,11 @@ const numbersInStrings: Case[] = [
     code: `// @physics: ${GOOD}\nconst k = x * Number("1.002");`,
     findings: ["2 1.002 scale justified"],
   },
+  { name: "parentheses around the string", code: 'const k = x * +("1.002");', findings: ["1 1.002 scale unjustified"] },
+  { name: "a type assertion around the string", code: 'const k = x * Number("1.002" as string);', findings: ["1 1.002 scale unjustified"] },
+  { name: "arithmetic coercion", code: 'const k = x * ("1.002" - 0);', findings: ["1 1.002 offset unjustified", "1 0 offset allowed"] },
+  { name: "a string operand of *", code: 'const k = x * "1.002";', findings: ["1 1.002 scale unjustified"] },
+  { name: "neighbour: + concatenates", code: 'const label = "v" + "1.002";', findings: [] },
   { name: "neighbour: numbers in a plain string stay text", code: 'const label = "run 1.002 of 3";', findings: [] },
   { name: "neighbour: a number in a log message", code: 'console.log("alpha = 0.27");', findings: [] },
 ];

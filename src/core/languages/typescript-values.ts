@@ -134,6 +134,27 @@ export interface StringNumber {
   place: ts.Node;
 }
 
+/** Wrappers that leave a string's use unchanged: parentheses, `as`, `<T>`, `!`, `satisfies`. */
+const WRAPPERS = new Set<ts.SyntaxKind>([
+  ts.SyntaxKind.ParenthesizedExpression,
+  ts.SyntaxKind.AsExpression,
+  ts.SyntaxKind.TypeAssertionExpression,
+  ts.SyntaxKind.NonNullExpression,
+  ts.SyntaxKind.SatisfiesExpression,
+]);
+
+/** Arithmetic that coerces a string operand to a number (`+` concatenates instead). */
+const COERCING = new Set<ts.SyntaxKind>([
+  ts.SyntaxKind.MinusToken,
+  ts.SyntaxKind.AsteriskToken,
+  ts.SyntaxKind.SlashToken,
+  ts.SyntaxKind.PercentToken,
+  ts.SyntaxKind.AsteriskAsteriskToken,
+  ts.SyntaxKind.MinusEqualsToken,
+  ts.SyntaxKind.AsteriskEqualsToken,
+  ts.SyntaxKind.SlashEqualsToken,
+]);
+
 const CONVERTERS = /^(Number|parseFloat|parseInt|Number\.parseFloat|Number\.parseInt|globalThis\.Number|window\.Number)$/;
 const CODE_RUNNERS = /^(Function|eval|globalThis\.eval|window\.eval|setTimeout|setInterval)$/;
 const ENVIRONMENT = /(^|\.)(process\.env|import\.meta\.env|Deno\.env)\b/;
@@ -149,16 +170,19 @@ const NUMBERS = /(?<![\w.$])-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?(?![\w.])/
  * escapes (`"\u0031.5"`) stands at the string's start.
  */
 export function stringNumbers(node: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral, sourceFile: ts.SourceFile): StringNumber[] {
-  const parent = node.parent;
+  // Parentheses and type assertions around the string do not change what the code does with it.
+  let outer: ts.Node = node;
+  while (outer.parent && WRAPPERS.has(outer.parent.kind)) outer = outer.parent;
+  const parent = outer.parent;
   if (!parent) return [];
   let place: ts.Node | null = null;
   let whole = false;
-  if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(node)) {
+  if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(outer as ts.Expression)) {
     const callee = parent.expression.getText(sourceFile).replace(/\s+/g, "");
-    if (CONVERTERS.test(callee) && parent.arguments[0] === node) {
+    if (CONVERTERS.test(callee) && parent.arguments[0] === outer) {
       place = parent;
       whole = true;
-    } else if (callee === "JSON.parse" && parent.arguments[0] === node) place = parent;
+    } else if (callee === "JSON.parse" && parent.arguments[0] === outer) place = parent;
     else if (CODE_RUNNERS.test(callee)) place = node;
   } else if (
     ts.isPrefixUnaryExpression(parent) &&
@@ -166,9 +190,13 @@ export function stringNumbers(node: ts.StringLiteral | ts.NoSubstitutionTemplate
   ) {
     place = parent;
     whole = true;
+  } else if (ts.isBinaryExpression(parent) && COERCING.has(parent.operatorToken.kind)) {
+    // `"1.002" - 0`, `x * "1.002"`: arithmetic other than + turns a string into a number.
+    place = outer;
+    whole = true;
   } else if (
     ts.isBinaryExpression(parent) &&
-    parent.right === node &&
+    parent.right === outer &&
     (parent.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || parent.operatorToken.kind === ts.SyntaxKind.BarBarToken) &&
     ENVIRONMENT.test(parent.left.getText(sourceFile).replace(/\s+/g, ""))
   ) {

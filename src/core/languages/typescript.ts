@@ -262,6 +262,11 @@ function stripDelimiters(raw: string): string {
 
 /** Parents through which a string may be turned into a number (`Number("…")`, `+"…"`, `env ?? "…"`). */
 const STRING_CONVERSION_PARENTS = new Set<ts.SyntaxKind>([
+  ts.SyntaxKind.ParenthesizedExpression,
+  ts.SyntaxKind.AsExpression,
+  ts.SyntaxKind.TypeAssertionExpression,
+  ts.SyntaxKind.NonNullExpression,
+  ts.SyntaxKind.SatisfiesExpression,
   ts.SyntaxKind.CallExpression,
   ts.SyntaxKind.NewExpression,
   ts.SyntaxKind.PrefixUnaryExpression,
