@@ -137,7 +137,8 @@ const identityKey = (c: Candidate, by: "value" | "role"): string | null => {
  * statement moved); the same place with another value or operator is a retune. Places are tried
  * most specific first: the statement's structure and the path in it; the same with operators
  * masked; then, within the statement of the same name, the same value (unchanged) or the same
- * role in order (retuned). What stays unpaired is new, unless another file's removed lines hold
+ * role in order (retuned); last, a whole line that moved (its code and the value at the same
+ * position), which is unchanged. What stays unpaired is new, unless another file's removed lines hold
  * its statement (`pairAcrossFiles`). Linear: each base list is consumed from the front.
  */
 function pairWithBase(head: Candidate[], base: Candidate[]): { pairings: Pairing[]; unmatched: Candidate[] } {
@@ -167,6 +168,11 @@ function pairWithBase(head: Candidate[], base: Candidate[]): { pairings: Pairing
   pass(looseKey);
   pass((c) => identityKey(c, "value"));
   pass((c) => identityKey(c, "role"));
+  // Last, a line that moved whole: the same code around the same value at the same position in it.
+  pass(
+    (c) => `${c.literal.shape}|${c.literal.ordinal}|${c.literal.value}`,
+    (head, base) => head.literal.value === base.literal.value,
+  );
   return {
     pairings: pairings.filter((p) => p.previous === null || isChanged(p.entry.literal, p.previous)),
     unmatched: base.filter((c) => !used.has(c)),

@@ -393,7 +393,7 @@ class Anchors {
     const statement = statementOf(literal);
     let skeleton = this.skeletons.get(statement);
     if (!skeleton) {
-      skeleton = { exact: shapeDigest(this.serialize(statement, false)), loose: shapeDigest(this.serialize(statement, true)) };
+      skeleton = { exact: shapeDigest(this.serialize(statement, false, statement)), loose: shapeDigest(this.serialize(statement, true, statement)) };
       this.skeletons.set(statement, skeleton);
     }
     const steps: string[] = [];
@@ -433,15 +433,17 @@ class Anchors {
     return position;
   }
 
-  private serialize(node: ts.Node, loose: boolean): string {
+  private serialize(node: ts.Node, loose: boolean, root: ts.Node): string {
     if (node.kind === ts.SyntaxKind.NumericLiteral) return "#";
+    // A nested block's statements anchor their own literals: an edit inside an `if` body leaves its condition in place.
+    if (node !== root && (ts.isBlock(node) || ts.isModuleBlock(node) || ts.isCaseBlock(node))) return "{}";
     if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) return node.text;
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return JSON.stringify(node.text);
-    if (isTransparent(node)) return this.serialize((node as ts.ParenthesizedExpression).expression, loose);
+    if (isTransparent(node)) return this.serialize((node as ts.ParenthesizedExpression).expression, loose, root);
     if (loose && ARITHMETIC_TOKENS.has(node.kind)) return "op";
     const parts: string[] = [];
     ts.forEachChild(node, (child) => {
-      if (!isOmitted(child)) parts.push(this.serialize(child, loose));
+      if (!isOmitted(child)) parts.push(this.serialize(child, loose, root));
     });
     return parts.length ? `${node.kind}(${parts.join(",")})` : String(node.kind);
   }
