@@ -419,5 +419,20 @@ export function matchKnownValue(value: number, parts: readonly string[], stateme
   for (const { constant, targets } of MATCHERS) {
     if (targets.some((t) => Math.abs(value - t) <= Math.abs(t) * tolerance)) return constant;
   }
+  // A unit factor with a metric prefix (`1000 * 60 * 60 * 24`, milliseconds per day).
+  for (let exponent = -12; exponent <= 12; exponent++) {
+    if (exponent === 0) continue;
+    const scaled = value / 10 ** exponent;
+    const unit = MATCHERS.find(
+      ({ constant }) => constant.source === UNIT && constant.match.exact && Math.abs(scaled - constant.value) <= constant.value * 1e-12,
+    );
+    if (unit)
+      return {
+        ...unit.constant,
+        key: `${unit.constant.key}*1e${exponent}`,
+        name: `${unit.constant.name} × 10^${exponent}`,
+        constantName: undefined,
+      };
+  }
   return undefined;
 }

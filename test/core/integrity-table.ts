@@ -294,6 +294,17 @@ const constantExpressions: Case[] = [
     code: "const t = hours * 60 * 60;",
     findings: ["1 60 scale known-constant", "1 60 scale known-constant"],
   },
+  {
+    name: "neighbour: milliseconds per day",
+    code: "const DAY_MS = 1000 * 60 * 60 * 24;",
+    findings: ["1 1000 * 60 * 60 * 24 initializer known-constant"],
+  },
+  {
+    name: "values refactored into a new statement are new, not retunes of an unrelated return",
+    base: "function moonAnomaly(d) {\n  return rad * (134.963 + 13.064993 * d);\n}\nconst th0 = rad * 280.16;\n",
+    code: "function sidereal(d) {\n  return rad * (280.16 + 360.9856235 * d) - lw;\n}\n",
+    findings: ["2 280.16 offset unjustified", "2 360.9856235 scale unjustified"],
+  },
   { name: "3.14 * 1.002 is no π", code: "const c = r * (3.14 * 1.002);", findings: ["1 3.14 * 1.002 scale unjustified"] },
   { name: "neighbour: a constant index", code: "const v = table[2 + 1];", findings: [] },
   {

@@ -393,7 +393,10 @@ class Anchors {
     const statement = statementOf(literal);
     let skeleton = this.skeletons.get(statement);
     if (!skeleton) {
-      skeleton = { exact: shapeDigest(this.serialize(statement, false, statement)), loose: shapeDigest(this.serialize(statement, true, statement)) };
+      skeleton = {
+        exact: shapeDigest(this.serialize(statement, false, statement)),
+        loose: shapeDigest(this.serialize(statement, true, statement)),
+      };
       this.skeletons.set(statement, skeleton);
     }
     const steps: string[] = [];
@@ -459,7 +462,16 @@ function identityOf(literal: ts.Node, statement: ts.Node, sourceFile: ts.SourceF
   if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isMethodDeclaration(statement)) {
     return statement.name ? nameText(statement.name, sourceFile) : null;
   }
-  if (ts.isReturnStatement(statement)) return "return";
+  if (ts.isReturnStatement(statement)) {
+    // What a named function returns; an anonymous function's return names nothing.
+    for (let node: ts.Node | undefined = statement.parent; node; node = node.parent) {
+      if (ts.isFunctionLike(node)) {
+        const name = (node as ts.FunctionLikeDeclaration).name;
+        return name ? `return:${nameText(name, sourceFile)}` : null;
+      }
+    }
+    return null;
+  }
   if (ts.isExpressionStatement(statement)) {
     const expression = statement.expression;
     if (
@@ -469,7 +481,6 @@ function identityOf(literal: ts.Node, statement: ts.Node, sourceFile: ts.SourceF
     ) {
       return expression.left.getText(sourceFile).replace(/\s+/g, "");
     }
-    if (ts.isCallExpression(expression)) return `${expression.expression.getText(sourceFile).replace(/\s+/g, "")}()`;
   }
   return null;
 }
