@@ -104,12 +104,29 @@ function phrasePattern(phrase: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])${source}(?![\\p{L}\\p{N}])`, "iu");
 }
 
+/**
+ * A list of phrases as one pattern, compiled once per list: one pass over the text finds every
+ * phrase of the vocabulary, however long the list.
+ */
 const compiled = new Map<string, RegExp>();
-const patternOf = (phrase: string): RegExp => {
-  let pattern = compiled.get(phrase);
-  if (!pattern) compiled.set(phrase, (pattern = phrasePattern(phrase)));
+function listPattern(phrases: readonly string[]): RegExp | null {
+  if (phrases.length === 0) return null;
+  const key = phrases.join("\u0000");
+  let pattern = compiled.get(key);
+  if (!pattern) {
+    pattern = new RegExp(phrases.map((phrase) => `(?:${phrasePattern(phrase).source})`).join("|"), "giu");
+    compiled.set(key, pattern);
+  }
   return pattern;
-};
+}
+
+/** The phrases of a list found in a text, as written there. */
+function findPhrases(text: string, phrases: readonly string[]): string[] {
+  const pattern = listPattern(phrases);
+  if (!pattern) return [];
+  pattern.lastIndex = 0;
+  return [...text.matchAll(pattern)].map((match) => match[0].replace(/\s+/g, " "));
+}
 
 /** What counts as a checkable reference (requireReference), and as naming a data source for a fit. */
 const REFERENCE: readonly RegExp[] = [
@@ -156,12 +173,14 @@ export function qualityProblems(text: string, rules: Rules, block: string = text
   const negation = NOT_ASSERTED.exec(normaliseText(before));
   if (negation) problems.push(`it is not asserted ("${negation[1]}" before the tag)`);
   // Physics usages are taken out before the calibration vocabulary is looked for.
-  let judged = whole;
-  for (const phrase of rules.physicsPhrases) judged = judged.replace(new RegExp(patternOf(phrase).source, "giu"), " ");
-  const calibration = rules.calibrationPhrases.filter((phrase) => patternOf(phrase).test(judged));
-  if (!cites(whole)) calibration.push(...rules.unsourcedFitPhrases.filter((phrase) => patternOf(phrase).test(judged)));
+  const physics = listPattern(rules.physicsPhrases);
+  const judged = physics ? whole.replace(physics, " ") : whole;
+  // The words as the author wrote them, not the vocabulary's patterns.
+  const calibration = findPhrases(judged, rules.calibrationPhrases);
+  if (!cites(whole)) calibration.push(...findPhrases(judged, rules.unsourcedFitPhrases));
   for (const phrase of rules.rejectPhrases) if (judged.toLowerCase().includes(phrase.toLowerCase())) calibration.push(phrase);
-  if (calibration.length > 0) problems.push(`it describes calibration, not physics (${calibration.map((c) => `"${c}"`).join(", ")})`);
+  if (calibration.length > 0)
+    problems.push(`it describes calibration, not physics (${[...new Set(calibration)].map((c) => `"${c}"`).join(", ")})`);
   const mixed = mixedScriptWords(whole);
   if (mixed.length > 0) problems.push(`it mixes Latin and Cyrillic letters in a word (${mixed.map((w) => `"${w}"`).join(", ")})`);
   if (trimmed.length < rules.minLength) problems.push(`it is too short (${trimmed.length} characters, at least ${rules.minLength})`);

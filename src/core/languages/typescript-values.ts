@@ -155,6 +155,9 @@ const COERCING = new Set<ts.SyntaxKind>([
   ts.SyntaxKind.SlashEqualsToken,
 ]);
 
+/** The last names of the callees below: a cheap first test. */
+const CONVERTING_NAMES = new Set(["Number", "parseFloat", "parseInt", "parse", "Function", "eval", "setTimeout", "setInterval"]);
+
 const CONVERTERS = /^(Number|parseFloat|parseInt|Number\.parseFloat|Number\.parseInt|globalThis\.Number|window\.Number)$/;
 const CODE_RUNNERS = /^(Function|eval|globalThis\.eval|window\.eval|setTimeout|setInterval)$/;
 const ENVIRONMENT = /(^|\.)(process\.env|import\.meta\.env|Deno\.env)\b/;
@@ -178,6 +181,13 @@ export function stringNumbers(node: ts.StringLiteral | ts.NoSubstitutionTemplate
   let place: ts.Node | null = null;
   let whole = false;
   if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(outer as ts.Expression)) {
+    // Most strings are arguments of calls that do not convert them: look at the callee's last name first.
+    const last = ts.isIdentifier(parent.expression)
+      ? parent.expression.text
+      : ts.isPropertyAccessExpression(parent.expression)
+        ? parent.expression.name.text
+        : "";
+    if (!CONVERTING_NAMES.has(last)) return [];
     const callee = parent.expression.getText(sourceFile).replace(/\s+/g, "");
     if (CONVERTERS.test(callee) && parent.arguments[0] === outer) {
       place = parent;
