@@ -18,7 +18,8 @@ export type LiteralContext =
   | { kind: "compound-assignment"; operator: BinaryOperator }
   /** `chained`: one link of `a < b < c` (Python), not a plain comparison. */
   | { kind: "comparison"; chained?: boolean }
-  | { kind: "call-argument"; callee: string; index: number }
+  /** `keyword`: the argument's name when passed by name (`rtol=1e-3`), which names its role. */
+  | { kind: "call-argument"; callee: string; index: number; keyword?: string }
   | { kind: "variable-initializer"; name: string }
   | { kind: "assignment"; name: string }
   | { kind: "property-initializer"; name: string }
@@ -37,6 +38,11 @@ export interface SourceComment {
   end: number;
   /** Body without delimiters (`//`, `/* *\/`, `#`, JSDoc stars), lines joined by `\n`. */
   text: string;
+  /**
+   * Documentation written as code (a Python docstring): it documents only the construct whose
+   * `docs` name it, and is neither a leading block nor a same-line comment of anything else.
+   */
+  docstring?: boolean;
 }
 
 /**
@@ -49,6 +55,11 @@ export interface Construct {
   start: number;
   end: number;
   kind: "enclosing" | "function";
+  /**
+   * Comments that document this construct wherever they stand, such as a Python docstring
+   * (below an assignment, or first in a function's body): attached like a leading block.
+   */
+  docs?: readonly SourceComment[];
 }
 
 /**

@@ -69,6 +69,7 @@ export function roleOf({ context }: { context: LiteralContext }): Role {
     case "comparison":
       return "threshold";
     case "call-argument":
+      if (context.keyword && TOLERANCE_NAME.test(context.keyword)) return "threshold";
       if (POWER_CALLEE.test(context.callee) && context.index === 1) return "exponent";
       if (BOUND_CALLEE.test(context.callee) || TOLERANCE_CALLEE.test(context.callee)) return "threshold";
       return "argument";

@@ -45,6 +45,7 @@ export class SourceFile {
   private readonly lineStarts: number[];
   private readonly comments: Comment[];
   private readonly commentByEnd = new Map<number, Comment>();
+  private readonly docstringByEnd = new Map<number, Comment>();
   private commentsByLine: Map<number, Comment[]> | undefined;
   private readonly literalsByLine = new Map<number, Literal[]>();
   private readonly shapes = new Map<number, string>();
@@ -60,7 +61,7 @@ export class SourceFile {
       line: this.lineOf(c.start),
       endLine: this.lineOf(Math.max(c.start, c.end - 1)),
     }));
-    for (const comment of this.comments) this.commentByEnd.set(comment.end, comment);
+    for (const comment of this.comments) (comment.docstring ? this.docstringByEnd : this.commentByEnd).set(comment.end, comment);
     this.literals = extraction.sites.map((site) => {
       const literal = new Literal(this, site);
       const list = this.literalsByLine.get(literal.line);
@@ -69,6 +70,14 @@ export class SourceFile {
         list.push(literal);
       } else this.literalsByLine.set(literal.line, [literal]);
       return literal;
+    });
+  }
+
+  /** The file's own records of these comments (matched by position). */
+  commentsAt(comments: readonly SourceComment[]): Comment[] {
+    return comments.flatMap((c) => {
+      const own = this.docstringByEnd.get(c.end) ?? this.commentByEnd.get(c.end);
+      return own && own.start === c.start ? [own] : [];
     });
   }
 
@@ -116,6 +125,7 @@ export class SourceFile {
     if (!this.commentsByLine) {
       this.commentsByLine = new Map();
       for (const comment of this.comments) {
+        if (comment.docstring) continue;
         for (let l = comment.line; l <= comment.endLine; l++) {
           const list = this.commentsByLine.get(l);
           if (list) list.push(comment);
@@ -251,6 +261,7 @@ function attach(file: SourceFile, literal: Literal): AttachedComment[] {
   for (const construct of literal.site.constructs) {
     const inFunction = construct.kind === "function";
     add(file.leadingBlock(construct.start), inFunction ? "function-doc" : "leading");
+    if (construct.docs?.length) add(file.commentsAt(construct.docs), inFunction ? "function-doc" : "leading");
     if (inFunction) continue;
     for (const comment of file.commentsOnLine(file.lineOf(construct.start)))
       if (comment.start >= construct.start) add([comment], "trailing");

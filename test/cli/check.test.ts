@@ -213,14 +213,14 @@ describe("whole files (paths, no --base)", () => {
     const dir = tempDir();
     mkdirSync(join(dir, "src", "test"), { recursive: true });
     writeFileSync(join(dir, "src", "a.ts"), "export const k = 1.7;\n");
-    writeFileSync(join(dir, "src", "model.py"), "ALPHA = 0.27\n");
+    writeFileSync(join(dir, "src", "model.jl"), "const ALPHA = 0.27\n");
     writeFileSync(join(dir, "src", "table.csv"), "1.002,0.27\n");
     writeFileSync(join(dir, "src", "test", "a.test.ts"), "expect(x).toBe(1.7);\n");
     const json = runCli(dir, ["check", "--format", "json", "src"]);
     const files = JSON.parse(json.stdout).files.map((f: { path: string; outcome: string }) => `${f.path} ${f.outcome}`);
     expect(files.sort()).toEqual([
       "src/a.ts checked",
-      "src/model.py unsupported",
+      "src/model.jl unsupported",
       "src/table.csv unsupported",
       "src/test/a.test.ts ignored",
     ]);

@@ -604,7 +604,7 @@ const files: Case[] = [
     code: "const x = a * 1.002;",
     findings: ["1 1.002 scale unjustified"],
   },
-  { name: "unsupported file types are not read", path: "src/model.py", code: "x = a * 1.002", findings: [] },
+  { name: "unsupported file types are not read", path: "src/model.jl", code: "x = a * 1.002", findings: [] },
   {
     name: "a long file",
     code: `${"// @physics: " + GOOD + "\nconst a = x * 1.002;\n".repeat(1)}${"const filler = compute(a);\n".repeat(500)}const late = y * 1.7;\n`,

@@ -37,6 +37,14 @@ export const LANGUAGES: readonly Language[] = [
     example: { fence: "ts", declaration: "const sigmaV2 = 0.27;" },
     load: async () => (await import("./typescript.js")).typescriptAdapter,
   },
+  {
+    id: "python",
+    name: "Python",
+    extensions: [".py", ".pyi"],
+    lineComment: "#",
+    example: { fence: "python", declaration: "SIGMA_V2 = 0.27" },
+    load: async () => (await import("./python.js")).loadPythonAdapter(),
+  },
 ];
 
 const loaded = new Map<string, LanguageAdapter>();

@@ -1,0 +1,694 @@
+/**
+ * Python adapter on tree-sitter (`web-tree-sitter`, WebAssembly: no native build, nothing for
+ * users to compile) with the `tree-sitter-python` grammar. The tree is mirrored into plain
+ * objects in one cursor walk and freed at once (WebAssembly memory is not garbage-collected),
+ * then described like the TypeScript adapter does: literals, their places, the constructs
+ * holding them, comments and docstrings. tree-sitter recovers from syntax errors, so broken
+ * Python still yields the literals that parse.
+ */
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { Language as Grammar, Parser } from "web-tree-sitter";
+import {
+  shapeDigest,
+  type Anchor,
+  type BinaryOperator,
+  type Construct,
+  type Extraction,
+  type LanguageAdapter,
+  type LiteralContext,
+  type LiteralSite,
+  type SourceComment,
+} from "../literal.js";
+
+/** A node of the mirrored tree. Offsets are UTF-16 indexes (web-tree-sitter parses JavaScript strings as UTF-16). */
+interface PyNode {
+  type: string;
+  start: number;
+  end: number;
+  /** The field this node fills in its parent (`left`, `value`, `arguments`), or null. */
+  field: string | null;
+  named: boolean;
+  parent: PyNode | null;
+  children: PyNode[];
+}
+
+/** Named forms of known constants in Python. */
+const NAMED_FORMS: Record<string, string> = {
+  pi: "math.pi",
+  e: "math.e",
+  "2pi": "math.tau",
+  "pi/2": "math.pi / 2",
+  "pi/4": "math.pi / 4",
+  "pi/180": "math.pi / 180",
+  "180/pi": "180 / math.pi",
+  "1/pi": "1 / math.pi",
+  "4pi": "4 * math.pi",
+  "pi^2": "math.pi ** 2",
+  sqrt2: "math.sqrt(2)",
+  sqrt1_2: "1 / math.sqrt(2)",
+  sqrt3: "math.sqrt(3)",
+  sqrtpi: "math.sqrt(math.pi)",
+  sqrt2pi: "math.sqrt(2 * math.pi)",
+  ln2: "math.log(2)",
+  ln10: "math.log(10)",
+  "euler-gamma": "np.euler_gamma",
+  phi: "scipy.constants.golden",
+  c: "scipy.constants.c",
+  h: "scipy.constants.h",
+  hbar: "scipy.constants.hbar",
+  qe: "scipy.constants.e",
+  kB: "scipy.constants.k",
+  NA: "scipy.constants.N_A",
+  G: "scipy.constants.G",
+  sigmaSB: "scipy.constants.sigma",
+  eps0: "scipy.constants.epsilon_0",
+  mu0: "scipy.constants.mu_0",
+  me: "scipy.constants.m_e",
+  mp: "scipy.constants.m_p",
+  mn: "scipy.constants.m_n",
+  alpha: "scipy.constants.alpha",
+  R: "scipy.constants.R",
+  gn: "scipy.constants.g",
+  au: "astropy.constants.au",
+  pc: "astropy.constants.pc",
+  deg: "math.radians(…) / math.degrees(…)",
+};
+
+const ARITHMETIC: Record<string, BinaryOperator> = {
+  "*": "*", "/": "/", "//": "//", "%": "%", "@": "@", "+": "+", "-": "-", "**": "**",
+  "&": "&", "|": "|", "^": "^", "<<": "<<", ">>": ">>",
+}; // prettier-ignore
+
+const NUMBER_TYPES = new Set(["integer", "float"]);
+/** Lists of statements: each child is a construct of its own. */
+const STATEMENT_LISTS = new Set(["module", "block"]);
+/** Constructs a comment can document besides statements. */
+const MEMBER_CONSTRUCTS = new Set(["pair", "keyword_argument", "default_parameter", "typed_default_parameter", "decorator"]);
+/** Where the walk for covering comments stops: a block's statements are their own constructs. */
+const SCOPE_BOUNDARIES = new Set(["module", "block"]);
+const TRANSPARENT = new Set(["parenthesized_expression"]);
+/** Parents through which a constant may extend (`1 + 2/1000`, `math.sqrt(2)`). */
+const FOLDABLE = new Set(["binary_operator", "unary_operator", "parenthesized_expression", "call"]);
+/** Deeper than this, the file is reported unverified rather than walked (hostile nesting). */
+const MAX_DEPTH = 2000;
+const OMITTED = new Set(["comment", "type"]);
+const FUNCTIONS = new Set(["function_definition", "lambda"]);
+const SEQUENCES = new Set(["list", "tuple", "set", "expression_list", "pattern_list", "tuple_pattern", "list_pattern"]);
+
+const MATH_CONSTANTS: Record<string, number> = { pi: Math.PI, e: Math.E, tau: 2 * Math.PI, inf: Infinity };
+const MATH_FUNCTIONS: Record<string, (...args: number[]) => number> = {
+  sqrt: Math.sqrt, cbrt: Math.cbrt, exp: Math.exp, log: Math.log, log10: Math.log10, log2: Math.log2, log1p: Math.log1p,
+  expm1: Math.expm1, sin: Math.sin, cos: Math.cos, tan: Math.tan, arcsin: Math.asin, asin: Math.asin, arccos: Math.acos,
+  acos: Math.acos, arctan: Math.atan, atan: Math.atan, atan2: Math.atan2, arctan2: Math.atan2, sinh: Math.sinh,
+  cosh: Math.cosh, tanh: Math.tanh, hypot: Math.hypot, fabs: Math.abs, abs: Math.abs, floor: Math.floor, ceil: Math.ceil,
+  pow: Math.pow, power: Math.pow, radians: (x) => (x * Math.PI) / 180, degrees: (x) => (x * 180) / Math.PI,
+}; // prettier-ignore
+/** Modules whose constants and functions fold: `math.pi`, `np.sqrt(2)`. */
+const MATH_MODULES = /^(math|np|numpy|jnp|jax\.numpy|cmath)$/;
+
+/** Calls that turn a string into a number: `float("1.002")`, `Decimal("…")`, `np.float64("…")`. */
+const CONVERTERS =
+  /^(float|int|complex|Decimal|decimal\.Decimal|Fraction|fractions\.Fraction|(np|numpy|jnp)\.(float16|float32|float64|float_|double|int32|int64|array|asarray))$/;
+const CODE_RUNNERS = /^(eval|exec|compile)$/;
+const JSON_PARSERS = /^(json\.loads|yaml\.safe_load|yaml\.load|tomllib\.loads)$/;
+/** Environment defaults: `os.environ.get("K", "1.002")`, `os.getenv("K", "1.002")`. */
+const ENVIRONMENT = /^(os\.environ\.get|os\.getenv|environ\.get|getenv)$/;
+const WHOLE_NUMBER = /^\s*([-+]?(?:\d[\d_]*(?:\.[\d_]*)?|\.\d[\d_]*)(?:[eE][-+]?\d+)?)\s*$/;
+const NUMBERS = /(?<![\w.$])-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?(?![\w.])/g;
+
+/** The value a Python number literal writes; the imaginary part's magnitude for `2j`. */
+function parseNumber(text: string): number {
+  const clean = text.replace(/_/g, "").replace(/[jJ]$/, "").replace(/[lL]$/, "");
+  if (/^0[oO]/.test(clean)) return parseInt(clean.slice(2), 8);
+  if (/^0[bB]/.test(clean)) return parseInt(clean.slice(2), 2);
+  return Number(clean);
+}
+
+class PythonFile {
+  constructor(readonly text: string) {}
+
+  textOf(node: PyNode): string {
+    return this.text.slice(node.start, node.end);
+  }
+
+  /** Code without white space: names and callees as written. */
+  compact(node: PyNode): string {
+    return this.textOf(node).replace(/\s+/g, "");
+  }
+
+  field(node: PyNode, name: string): PyNode | undefined {
+    return node.children.find((c) => c.field === name);
+  }
+}
+
+const skipOuter = (node: PyNode): PyNode => {
+  let current = node;
+  while (current.parent && TRANSPARENT.has(current.parent.type)) current = current.parent;
+  return current;
+};
+
+/** Names bound by an assignment's left side, in order (`a, b = …` binds a and b). */
+function targetsOf(file: PythonFile, left: PyNode): string[] {
+  if (SEQUENCES.has(left.type)) return left.children.filter((c) => c.named && c.type !== "comment").map((c) => file.compact(c));
+  return [file.compact(left)];
+}
+
+function stringBody(file: PythonFile, node: PyNode): string | null {
+  if (node.type !== "string" || node.children.some((c) => c.type === "interpolation")) return null;
+  return node.children
+    .filter((c) => c.type === "string_content")
+    .map((c) => file.textOf(c))
+    .join("");
+}
+
+function contextOf(file: PythonFile, literal: PyNode): LiteralContext {
+  const node = skipOuter(literal);
+  const parent = node.parent;
+  if (!parent) return { kind: "other" };
+  switch (parent.type) {
+    case "type":
+      // An annotation (`x: Literal[3]`) names a type, not a value.
+      return { kind: "literal-type" };
+    case "binary_operator": {
+      const op = file.textOf(file.field(parent, "operator") ?? parent.children[1]!);
+      return { kind: "binary", operator: ARITHMETIC[op] ?? "other", side: node.field === "left" ? "left" : "right" };
+    }
+    case "augmented_assignment": {
+      if (node.field !== "right") return { kind: "other" };
+      const op = file.textOf(file.field(parent, "operator") ?? parent.children[1]!).replace(/=$/, "");
+      return { kind: "compound-assignment", operator: ARITHMETIC[op] ?? "other" };
+    }
+    case "comparison_operator":
+      return { kind: "comparison", chained: parent.children.filter((c) => c.named).length > 2 };
+    case "assignment": {
+      if (node.field !== "right") return { kind: "other" };
+      const left = file.field(parent, "left");
+      const name = left ? targetsOf(file, left)[0]! : "";
+      const inClass = parent.parent?.parent?.parent?.type === "class_definition";
+      return inClass ? { kind: "property-initializer", name } : { kind: "variable-initializer", name };
+    }
+    case "expression_list":
+    case "tuple":
+    case "list":
+    case "set": {
+      // `a, b = 1.5, 2.5`: each value initialises the name at its position.
+      const assignment = parent.parent && skipOuter(parent).parent;
+      if (assignment?.type === "assignment" && skipOuter(parent).field === "right") {
+        const left = file.field(assignment, "left");
+        const index = parent.children.filter((c) => c.named && c.type !== "comment").indexOf(node);
+        const names = left ? targetsOf(file, left) : [];
+        if (names.length > 1 && names[index] !== undefined) return { kind: "variable-initializer", name: names[index]! };
+      }
+      return { kind: "array-element" };
+    }
+    case "pair":
+      if (node.field === "value") {
+        const key = file.field(parent, "key");
+        const name = key ? (stringBody(file, key) ?? file.compact(key)) : "";
+        return { kind: "object-property", name };
+      }
+      return { kind: "other" };
+    case "argument_list": {
+      const call = parent.parent!;
+      const callee = file.compact(file.field(call, "function") ?? call);
+      const positional = parent.children.filter((c) => c.named && c.type !== "keyword_argument" && c.type !== "comment");
+      if (callee === "range" || callee === "xrange") return { kind: "comparison" };
+      return { kind: "call-argument", callee, index: positional.indexOf(node) };
+    }
+    case "keyword_argument": {
+      if (node.field !== "value") return { kind: "other" };
+      const keyword = file.compact(file.field(parent, "name") ?? parent);
+      const call = parent.parent?.parent;
+      const callee = call ? file.compact(file.field(call, "function") ?? call) : "";
+      return { kind: "call-argument", callee, index: -1, keyword };
+    }
+    case "default_parameter":
+    case "typed_default_parameter":
+      return node.field === "value"
+        ? { kind: "parameter-default", name: file.compact(file.field(parent, "name") ?? parent) }
+        : { kind: "other" };
+    case "subscript":
+    case "slice":
+      if (parent.type === "subscript" && node.field !== "subscript") return { kind: "other" };
+      // `Literal[3]` names a type, not a value.
+      if (parent.type === "subscript" && /(^|\.)Literal$/.test(file.compact(file.field(parent, "value") ?? parent)))
+        return { kind: "literal-type" };
+      return { kind: "index" };
+    case "return_statement":
+      return { kind: "return" };
+    case "lambda":
+      return node.field === "body" ? { kind: "return" } : { kind: "other" };
+    default:
+      return { kind: "other" };
+  }
+}
+
+function isInLoopHeader(literal: PyNode): boolean {
+  for (let child = literal, node = literal.parent; node; child = node, node = node.parent) {
+    if (node.type === "for_statement" || node.type === "for_in_clause") return child.field === "right";
+    if (node.type === "while_statement") return child.field === "condition";
+    if (STATEMENT_LISTS.has(node.type) || FUNCTIONS.has(node.type)) return false;
+  }
+  return false;
+}
+
+function isConstruct(node: PyNode): boolean {
+  const parent = node.parent;
+  if (!parent) return false;
+  return (
+    STATEMENT_LISTS.has(parent.type) ||
+    MEMBER_CONSTRUCTS.has(node.type) ||
+    (SEQUENCES.has(parent.type) && parent.type !== "expression_list")
+  );
+}
+
+function statementOf(node: PyNode): PyNode {
+  let current = node;
+  while (current.parent && !SCOPE_BOUNDARIES.has(current.parent.type)) current = current.parent;
+  return current;
+}
+
+/** A string expression statement: a docstring when it follows what it documents. */
+function docstringOf(statement: PyNode | undefined): PyNode | null {
+  if (!statement || statement.type !== "expression_statement") return null;
+  const only = statement.children.filter((c) => c.type !== "comment");
+  return only.length === 1 && only[0]!.type === "string" ? only[0]! : null;
+}
+
+class Scan {
+  readonly literals: PyNode[] = [];
+  readonly strings: PyNode[] = [];
+  readonly comments: SourceComment[] = [];
+  /** Docstrings by the construct they document. */
+  readonly docs = new Map<PyNode, SourceComment>();
+  private readonly folded = new Map<PyNode, number | undefined>();
+  private readonly skeletons = new Map<PyNode, { exact: string; loose: string }>();
+
+  constructor(readonly file: PythonFile) {}
+
+  docstring(node: PyNode): SourceComment {
+    const body = this.file
+      .textOf(node)
+      .replace(/^[rRbBuUfF]*("""|'''|"|')/, "")
+      .replace(/("""|'''|"|')$/, "");
+    const comment: SourceComment = { start: node.start, end: node.end, text: body.replace(/^\s+/gm, "").trim(), docstring: true };
+    this.comments.push(comment);
+    return comment;
+  }
+
+  /** Docstrings of a block's statements: an attribute's below it, a function's or class's first in its body. */
+  collectDocs(list: PyNode): void {
+    const statements = list.children.filter((c) => c.type !== "comment");
+    statements.forEach((statement, index) => {
+      const next = docstringOf(statements[index + 1]);
+      const isAssignment = statement.type === "expression_statement" && statement.children.some((c) => c.type === "assignment");
+      if (next && isAssignment) this.docs.set(statement, this.docstring(next));
+      const definition = statement.type === "decorated_definition" ? this.file.field(statement, "definition") : statement;
+      if (definition && (definition.type === "function_definition" || definition.type === "class_definition")) {
+        const body = this.file.field(definition, "body");
+        const first = docstringOf(body?.children.find((c) => c.type !== "comment"));
+        if (first) this.docs.set(statement, this.docstring(first));
+      }
+    });
+  }
+
+  constructsOf(literal: PyNode): Construct[] {
+    const result: Construct[] = [];
+    let insideFunctionBody = false;
+    for (let node: PyNode | null = literal; node; node = node.parent) {
+      if (SCOPE_BOUNDARIES.has(node.type)) {
+        if (node.type === "block" && node.parent && FUNCTIONS.has(node.parent.type)) {
+          insideFunctionBody = true;
+          continue;
+        }
+        break;
+      }
+      if (!isConstruct(node)) continue;
+      const doc = this.docs.get(node);
+      result.push({
+        start: node.start,
+        end: node.end,
+        kind: insideFunctionBody ? "function" : "enclosing",
+        ...(doc ? { docs: [doc] } : {}),
+      });
+    }
+    return result;
+  }
+
+  /** The value of a constant expression (literals, `math`/`np` functions and constants), or undefined. */
+  valueOf(node: PyNode): number | undefined {
+    if (this.folded.has(node)) return this.folded.get(node);
+    const value = this.compute(node);
+    this.folded.set(node, value);
+    return value;
+  }
+
+  private compute(node: PyNode): number | undefined {
+    const file = this.file;
+    if (NUMBER_TYPES.has(node.type)) return /[jJ]$/.test(file.textOf(node)) ? undefined : parseNumber(file.textOf(node));
+    if (node.type === "parenthesized_expression") {
+      const inner = node.children.filter((c) => c.named && c.type !== "comment");
+      return inner.length === 1 ? this.valueOf(inner[0]!) : undefined;
+    }
+    if (node.type === "unary_operator") {
+      const operand = this.valueOf(file.field(node, "argument") ?? node.children.at(-1)!);
+      const op = file.textOf(node.children[0]!);
+      if (operand === undefined) return undefined;
+      return op === "-" ? -operand : op === "+" ? operand : op === "~" ? ~operand : undefined;
+    }
+    if (node.type === "binary_operator") {
+      const left = this.valueOf(file.field(node, "left")!);
+      if (left === undefined) return undefined;
+      const right = this.valueOf(file.field(node, "right")!);
+      if (right === undefined) return undefined;
+      const op = file.textOf(file.field(node, "operator")!);
+      const ops: Record<string, (a: number, b: number) => number> = {
+        "+": (a, b) => a + b, "-": (a, b) => a - b, "*": (a, b) => a * b, "/": (a, b) => a / b, "//": (a, b) => Math.floor(a / b),
+        "%": (a, b) => a - b * Math.floor(a / b), "**": (a, b) => a ** b, "&": (a, b) => a & b, "|": (a, b) => a | b,
+        "^": (a, b) => a ^ b, "<<": (a, b) => a << b, ">>": (a, b) => a >> b,
+      }; // prettier-ignore
+      return ops[op]?.(left, right);
+    }
+    if (node.type === "attribute") {
+      const object = file.compact(file.field(node, "object") ?? node);
+      const name = file.compact(file.field(node, "attribute") ?? node);
+      return MATH_MODULES.test(object) ? MATH_CONSTANTS[name] : undefined;
+    }
+    if (node.type === "call") {
+      const fn = file.field(node, "function");
+      const args = file.field(node, "arguments");
+      if (!fn || !args || fn.type !== "attribute") return undefined;
+      const module = file.compact(file.field(fn, "object") ?? fn);
+      const compute = MATH_FUNCTIONS[file.compact(file.field(fn, "attribute") ?? fn)];
+      if (!MATH_MODULES.test(module) || !compute) return undefined;
+      const values: number[] = [];
+      for (const arg of args.children.filter((c) => c.named && c.type !== "comment")) {
+        const value = this.valueOf(arg);
+        if (value === undefined) return undefined;
+        values.push(value);
+      }
+      return values.length ? compute(...values) : undefined;
+    }
+    return undefined;
+  }
+
+  /** The largest constant expression holding a literal (the literal itself, nearly always). */
+  rootOf(literal: PyNode): PyNode {
+    let root = literal;
+    for (;;) {
+      let parent = root.parent;
+      if (parent?.type === "argument_list") parent = parent.parent;
+      if (!parent || !FOLDABLE.has(parent.type) || this.valueOf(parent) === undefined) break;
+      root = parent;
+    }
+    while (root.type === "parenthesized_expression") root = root.children.find((c) => c.named && c.type !== "comment") ?? root;
+    return root;
+  }
+
+  anchor(node: PyNode): Anchor {
+    const statement = statementOf(node);
+    let skeleton = this.skeletons.get(statement);
+    if (!skeleton) {
+      skeleton = {
+        exact: shapeDigest(this.serialize(statement, false, statement)),
+        loose: shapeDigest(this.serialize(statement, true, statement)),
+      };
+      this.skeletons.set(statement, skeleton);
+    }
+    const steps: string[] = [];
+    for (let current: PyNode = node; current !== statement && current.parent; current = current.parent) {
+      if (TRANSPARENT.has(current.parent.type)) continue;
+      const siblings = current.parent.children.filter((c) => c.named && !OMITTED.has(c.type));
+      steps.push(`${current.parent.type}.${current.field ?? siblings.indexOf(current)}`);
+    }
+    const outer = skipOuter(node);
+    const operator =
+      outer.parent?.type === "binary_operator"
+        ? this.file.textOf(this.file.field(outer.parent, "operator")!)
+        : outer.parent?.type === "augmented_assignment"
+          ? this.file.textOf(this.file.field(outer.parent, "operator")!)
+          : null;
+    return {
+      statement: skeleton.exact,
+      loose: skeleton.loose,
+      path: steps.reverse().join("/"),
+      identity: this.identityOf(node, statement),
+      operator,
+    };
+  }
+
+  private identityOf(node: PyNode, statement: PyNode): string | null {
+    const file = this.file;
+    for (let current: PyNode | null = node; current && current !== statement.parent; current = current.parent) {
+      if (current.type === "assignment" || current.type === "augmented_assignment") {
+        const left = file.field(current, "left");
+        return left ? `=${targetsOf(file, left).join(",")}` : null;
+      }
+      if (current.type === "default_parameter" || current.type === "typed_default_parameter" || current.type === "keyword_argument") {
+        return `${current.type}:${file.compact(file.field(current, "name") ?? current)}`;
+      }
+      if (current.type === "return_statement") {
+        for (let fn = current.parent; fn; fn = fn.parent) {
+          if (fn.type === "function_definition") return `return:${file.compact(file.field(fn, "name") ?? fn)}`;
+        }
+        return null;
+      }
+    }
+    return null;
+  }
+
+  private serialize(node: PyNode, loose: boolean, root: PyNode): string {
+    if (NUMBER_TYPES.has(node.type)) return "#";
+    if (node !== root && node.type === "block") return "{}";
+    if (TRANSPARENT.has(node.type)) {
+      const inner = node.children.find((c) => c.named && c.type !== "comment");
+      return inner ? this.serialize(inner, loose, root) : "()";
+    }
+    if (node.children.length === 0) {
+      const text = this.file.textOf(node);
+      return loose && ARITHMETIC[text.replace(/=$/, "")] !== undefined && !node.named ? "op" : text;
+    }
+    const parts = node.children.filter((c) => !OMITTED.has(c.type)).map((c) => this.serialize(c, loose, root));
+    return `${node.type}(${parts.join(",")})`;
+  }
+}
+
+const STATEMENT_TEXT_LIMIT = 1000;
+
+/** A Python literal's record: computed at once, as the tree it comes from is freed after the walk. */
+interface Written {
+  text: string;
+  value: number;
+  start: number;
+  end: number;
+  numberStart: number;
+  folded: boolean;
+  parts: string[];
+}
+
+function siteOf(scan: Scan, place: PyNode, written: Written): LiteralSite {
+  const file = scan.file;
+  const statement = statementOf(place);
+  let context: LiteralContext | undefined;
+  let constructs: Construct[] | undefined;
+  let anchor: Anchor | undefined;
+  return {
+    ...written,
+    get context() {
+      return (context ??= contextOf(file, place));
+    },
+    get inLoopHeader() {
+      return isInLoopHeader(place);
+    },
+    statementText: file.text.slice(statement.start, Math.min(statement.end, statement.start + STATEMENT_TEXT_LIMIT)),
+    get constructs() {
+      return (constructs ??= scan.constructsOf(place));
+    },
+    get anchor() {
+      return (anchor ??= scan.anchor(place));
+    },
+  };
+}
+
+/** Numbers of a string the code turns into numbers (`float("1.002")`, `os.getenv("K", "1.002")`). */
+function stringNumbers(scan: Scan, node: PyNode): Array<{ start: number; end: number; text: string; value: number; place: PyNode }> {
+  const file = scan.file;
+  const body = stringBody(file, node);
+  if (body === null) return [];
+  const outer = skipOuter(node);
+  const list = outer.parent;
+  if (list?.type !== "argument_list" || !list.parent) return [];
+  const callee = file.compact(file.field(list.parent, "function") ?? list.parent);
+  const args = list.children.filter((c) => c.named && c.type !== "comment");
+  const index = args.indexOf(outer);
+  let whole: boolean;
+  if (CONVERTERS.test(callee) && index === 0) whole = true;
+  else if (ENVIRONMENT.test(callee) && index === 1) whole = true;
+  else if (JSON_PARSERS.test(callee) || CODE_RUNNERS.test(callee)) whole = false;
+  else return [];
+  const content = node.children.find((c) => c.type === "string_content");
+  const contentStart = content?.start ?? node.start;
+  // A converted or parsed string takes the call's place (`k = float("1.002")` initialises k).
+  const place = whole || JSON_PARSERS.test(callee) ? list.parent : outer;
+  if (whole) {
+    const match = WHOLE_NUMBER.exec(body);
+    if (!match) return [];
+    const at = body.indexOf(match[1]!);
+    const value = Number(match[1]!.replace(/_/g, ""));
+    return Number.isFinite(value)
+      ? [{ start: contentStart + at, end: contentStart + at + match[1]!.length, text: match[1]!, value, place }]
+      : [];
+  }
+  return [...body.matchAll(NUMBERS)].map((m) => ({
+    start: contentStart + m.index!,
+    end: contentStart + m.index! + m[0].length,
+    text: m[0],
+    value: Number(m[0]),
+    place,
+  }));
+}
+
+/** One cursor walk mirrors the tree (and frees it): everything after is plain JavaScript. */
+function mirror(parser: Parser, text: string): PyNode {
+  const tree = parser.parse(text);
+  if (!tree) throw new Error("tree-sitter could not parse the file");
+  const cursor = tree.walk();
+  try {
+    const root: PyNode = {
+      type: cursor.nodeType,
+      start: cursor.startIndex,
+      end: cursor.endIndex,
+      field: null,
+      named: true,
+      parent: null,
+      children: [],
+    };
+    let current = root;
+    let depth = 0;
+    for (;;) {
+      if (cursor.gotoFirstChild()) {
+        if (++depth > MAX_DEPTH) throw new RangeError("nesting too deep to analyse");
+      } else {
+        while (!cursor.gotoNextSibling()) {
+          if (!cursor.gotoParent()) return root;
+          depth--;
+          current = current.parent!;
+        }
+        current = current.parent!;
+      }
+      const node: PyNode = {
+        type: cursor.nodeType,
+        start: cursor.startIndex,
+        end: cursor.endIndex,
+        field: cursor.currentFieldName,
+        named: cursor.nodeIsNamed,
+        parent: current,
+        children: [],
+      };
+      current.children.push(node);
+      current = node;
+    }
+  } finally {
+    cursor.delete();
+    tree.delete();
+  }
+}
+
+export function extractPython(parser: Parser, text: string): Extraction {
+  const root = mirror(parser, text);
+  const file = new PythonFile(text);
+  const scan = new Scan(file);
+  const visit = (node: PyNode): void => {
+    if (node.type === "comment") {
+      const raw = file.textOf(node);
+      scan.comments.push({ start: node.start, end: node.end, text: raw.replace(/^#:?/, "").trim() });
+      return;
+    }
+    if (STATEMENT_LISTS.has(node.type)) scan.collectDocs(node);
+    if (NUMBER_TYPES.has(node.type)) {
+      const parent = node.parent;
+      const signed = parent?.type === "unary_operator" && /^[-+]$/.test(file.textOf(parent.children[0]!));
+      scan.literals.push(signed ? parent! : node);
+      return;
+    }
+    if (node.type === "string") scan.strings.push(node);
+    for (const child of node.children) visit(child);
+  };
+  visit(root);
+  const sites: LiteralSite[] = [];
+  let lastRoot: PyNode | undefined;
+  let lastParts: string[] | undefined;
+  for (const literal of scan.literals) {
+    const number = literal.type === "unary_operator" ? literal.children.at(-1)! : literal;
+    const start = literal.start;
+    const rootNode = scan.rootOf(literal);
+    if (rootNode === literal || rootNode === number) {
+      const written = file.textOf(literal).replace(/\s+/g, "");
+      const sign = literal !== number && file.textOf(literal.children[0]!) === "-" ? -1 : 1;
+      const value = sign * parseNumber(file.textOf(number));
+      sites.push(
+        siteOf(scan, literal, { text: written, value, start, end: literal.end, numberStart: number.start, folded: false, parts: [] }),
+      );
+      continue;
+    }
+    const part = file.textOf(literal).replace(/\s+/g, "");
+    if (rootNode === lastRoot) {
+      lastParts!.push(part);
+      continue;
+    }
+    lastRoot = rootNode;
+    lastParts = [part];
+    const written = {
+      text: file.textOf(rootNode).replace(/\s+/g, " "),
+      value: scan.valueOf(rootNode)!,
+      start: rootNode.start,
+      end: rootNode.end,
+      numberStart: rootNode.start,
+      folded: true,
+      parts: lastParts,
+    };
+    sites.push(siteOf(scan, rootNode, written));
+  }
+  let fromStrings = false;
+  for (const node of scan.strings) {
+    for (const number of stringNumbers(scan, node)) {
+      fromStrings = true;
+      sites.push(
+        siteOf(scan, number.place, {
+          text: number.text,
+          value: number.value,
+          start: number.start,
+          end: number.end,
+          numberStart: number.start,
+          folded: false,
+          parts: [],
+        }),
+      );
+    }
+  }
+  if (fromStrings) sites.sort((a, b) => a.start - b.start);
+  scan.comments.sort((a, b) => a.start - b.start);
+  return { sites, comments: scan.comments };
+}
+
+/** Where the grammar is: beside the built module (copied there by the build), else in the package. */
+function grammarPath(): string {
+  const beside = fileURLToPath(new URL("./grammars/tree-sitter-python.wasm", import.meta.url));
+  if (existsSync(beside)) return beside;
+  return createRequire(import.meta.url).resolve("tree-sitter-python/tree-sitter-python.wasm");
+}
+
+/** Load the grammar (once per process) and build the adapter. */
+export async function loadPythonAdapter(): Promise<LanguageAdapter> {
+  await Parser.init();
+  const grammar = await Grammar.load(grammarPath());
+  const parser = new Parser();
+  parser.setLanguage(grammar);
+  return {
+    id: "python",
+    namedForm: (key) => NAMED_FORMS[key],
+    extract: (_path, text) => extractPython(parser, text),
+  };
+}

@@ -1,0 +1,301 @@
+/**
+ * Python detection as tables (issue 9): the same rules as the TypeScript tables, read from
+ * Python code. Row format as in case-table.ts: `line literal role status` (`was OLD` on retunes).
+ */
+import type { Case } from "../helpers.js";
+
+const GOOD = "velocity dispersion sigma_v^2 from the linear power spectrum, Eq. 3.4";
+const PATH = "src/model.py";
+const py = (rows: Array<Omit<Case, "path"> & { path?: string }>): Case[] => rows.map((row) => ({ path: PATH, ...row }));
+
+const annotations: Case[] = py([
+  { name: "no comment", code: "x = a * 1.002\n", findings: ["1 1.002 scale unjustified"] },
+  { name: "same-line comment", code: `x = a * 1.002  # @physics: ${GOOD}\n`, findings: ["1 1.002 scale justified"] },
+  { name: "comment above", code: `# @physics: ${GOOD}\nx = a * 1.002\n`, findings: ["2 1.002 scale justified"] },
+  { name: "colon optional", code: `# @physics ${GOOD}\nx = a * 1.002\n`, findings: ["2 1.002 scale justified"] },
+  {
+    name: "after a noqa suppression",
+    code: `x = a * 1.002  # noqa: PLR2004  # @physics: ${GOOD}\n`,
+    findings: ["1 1.002 scale justified"],
+  },
+  { name: "Sphinx #: doc comment", code: `#: @physics: ${GOOD}\nSIGMA = 0.27\n`, findings: ["2 0.27 initializer justified"] },
+  {
+    name: "attribute docstring below the assignment",
+    code: `SIGMA = 0.27\n"""@physics: ${GOOD}"""\n`,
+    findings: ["1 0.27 initializer justified"],
+  },
+  {
+    name: "an attribute docstring covers only the assignment above it",
+    code: `SIGMA = 0.27\n"""@physics: ${GOOD}"""\nBETA = 1.3\n`,
+    findings: ["1 0.27 initializer justified", "3 1.3 initializer unjustified"],
+  },
+  {
+    name: "a function docstring covers parameter defaults",
+    code: `def f(k, alpha=0.27):\n    """@physics: ${GOOD}"""\n    return k\n`,
+    findings: ["1 0.27 default justified"],
+  },
+  {
+    name: "a function docstring does not cover the body",
+    code: `def f(k):\n    """@physics: ${GOOD}"""\n    return k * 1.5\n`,
+    findings: ["3 1.5 scale unjustified"],
+  },
+  {
+    name: "functionDocCoversBody lets it cover the body",
+    code: `def f(k):\n    """@physics: ${GOOD}"""\n    return k * 1.5\n`,
+    config: { justification: { functionDocCoversBody: true } },
+    findings: ["3 1.5 scale justified"],
+  },
+  {
+    name: "a module docstring is a file header and covers nothing below",
+    code: `"""@physics: ${GOOD}"""\n\nimport math\n\nx = a * 1.002\n`,
+    findings: ["5 1.002 scale unjustified"],
+  },
+  { name: "a blank line breaks the attachment", code: `# @physics: ${GOOD}\n\nx = a * 1.002\n`, findings: ["3 1.002 scale unjustified"] },
+  { name: "untagged comment, requireTag", code: `# ${GOOD}\nx = a * 1.002\n`, findings: ["2 1.002 scale untagged"] },
+  {
+    name: "untagged comment, adoption mode",
+    code: `# ${GOOD}\nx = a * 1.002\n`,
+    config: { requireTag: false },
+    findings: ["2 1.002 scale justified"],
+  },
+  { name: "custom tag", code: `# @source: ${GOOD}\nx = a * 1.002\n`, config: { tags: ["@source"] }, findings: ["2 1.002 scale justified"] },
+  {
+    name: "one comment covers every literal of a list",
+    code: "# @physics: Gauss-Legendre nodes for n = 3, Abramowitz & Stegun Table 25.4\nNODES = [-0.7745966692, 0.0, 0.7745966692]\n",
+    findings: ["2 -0.7745966692 element justified", "2 0.0 element justified", "2 0.7745966692 element justified"],
+  },
+  {
+    name: "a justification continued over several # lines",
+    code: "# @physics: velocity dispersion\n# of the linear field,\n# Eq. 3.4\nx = a * 1.002\n",
+    findings: ["4 1.002 scale justified"],
+  },
+  {
+    name: "a comment in a class body covers its attribute",
+    code: `class Model:\n    # @physics: ${GOOD}\n    sigma = 0.27\n`,
+    findings: ["3 0.27 initializer justified"],
+  },
+]);
+
+const quality: Case[] = py([
+  {
+    name: "the case study's comment, strict mode",
+    code: "_TREE_ALPHA = 0.27  # Empirically alpha=0.27 minimises max error across all 9 RSD spectra\n",
+    findings: ["1 0.27 initializer untagged"],
+  },
+  {
+    name: "the case study's comment, adoption mode",
+    code: "_TREE_ALPHA = 0.27  # Empirically alpha=0.27 minimises max error across all 9 RSD spectra\n",
+    config: { requireTag: false },
+    findings: ["1 0.27 initializer weak"],
+  },
+  { name: "tuned", code: "x = a * 1.002  # @physics: factor tuned to match the reference output\n", findings: ["1 1.002 scale weak"] },
+  { name: "placeholder", code: "x = a * 1.002  # @physics: TODO explain this later please\n", findings: ["1 1.002 scale weak"] },
+  { name: "too short", code: "x = a * 1.002  # @physics: ok\n", findings: ["1 1.002 scale weak"] },
+  {
+    name: "requireReference without one",
+    code: "x = a * 1.002  # @physics: the two-loop counterterm amplitude at k_NL\n",
+    config: { justification: { requireReference: true } },
+    findings: ["1 1.002 scale weak"],
+  },
+  {
+    name: "requireReference with a source location",
+    code: "x = a * 1.002  # @physics: the two-loop counterterm amplitude, perturbations.c:5070-5075\n",
+    config: { justification: { requireReference: true } },
+    findings: ["1 1.002 scale justified"],
+  },
+  {
+    name: "calibration words on the next line",
+    code: `# @physics: ${GOOD}\n# (grid search over the fiducial cosmology)\nx = a * 1.002\n`,
+    findings: ["3 1.002 scale weak"],
+  },
+  { name: "a negated tag", code: `# no @physics: ${GOOD}\nx = a * 1.002\n`, findings: ["2 1.002 scale weak"] },
+  {
+    name: "physics wording",
+    code: "x = a * 1.002  # @physics: the Gauss weights minimise the quadrature error, Eq. 25.4.29\n",
+    findings: ["1 1.002 scale justified"],
+  },
+]);
+
+const literals: Case[] = py([
+  { name: "an integer", code: "n = k * 7\n", findings: ["1 7 scale unjustified"] },
+  { name: "a float with an exponent", code: "x = a * 1.5e-3\n", findings: ["1 1.5e-3 scale unjustified"] },
+  { name: "underscores", code: "N = 1_024\n", findings: ["1 1_024 initializer unjustified"] },
+  { name: "hexadecimal", code: "MASK_VALUE = x * 0x1F\n", findings: ["1 0x1F scale unjustified"] },
+  { name: "octal", code: "MODE = 0o755\n", findings: ["1 0o755 initializer unjustified"] },
+  { name: "binary", code: "FLAGS = 0b101\n", findings: ["1 0b101 initializer unjustified"] },
+  { name: "a leading minus", code: "x = a * -1.7\n", findings: ["1 -1.7 scale unjustified"] },
+  { name: "an imaginary literal", code: "z = a * 0.27j\n", findings: ["1 0.27j scale unjustified"] },
+  { name: "numbers in an f-string format spec are not literals", code: 'label = f"{x:.3f} at {y:10.2e}"\n', findings: [] },
+  { name: "numbers in a plain string are not literals", code: 'label = "run 1.002 of 3"\n', findings: [] },
+  {
+    name: "a syntax error mid-file keeps the literals that parse",
+    code: "def broken(:\n    x = a * 1.7\n",
+    findings: ["2 1.7 scale unjustified"],
+  },
+  { name: "an unterminated string after a factor", code: "x = a * 1.3\ny = 'oops\n", findings: ["1 1.3 scale unjustified"] },
+]);
+
+const roles: Case[] = py([
+  { name: "floor division", code: "n = k // 3\n", findings: ["1 3 scale unjustified"] },
+  { name: "matrix multiplication", code: "y = m @ 2.5\n", findings: ["1 2.5 scale unjustified"] },
+  { name: "modulo", code: "r = k % 7\n", findings: ["1 7 operand unjustified"] },
+  { name: "offset", code: "t = x + 273.2\n", findings: ["1 273.2 offset unjustified"] },
+  { name: "exponent", code: "p = k ** 2.7\n", findings: ["1 2.7 exponent unjustified"] },
+  { name: "pow exponent", code: "p = pow(k, 2.7)\n", findings: ["1 2.7 exponent unjustified"] },
+  { name: "np.power exponent", code: "p = np.power(k, 2.7)\n", findings: ["1 2.7 exponent unjustified"] },
+  { name: "augmented assignment", code: "x *= 1.05\n", findings: ["1 1.05 scale unjustified"] },
+  { name: "augmented counter step", code: "i += 1\n", findings: [] },
+  { name: "comparison", code: "if x > 1.5:\n    pass\n", findings: ["1 1.5 threshold unjustified"] },
+  { name: "chained comparison", code: "ok = 0.1 < x < 2.5\n", findings: ["1 0.1 threshold unjustified", "1 2.5 threshold unjustified"] },
+  {
+    name: "a keyword tolerance is a threshold",
+    code: "np.isclose(a, b, rtol=1e-3, atol=1e-9)\n",
+    findings: ["1 1e-3 threshold unjustified", "1 1e-9 threshold unjustified"],
+  },
+  { name: "another keyword is an argument", code: "fit(x, damping=0.7)\n", findings: ["1 0.7 argument unjustified"] },
+  { name: "min/max bounds", code: "y = max(x, 0.05)\n", findings: ["1 0.05 threshold unjustified"] },
+  {
+    name: "np.clip bounds",
+    code: "y = np.clip(x, 0.05, 0.95)\n",
+    findings: ["1 0.05 threshold unjustified", "1 0.95 threshold unjustified"],
+  },
+  { name: "a parameter default", code: "def f(x, k=0.27):\n    return x\n", findings: ["1 0.27 default unjustified"] },
+  { name: "a typed parameter default", code: "def f(x, k: float = 0.27):\n    return x\n", findings: ["1 0.27 default unjustified"] },
+  { name: "a tolerance-named default", code: "def f(x, tol=1e-6):\n    return x\n", findings: ["1 1e-6 threshold unjustified"] },
+  { name: "an annotated assignment", code: "ALPHA: float = 0.27\n", findings: ["1 0.27 initializer unjustified"] },
+  { name: "tuple unpacking", code: "a, b = 1.5, 2.5\n", findings: ["1 1.5 initializer unjustified", "1 2.5 initializer unjustified"] },
+  { name: "a class attribute", code: "class Cosmo:\n    h = 0.674\n", findings: ["2 0.674 initializer unjustified"] },
+  { name: "an attribute assignment", code: "self.k = 0.27\n", findings: ["1 0.27 initializer unjustified"] },
+  { name: "a dict value", code: 'PARAMS = {"alpha": 0.27}\n', findings: ["1 0.27 element unjustified"] },
+  { name: "a dict value named like a tolerance", code: 'OPTS = {"rtol": 1e-4}\n', findings: ["1 1e-4 threshold unjustified"] },
+  {
+    name: "list, tuple and set members",
+    code: "w = f([0.3, 0.7], (1.5,), {2.5})\n",
+    findings: ["1 0.3 element unjustified", "1 0.7 element unjustified", "1 1.5 element unjustified", "1 2.5 element unjustified"],
+  },
+  { name: "a return value", code: "def f():\n    return 0.27\n", findings: ["2 0.27 operand unjustified"] },
+  { name: "a lambda body", code: "f = lambda x: x * 1.3\n", findings: ["1 1.3 scale unjustified"] },
+  { name: "a decorator argument", code: "@lru_cache(maxsize=128)\ndef f(x):\n    return x\n", findings: ["1 128 argument unjustified"] },
+  { name: "a call argument", code: "y = smooth(x, 3.5)\n", findings: ["1 3.5 argument unjustified"] },
+]);
+
+const exemptions: Case[] = py([
+  { name: "allowed values", code: "y = x * 2 + 0.5\n", findings: ["1 2 scale allowed", "1 0.5 offset allowed"] },
+  { name: "a small exponent", code: "y = k ** 2\n", findings: [] },
+  { name: "a half exponent", code: "y = k ** 0.5\n", findings: [] },
+  { name: "a subscript index", code: "y = x[3]\n", findings: [] },
+  { name: "a slice", code: "y = x[1:4]\n", findings: [] },
+  { name: "a negative index", code: "y = x[-1]\n", findings: [] },
+  { name: ".at[0].set", code: "y = x.at[0].set(v)\n", findings: [] },
+  { name: "range(0, n) starts", code: "for i in range(1, n):\n    pass\n", findings: [] },
+  { name: "a range bound is a loop bound", code: "for i in range(64):\n    pass\n", findings: ["1 64 threshold unjustified"] },
+  { name: "comparison against 0", code: "if x > 0:\n    pass\n", findings: [] },
+  { name: "a power of ten as a unit scale", code: "km = m / 1000\n", findings: ["1 1000 scale allowed"] },
+  { name: "a power of ten as a threshold is not a scale", code: "if err < 1e-6:\n    pass\n", findings: ["1 1e-6 threshold unjustified"] },
+  { name: "Literal[3] is a type", code: "def f(x: Literal[3]) -> None:\n    pass\n", findings: [] },
+  { name: "bitwise operands", code: "m = flags & 0xFF\n", findings: [] },
+  {
+    name: "jnp.linspace(0, 1, 100)",
+    code: "k = jnp.linspace(0, 1, 100)\n",
+    findings: ["1 0 argument allowed", "1 1 argument allowed", "1 100 argument unjustified"],
+  },
+  {
+    name: "jnp.where(x > 1e-3, …)",
+    code: "y = jnp.where(x > 1e-3, x, 0.0)\n",
+    findings: ["1 1e-3 threshold unjustified", "1 0.0 argument allowed"],
+  },
+]);
+
+const knownConstants: Case[] = py([
+  { name: "π at five digits", code: "c = r * 3.14159\n", findings: ["1 3.14159 scale known-constant"] },
+  {
+    name: "math.pi / 180 folds to a known constant",
+    code: "rad = deg * (math.pi / 180)\n",
+    findings: ["1 math.pi / 180 scale known-constant"],
+  },
+  { name: "2 * 3.14159 is 2π", code: "c = 2 * 3.14159 * r\n", findings: ["1 2 * 3.14159 scale known-constant"] },
+  { name: "the speed of light", code: "C = 299792458.0\n", findings: ["1 299792458.0 initializer known-constant"] },
+  { name: "G", code: "G = 6.674e-11\n", findings: ["1 6.674e-11 initializer known-constant"] },
+  { name: "np.sqrt(2) folds", code: "s = x / np.sqrt(2)\n", findings: ["1 np.sqrt(2) scale known-constant"] },
+]);
+
+const changes: Case[] = py([
+  { name: "an unchanged line", base: "x = a * 1.002\ny = 1\n", code: "x = a * 1.002\ny = b\n", findings: [] },
+  {
+    name: "re-indented into a function is a move",
+    base: "x = a * 1.7\n",
+    code: "def f(a):\n    x = a * 1.7\n    return x\n",
+    findings: [],
+  },
+  {
+    name: "a retuned coefficient",
+    base: `SIGMA = 0.27  # @physics: ${GOOD}\n`,
+    code: `SIGMA = 0.30  # @physics: ${GOOD}\n`,
+    findings: ["1 0.30 initializer retuned was 0.27"],
+  },
+  {
+    name: "a retune with a new justification",
+    base: `SIGMA = 0.27  # @physics: ${GOOD}\n`,
+    code: `SIGMA = 0.30  # @physics: ${GOOD}, at z = 0.5 (Eq. 3.6)\n`,
+    findings: ["1 0.30 initializer justified was 0.27"],
+  },
+  {
+    name: "an operator change",
+    base: `y = x * 0.93  # @physics: ${GOOD}\n`,
+    code: `y = x / 0.93  # @physics: ${GOOD}\n`,
+    findings: ["1 0.93 scale retuned was * 0.93"],
+  },
+  {
+    name: "a retuned small exponent",
+    base: `p = k ** 2  # @physics: ${GOOD}\n`,
+    code: `p = k ** 2.5  # @physics: ${GOOD}\n`,
+    findings: ["1 2.5 exponent retuned was 2"],
+  },
+  {
+    name: "a type annotation added while retuning",
+    base: `# @physics: ${GOOD}\nK = 0.93\n`,
+    code: `# @physics: ${GOOD}\nK: float = 0.95\n`,
+    findings: ["2 0.95 initializer retuned was 0.93"],
+  },
+  {
+    name: "a factor added under an old comment",
+    base: `# @physics: ${GOOD}\nx = a * b\n`,
+    code: `# @physics: ${GOOD}\nx = a * b * 1.002\n`,
+    findings: ["2 1.002 scale unjustified"],
+  },
+  {
+    name: "the statement split over lines",
+    base: `# @physics: ${GOOD}\nv = compute(a, 0.31, 0.42)\n`,
+    code: `# @physics: ${GOOD}\nv = compute(\n    a,\n    0.31,\n    0.45,\n)\n`,
+    findings: ["5 0.45 argument retuned was 0.42"],
+  },
+]);
+
+const strings: Case[] = py([
+  { name: 'float("1.002")', code: 'k = x * float("1.002")\n', findings: ["1 1.002 scale unjustified"] },
+  { name: "Decimal", code: "k = Decimal('1.002')\n", findings: ["1 1.002 initializer unjustified"] },
+  { name: "np.float64", code: 'k = np.float64("0.27")\n', findings: ["1 0.27 initializer unjustified"] },
+  { name: "an environment default", code: 'k = float(os.environ.get("K", "1.002"))\n', findings: ["1 1.002 argument unjustified"] },
+  { name: "json.loads", code: "p = json.loads('{\"alpha\": 0.27}')\n", findings: ["1 0.27 initializer unjustified"] },
+  { name: "folded: 1 + 2/1000", code: "k = x * (1 + 2 / 1000)\n", findings: ["1 1 + 2 / 1000 scale unjustified"] },
+  { name: "folded: math.sqrt(1.004)", code: "k = x * math.sqrt(1.004)\n", findings: ["1 math.sqrt(1.004) scale unjustified"] },
+  { name: "neighbour: m * 10 ** -3", code: "km = m * 10 ** -3\n", findings: ["1 10 ** -3 scale allowed"] },
+]);
+
+const files: Case[] = [
+  { name: "test_*.py is not read", path: "tests/test_model.py", code: "assert f(1.7) == 2.3\n", findings: [] },
+  { name: "conftest.py is not read", path: "conftest.py", code: "TOL = 1e-3\n", findings: [] },
+  { name: "a stub is not read", path: "src/model.pyi", code: "ALPHA: float = ...\n", findings: [] },
+];
+
+export const pythonTables: Array<[string, Case[]]> = [
+  ["python: annotations", annotations],
+  ["python: justification quality", quality],
+  ["python: literals", literals],
+  ["python: roles", roles],
+  ["python: exemptions", exemptions],
+  ["python: known constants", knownConstants],
+  ["python: changes", changes],
+  ["python: numbers in strings and constant expressions", strings],
+  ["python: files", files],
+];
