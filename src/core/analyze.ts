@@ -337,12 +337,11 @@ export function analyzeChange(changes: readonly FileChange[], config: Config, op
   const plans: Array<{ plan: FilePlan; report: FileReport | null }> = [];
   /** Hostile input (say, nesting deep enough to exhaust the parser's stack) is not passed: the file is unverified. */
   const unverifiable = (report: FileReport, error: unknown): void => {
-    const why =
-      error instanceof RangeError
-        ? "too deeply nested to parse"
-        : `could not be analysed (${error instanceof Error ? error.message : String(error)})`;
     report.outcome = "unverified";
-    report.reason = `the file is ${why}`;
+    report.reason =
+      error instanceof RangeError
+        ? "the file is too deeply nested to parse"
+        : `the file could not be analysed (${error instanceof Error ? error.message : String(error)})`;
   };
   /** How many numbers a file the check does not read adds (a reviewer's hint where a factor could hide). */
   const numbersIn = (change: FileChange): number | null => {

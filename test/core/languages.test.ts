@@ -47,3 +47,27 @@ it("a change with no source file loads no parser", () => {
   `);
   expect(result).toEqual(["unsupported", false]);
 });
+
+it("the built package carries the Python grammar and loads it from there", () => {
+  const grammar = fileURLToPath(new URL("../../dist/core/languages/grammars/tree-sitter-python.wasm", import.meta.url));
+  expect(existsSync(grammar)).toBe(true);
+  const result = inFreshProcess(`
+    const change = [{ path: "clax/ept.py", status: "added", baseText: null, headText: "_TREE_ALPHA = 0.27\\n" }];
+    const a = await core.analyze(change, core.defaultConfig);
+    return [core.isLoaded(core.languageById("python")), a.findings.map((f) => f.literal + " " + f.status)];
+  `);
+  expect(result).toEqual([true, ["0.27 unjustified"]]);
+});
+
+it("a Python file the grammar cannot read at all is unverified, never passed", () => {
+  const result = inFreshProcess(`
+    const change = [{ path: "src/junk.py", status: "added", baseText: null, headText: ")))) 1.5 ((( ]]] }}} x = 2.7" }];
+    const a = await core.analyze(change, core.defaultConfig);
+    return [a.conclusion, a.files[0].outcome, a.files[0].reason];
+  `);
+  expect(result).toEqual([
+    "failure",
+    "unverified",
+    "the file could not be analysed (the Python grammar could not read any statement of it)",
+  ]);
+});

@@ -283,6 +283,8 @@ const strings: Case[] = py([
 ]);
 
 const files: Case[] = [
+  // A file the grammar cannot read at all has no findings, and is unverified (test/core/languages.test.ts).
+  { name: "garbage is not passed with findings made up", path: "src/junk.py", code: ")))) 1.5 ((( ]]] }}} x = 2.7", findings: [] },
   { name: "test_*.py is not read", path: "tests/test_model.py", code: "assert f(1.7) == 2.3\n", findings: [] },
   { name: "conftest.py is not read", path: "conftest.py", code: "TOL = 1e-3\n", findings: [] },
   { name: "a stub is not read", path: "src/model.pyi", code: "ALPHA: float = ...\n", findings: [] },

@@ -141,6 +141,48 @@ class PythonFile {
   field(node: PyNode, name: string): PyNode | undefined {
     return node.children.find((c) => c.field === name);
   }
+
+  /**
+   * The operator of a binary, augmented or unary node, read from the source between its
+   * operands (anonymous tokens are not mirrored): `*`, `//`, `*=`, `-`.
+   */
+  operator(node: PyNode): string {
+    const operands = node.children.filter((c) => c.type !== "comment");
+    if (node.type === "unary_operator") return this.text.slice(node.start, operands[0]?.start ?? node.end).trim();
+    const left = operands[0];
+    const right = operands[1];
+    return left && right
+      ? this.text
+          .slice(left.end, right.start)
+          .replace(/#[^\n]*/g, "")
+          .trim()
+      : "";
+  }
+
+  /**
+   * The code between a node's named children (keywords, operators, punctuation), without
+   * space or comments: what a skeleton keeps of the anonymous tokens.
+   */
+  gaps(node: PyNode): string[] {
+    const result: string[] = [];
+    let at = node.start;
+    for (const child of node.children) {
+      result.push(
+        this.text
+          .slice(at, child.start)
+          .replace(/#[^\n]*/g, "")
+          .replace(/\s+/g, ""),
+      );
+      at = child.end;
+    }
+    result.push(
+      this.text
+        .slice(at, node.end)
+        .replace(/#[^\n]*/g, "")
+        .replace(/\s+/g, ""),
+    );
+    return result;
+  }
 }
 
 const skipOuter = (node: PyNode): PyNode => {
@@ -155,8 +197,23 @@ function targetsOf(file: PythonFile, left: PyNode): string[] {
   return [file.compact(left)];
 }
 
+/** `np.sqrt` as [`np`, `sqrt`], whether or not the walk entered the attribute. */
+function attributeParts(file: PythonFile, node: PyNode): [string, string] {
+  const object = file.field(node, "object");
+  const name = file.field(node, "attribute");
+  if (object && name) return [file.compact(object), file.compact(name)];
+  const match = /^(.*)\.(\w+)$/.exec(file.compact(node));
+  return match ? [match[1]!, match[2]!] : ["", ""];
+}
+
 function stringBody(file: PythonFile, node: PyNode): string | null {
   if (node.type !== "string" || node.children.some((c) => c.type === "interpolation")) return null;
+  // A string the walk did not enter (no digit in it) is one leaf: its body is its text without quotes.
+  if (node.children.length === 0)
+    return file
+      .textOf(node)
+      .replace(/^[rRbBuU]*("""|'''|"|')/, "")
+      .replace(/("""|'''|"|')$/, "");
   return node.children
     .filter((c) => c.type === "string_content")
     .map((c) => file.textOf(c))
@@ -172,12 +229,12 @@ function contextOf(file: PythonFile, literal: PyNode): LiteralContext {
       // An annotation (`x: Literal[3]`) names a type, not a value.
       return { kind: "literal-type" };
     case "binary_operator": {
-      const op = file.textOf(file.field(parent, "operator") ?? parent.children[1]!);
+      const op = file.operator(parent);
       return { kind: "binary", operator: ARITHMETIC[op] ?? "other", side: node.field === "left" ? "left" : "right" };
     }
     case "augmented_assignment": {
       if (node.field !== "right") return { kind: "other" };
-      const op = file.textOf(file.field(parent, "operator") ?? parent.children[1]!).replace(/=$/, "");
+      const op = file.operator(parent).replace(/=$/, "");
       return { kind: "compound-assignment", operator: ARITHMETIC[op] ?? "other" };
     }
     case "comparison_operator":
@@ -348,13 +405,14 @@ class Scan {
   private compute(node: PyNode): number | undefined {
     const file = this.file;
     if (NUMBER_TYPES.has(node.type)) return /[jJ]$/.test(file.textOf(node)) ? undefined : parseNumber(file.textOf(node));
+    if (node.children.length === 0 && node.type !== "attribute") return undefined; // no digit in it: nothing to fold
     if (node.type === "parenthesized_expression") {
       const inner = node.children.filter((c) => c.named && c.type !== "comment");
       return inner.length === 1 ? this.valueOf(inner[0]!) : undefined;
     }
     if (node.type === "unary_operator") {
       const operand = this.valueOf(file.field(node, "argument") ?? node.children.at(-1)!);
-      const op = file.textOf(node.children[0]!);
+      const op = file.operator(node);
       if (operand === undefined) return undefined;
       return op === "-" ? -operand : op === "+" ? operand : op === "~" ? ~operand : undefined;
     }
@@ -363,7 +421,7 @@ class Scan {
       if (left === undefined) return undefined;
       const right = this.valueOf(file.field(node, "right")!);
       if (right === undefined) return undefined;
-      const op = file.textOf(file.field(node, "operator")!);
+      const op = file.operator(node);
       const ops: Record<string, (a: number, b: number) => number> = {
         "+": (a, b) => a + b, "-": (a, b) => a - b, "*": (a, b) => a * b, "/": (a, b) => a / b, "//": (a, b) => Math.floor(a / b),
         "%": (a, b) => a - b * Math.floor(a / b), "**": (a, b) => a ** b, "&": (a, b) => a & b, "|": (a, b) => a | b,
@@ -372,16 +430,15 @@ class Scan {
       return ops[op]?.(left, right);
     }
     if (node.type === "attribute") {
-      const object = file.compact(file.field(node, "object") ?? node);
-      const name = file.compact(file.field(node, "attribute") ?? node);
+      const [object, name] = attributeParts(file, node);
       return MATH_MODULES.test(object) ? MATH_CONSTANTS[name] : undefined;
     }
     if (node.type === "call") {
       const fn = file.field(node, "function");
       const args = file.field(node, "arguments");
       if (!fn || !args || fn.type !== "attribute") return undefined;
-      const module = file.compact(file.field(fn, "object") ?? fn);
-      const compute = MATH_FUNCTIONS[file.compact(file.field(fn, "attribute") ?? fn)];
+      const [module, name] = attributeParts(file, fn);
+      const compute = MATH_FUNCTIONS[name];
       if (!MATH_MODULES.test(module) || !compute) return undefined;
       const values: number[] = [];
       for (const arg of args.children.filter((c) => c.named && c.type !== "comment")) {
@@ -425,11 +482,7 @@ class Scan {
     }
     const outer = skipOuter(node);
     const operator =
-      outer.parent?.type === "binary_operator"
-        ? this.file.textOf(this.file.field(outer.parent, "operator")!)
-        : outer.parent?.type === "augmented_assignment"
-          ? this.file.textOf(this.file.field(outer.parent, "operator")!)
-          : null;
+      outer.parent?.type === "binary_operator" || outer.parent?.type === "augmented_assignment" ? this.file.operator(outer.parent) : null;
     return {
       statement: skeleton.exact,
       loose: skeleton.loose,
@@ -463,15 +516,21 @@ class Scan {
     if (NUMBER_TYPES.has(node.type)) return "#";
     if (node !== root && node.type === "block") return "{}";
     if (TRANSPARENT.has(node.type)) {
-      const inner = node.children.find((c) => c.named && c.type !== "comment");
+      const inner = node.children.find((c) => c.type !== "comment");
       return inner ? this.serialize(inner, loose, root) : "()";
     }
-    if (node.children.length === 0) {
-      const text = this.file.textOf(node);
-      return loose && ARITHMETIC[text.replace(/=$/, "")] !== undefined && !node.named ? "op" : text;
-    }
-    const parts = node.children.filter((c) => !OMITTED.has(c.type)).map((c) => this.serialize(c, loose, root));
-    return `${node.type}(${parts.join(",")})`;
+    if (node.children.length === 0) return this.file.textOf(node).replace(/\s+/g, "");
+    // The node's own tokens (keywords, operators) sit between its children; a type annotation's
+    // tokens go with it, and an operator is masked in the loose form.
+    const gaps = this.file.gaps(node);
+    let out = `${node.type}(`;
+    node.children.forEach((child, index) => {
+      if (OMITTED.has(child.type)) return;
+      const gap = gaps[index]!;
+      out += loose && ARITHMETIC[gap.replace(/=$/, "")] !== undefined ? "op" : gap;
+      out += this.serialize(child, loose, root);
+    });
+    return `${out}${gaps.at(-1)})`;
   }
 }
 
@@ -550,10 +609,32 @@ function stringNumbers(scan: Scan, node: PyNode): Array<{ start: number; end: nu
   }));
 }
 
-/** One cursor walk mirrors the tree (and frees it): everything after is plain JavaScript. */
+/** Nodes always entered: statement lists (their docstrings) and assignment targets (the names bound). */
+const ALWAYS_ENTERED = new Set(["module", "block", "pattern_list", "tuple_pattern", "list_pattern", "decorated_definition"]);
+
+/**
+ * One cursor walk mirrors the tree (and frees it): everything after is plain JavaScript. Each
+ * cursor read crosses into WebAssembly, so the walk reads as little as it can:
+ * - only named nodes are mirrored; operators and keywords are read from the source between a
+ *   node's children (`PythonFile.gaps`);
+ * - a subtree whose text holds no digit and no `#` (no literal, no comment) is not entered:
+ *   it is mirrored as one leaf, and its compacted text stands for it in a statement's skeleton.
+ */
 function mirror(parser: Parser, text: string): PyNode {
   const tree = parser.parse(text);
   if (!tree) throw new Error("tree-sitter could not parse the file");
+  // Digits and `#` before each offset: whether a range holds any, in constant time.
+  const marks = new Int32Array(text.length + 1);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    marks[i + 1] = marks[i]! + ((c >= 48 && c <= 57) || c === 35 ? 1 : 0);
+  }
+  const worthEntering = (node: PyNode): boolean =>
+    ALWAYS_ENTERED.has(node.type) ||
+    marks[node.end]! > marks[node.start]! ||
+    (node.type === "expression_statement" && node.parent !== null && STATEMENT_LISTS.has(node.parent.type)) ||
+    node.type === "function_definition" ||
+    node.type === "class_definition";
   const cursor = tree.walk();
   try {
     const root: PyNode = {
@@ -565,29 +646,36 @@ function mirror(parser: Parser, text: string): PyNode {
       parent: null,
       children: [],
     };
-    let current = root;
+    let current: PyNode | null = root; // the mirrored node at the cursor, null on an anonymous token
+    let parent: PyNode = root; // the mirrored node the cursor's position hangs under
+    const stack: PyNode[] = [];
     let depth = 0;
     for (;;) {
-      if (cursor.gotoFirstChild()) {
+      if (current !== null && worthEntering(current) && cursor.gotoFirstChild()) {
         if (++depth > MAX_DEPTH) throw new RangeError("nesting too deep to analyse");
+        stack.push(parent);
+        parent = current;
       } else {
         while (!cursor.gotoNextSibling()) {
           if (!cursor.gotoParent()) return root;
           depth--;
-          current = current.parent!;
+          parent = stack.pop()!;
         }
-        current = current.parent!;
+      }
+      if (!cursor.nodeIsNamed) {
+        current = null;
+        continue;
       }
       const node: PyNode = {
         type: cursor.nodeType,
         start: cursor.startIndex,
         end: cursor.endIndex,
         field: cursor.currentFieldName,
-        named: cursor.nodeIsNamed,
-        parent: current,
+        named: true,
+        parent,
         children: [],
       };
-      current.children.push(node);
+      parent.children.push(node);
       current = node;
     }
   } finally {
@@ -598,6 +686,10 @@ function mirror(parser: Parser, text: string): PyNode {
 
 export function extractPython(parser: Parser, text: string): Extraction {
   const root = mirror(parser, text);
+  // A file the grammar cannot read at all is never passed (its literals would be guesses): unverified.
+  const statements = root.children.filter((c) => c.type !== "comment");
+  if (statements.length > 0 && statements.every((c) => c.type === "ERROR"))
+    throw new Error("the Python grammar could not read any statement of it");
   const file = new PythonFile(text);
   const scan = new Scan(file);
   const visit = (node: PyNode): void => {
@@ -609,7 +701,7 @@ export function extractPython(parser: Parser, text: string): Extraction {
     if (STATEMENT_LISTS.has(node.type)) scan.collectDocs(node);
     if (NUMBER_TYPES.has(node.type)) {
       const parent = node.parent;
-      const signed = parent?.type === "unary_operator" && /^[-+]$/.test(file.textOf(parent.children[0]!));
+      const signed = parent?.type === "unary_operator" && /^[-+]$/.test(file.operator(parent));
       scan.literals.push(signed ? parent! : node);
       return;
     }
@@ -626,7 +718,7 @@ export function extractPython(parser: Parser, text: string): Extraction {
     const rootNode = scan.rootOf(literal);
     if (rootNode === literal || rootNode === number) {
       const written = file.textOf(literal).replace(/\s+/g, "");
-      const sign = literal !== number && file.textOf(literal.children[0]!) === "-" ? -1 : 1;
+      const sign = literal !== number && file.operator(literal) === "-" ? -1 : 1;
       const value = sign * parseNumber(file.textOf(number));
       sites.push(
         siteOf(scan, literal, { text: written, value, start, end: literal.end, numberStart: number.start, folded: false, parts: [] }),
