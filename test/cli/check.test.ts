@@ -3,57 +3,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-
-const CLI = join(dirname(fileURLToPath(import.meta.url)), "../../dist/cli/bin.js");
-const GIT_ENV = {
-  GIT_AUTHOR_NAME: "Test",
-  GIT_AUTHOR_EMAIL: "test@example.org",
-  GIT_COMMITTER_NAME: "Test",
-  GIT_COMMITTER_EMAIL: "test@example.org",
-  GIT_CONFIG_NOSYSTEM: "1",
-  HOME: tmpdir(),
-};
-
-const made: string[] = [];
-
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), "no-patch-cli-"));
-  made.push(dir);
-  return dir;
-}
-
-class Repo {
-  readonly dir = tempDir();
-  constructor() {
-    this.git("init", "-q", "-b", "main");
-  }
-  git(...args: string[]): string {
-    return execFileSync("git", args, { cwd: this.dir, env: { ...process.env, ...GIT_ENV }, encoding: "utf8" });
-  }
-  write(path: string, text: string | Buffer): this {
-    const full = join(this.dir, path);
-    mkdirSync(dirname(full), { recursive: true });
-    writeFileSync(full, text);
-    return this;
-  }
-  commit(message = "change"): this {
-    this.git("add", "-A");
-    this.git("commit", "-q", "--allow-empty", "-m", message);
-    return this;
-  }
-  check(...args: string[]) {
-    return runCli(this.dir, ["check", ...args]);
-  }
-}
-
-function runCli(cwd: string, args: string[]) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8", env: { ...process.env, ...GIT_ENV, NO_COLOR: "1" } });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { cleanUp, CLI, GIT_ENV, Repo, requireBuild, runCli, tempDir } from "./repo.js";
 
 const BASE_EPT = `export function oneLoop(pLin: number, p22: number, p13: number): number {
   return pLin + p22 + p13;
@@ -64,12 +16,8 @@ const PATCHED_EPT = `export function oneLoop(pLin: number, p22: number, p13: num
 }
 `;
 
-beforeAll(() => {
-  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first (npm test does).`);
-});
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+beforeAll(requireBuild);
+afterAll(cleanUp);
 
 describe("the * 1.002 patch", () => {
   const repo = new Repo();

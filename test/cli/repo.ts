@@ -1,0 +1,64 @@
+/** Real temporary git repositories and the built CLI, for tests that run `no-patch` as a user does. */
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const CLI = join(dirname(fileURLToPath(import.meta.url)), "../../dist/cli/bin.js");
+
+export const GIT_ENV = {
+  GIT_AUTHOR_NAME: "Test",
+  GIT_AUTHOR_EMAIL: "test@example.org",
+  GIT_COMMITTER_NAME: "Test",
+  GIT_COMMITTER_EMAIL: "test@example.org",
+  GIT_CONFIG_NOSYSTEM: "1",
+  HOME: tmpdir(),
+};
+
+const made: string[] = [];
+
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "no-patch-cli-"));
+  made.push(dir);
+  return dir;
+}
+
+/** Remove every directory the tests made (afterAll). */
+export function cleanUp(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** The tests run the built CLI: say so plainly when it is missing (beforeAll). */
+export function requireBuild(): void {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build first (npm test does).`);
+}
+
+export class Repo {
+  readonly dir = tempDir();
+  constructor() {
+    this.git("init", "-q", "-b", "main");
+  }
+  git(...args: string[]): string {
+    return execFileSync("git", args, { cwd: this.dir, env: { ...process.env, ...GIT_ENV }, encoding: "utf8" });
+  }
+  write(path: string, text: string | Buffer): this {
+    const full = join(this.dir, path);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, text);
+    return this;
+  }
+  commit(message = "change"): this {
+    this.git("add", "-A");
+    this.git("commit", "-q", "--allow-empty", "-m", message);
+    return this;
+  }
+  check(...args: string[]) {
+    return runCli(this.dir, ["check", ...args]);
+  }
+}
+
+export function runCli(cwd: string, args: string[]) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8", env: { ...process.env, ...GIT_ENV, NO_COLOR: "1" } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
