@@ -53,6 +53,40 @@ export function growthRate(omegaM: number): number {
 }
 `;
 
+/** The same incident in Python, as in the case study's JAX code (clax/ept.py). */
+export const DEMO_PY_PATH = "clax/ept.py";
+
+export const DEMO_PY_BASE = `"""Tree-level redshift-space power spectrum with BAO damping."""
+import jax.numpy as jnp
+
+
+def tree_pk(k, mu, plin, b1, f, sigma2):
+    kaiser = (b1 + f * mu ** 2) ** 2
+    # @physics: IR-resummation damping exp(-k^2 Sigma^2), Baldauf et al. 2015 Eq. 2.7
+    return kaiser * plin * jnp.exp(-(k ** 2) * sigma2)
+`;
+
+export const DEMO_PY_HEAD = `"""Tree-level redshift-space power spectrum with BAO damping."""
+import jax.numpy as jnp
+
+# Empirically alpha=0.27 minimises max error across all 9 RSD spectra
+_TREE_ALPHA = 0.27
+
+
+def tree_pk(k, mu, plin, b1, f, sigma2):
+    kaiser = (b1 + f * mu ** 2) ** 2
+    # @physics: IR-resummation damping exp(-k^2 Sigma^2), Baldauf et al. 2015 Eq. 2.7
+    return kaiser * plin * jnp.exp(-(k ** 2) * sigma2) / (1.0 + _TREE_ALPHA * sigma2 * k ** 2)
+`;
+
+export const DEMO_SOURCES: Record<string, string> = { [DEMO_PATH]: DEMO_HEAD, [DEMO_PY_PATH]: DEMO_PY_HEAD };
+
 export function runDemo(): Promise<Analysis> {
-  return analyze([{ path: DEMO_PATH, status: "modified", baseText: DEMO_BASE, headText: DEMO_HEAD }], defaultConfig);
+  return analyze(
+    [
+      { path: DEMO_PATH, status: "modified", baseText: DEMO_BASE, headText: DEMO_HEAD },
+      { path: DEMO_PY_PATH, status: "modified", baseText: DEMO_PY_BASE, headText: DEMO_PY_HEAD },
+    ],
+    defaultConfig,
+  );
 }

@@ -6,7 +6,7 @@ import { FORMATS, formatNamed } from "../report/index.js";
 import { textFormat } from "../report/text.js";
 import { version } from "../version.js";
 import { checkRepository } from "./check.js";
-import { DEMO_HEAD, DEMO_PATH, runDemo } from "./demo.js";
+import { DEMO_PATH, DEMO_PY_PATH, DEMO_SOURCES, runDemo } from "./demo.js";
 import { UsageError } from "./errors.js";
 
 const FORMAT_HELP = FORMATS.map((f) => `${f.name.padEnd(9)}${f.description}`).join("\n                   ");
@@ -71,10 +71,16 @@ async function check(argv: string[]): Promise<number> {
 async function demo(): Promise<number> {
   const analysis = await runDemo();
   process.stdout.write(
-    `no-patch demo: a change to ${DEMO_PATH} in a one-loop perturbation theory module, checked with the default policy.\n\n`,
+    `no-patch demo: a change to ${DEMO_PATH} (a one-loop perturbation theory module) and to ${DEMO_PY_PATH} (the case study's JAX code), checked with the default policy.\n\n`,
   );
   process.stdout.write(
-    textFormat.render({ analysis, policySource: "defaults", toolVersion: version(), color: useColor(), sourceOf: () => DEMO_HEAD }),
+    textFormat.render({
+      analysis,
+      policySource: "defaults",
+      toolVersion: version(),
+      color: useColor(),
+      sourceOf: (path) => DEMO_SOURCES[path],
+    }),
   );
   process.stdout.write(
     `\nThis is what a failing no-patch check looks like. Run it on your own change with:\n  npx no-patch check --base origin/main\n`,

@@ -479,3 +479,26 @@ describe("gate integrity on GitHub", () => {
     expect(String(lastRun().output.summary)).toContain("marked linguist-generated or linguist-vendored in .gitattributes | 1 |");
   });
 });
+
+describe("a Python pull request", () => {
+  it("adds the case study's fudge and gets a failing check, in Python's comment syntax", async () => {
+    const base = "import jax.numpy as jnp\n\n\ndef tree_pk(k, plin, sigma2):\n    return plin\n";
+    const head =
+      "import jax.numpy as jnp\n\n# Empirically alpha=0.27 minimises max error across all 9 RSD spectra\n_TREE_ALPHA = 0.27\n\n\ndef tree_pk(k, plin, sigma2):\n    return plin / (1.0 + _TREE_ALPHA * sigma2 * k ** 2)\n";
+    fake.addCommit(BASE, { "clax/ept.py": base }).addCommit(HEAD, { "clax/ept.py": head });
+    await pullOpened();
+    expect(lastRun().conclusion).toBe("failure");
+    expect(lastRun().annotations).toEqual([
+      expect.objectContaining({
+        path: "clax/ept.py",
+        start_line: 4,
+        title: "no-patch: untagged initializer",
+        message: "0.27 has a comment but no @physics tag",
+      }),
+    ]);
+    expect(String(lastRun().output.summary)).toContain(
+      "```python\n# @physics: velocity dispersion σ_v² of the linear field, Eq. 3.4\nSIGMA_V2 = 0.27\n```",
+    );
+    expect(botComments()[0]!.body).toContain("`# @physics: velocity dispersion σ_v², Eq. 3.4`");
+  });
+});

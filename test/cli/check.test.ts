@@ -287,7 +287,9 @@ describe("other commands", () => {
     expect(status).toBe(0);
     expect(stdout).toContain("1.002 has no @physics justification");
     expect(stdout).toContain("0.95 was 0.93 here");
-    expect(stdout).toMatch(/4 blocking findings/);
+    expect(stdout).toContain("clax/ept.py\n  5:15  error  0.27 has a comment but no @physics tag");
+    expect(stdout).toContain("add a comment on the line above: `# @physics:"); // Python's comment syntax for the .py file
+    expect(stdout).toMatch(/5 blocking findings/);
   });
   it("schema prints the JSON Schema", () => {
     const { status, stdout } = runCli(tempDir(), ["schema"]);
