@@ -110,6 +110,9 @@ export interface LiteralSite {
   anchor: Anchor;
 }
 
+/** Where a literal stands and what it says, as an adapter reads it off the text. */
+export type WrittenLiteral = Pick<LiteralSite, "text" | "value" | "start" | "end" | "numberStart" | "folded" | "parts">;
+
 /** What an adapter yields for one source text. */
 export interface Extraction {
   /** Every numeric literal, in source order. */

@@ -19,6 +19,7 @@ import {
   type LanguageAdapter,
   type LiteralContext,
   type LiteralSite,
+  type WrittenLiteral,
   type SourceComment,
 } from "../literal.js";
 
@@ -536,18 +537,7 @@ class Scan {
 
 const STATEMENT_TEXT_LIMIT = 1000;
 
-/** A Python literal's record: computed at once, as the tree it comes from is freed after the walk. */
-interface Written {
-  text: string;
-  value: number;
-  start: number;
-  end: number;
-  numberStart: number;
-  folded: boolean;
-  parts: string[];
-}
-
-function siteOf(scan: Scan, place: PyNode, written: Written): LiteralSite {
+function siteOf(scan: Scan, place: PyNode, written: WrittenLiteral): LiteralSite {
   const file = scan.file;
   const statement = statementOf(place);
   let context: LiteralContext | undefined;

@@ -15,6 +15,7 @@ import {
   type LanguageAdapter,
   type LiteralContext,
   type LiteralSite,
+  type WrittenLiteral,
   type SourceComment,
 } from "../literal.js";
 import { ConstantFolder, stringNumbers } from "./typescript-values.js";
@@ -508,17 +509,6 @@ export function parseTypeScript(path: string, text: string): ts.SourceFile {
   );
 }
 
-/** Where a literal's record stands and what it says: a literal, a folded expression, or a number in a string. */
-interface Written {
-  start: number;
-  end: number;
-  numberStart: number;
-  text: string;
-  value: number;
-  folded: boolean;
-  parts: readonly string[];
-}
-
 /**
  * One literal's record. What only candidates need (context, constructs, statement text,
  * anchor) is computed on first read from `place`, the node whose position in the code the
@@ -538,7 +528,7 @@ class TypeScriptLiteral implements LiteralSite {
     private readonly sourceFile: ts.SourceFile,
     private readonly place: ts.Node,
     private readonly anchors: Anchors,
-    written: Written,
+    written: WrittenLiteral,
   ) {
     ({
       start: this.start,
@@ -575,7 +565,7 @@ class TypeScriptLiteral implements LiteralSite {
 }
 
 /** A numeric literal as written, with its sign when it has one. */
-function writtenLiteral(node: ts.Node, sourceFile: ts.SourceFile): Written {
+function writtenLiteral(node: ts.Node, sourceFile: ts.SourceFile): WrittenLiteral {
   const start = node.getStart(sourceFile);
   const text = sourceFile.text.slice(start, node.end).replace(/\s+/g, "");
   if (ts.isPrefixUnaryExpression(node)) {
