@@ -18,8 +18,18 @@ export const SMALL_EXPONENT_EXEMPTION = "small exponent";
 
 const isZeroOrOne = (value: number): boolean => value === 0 || value === 1;
 
+/**
+ * A statement that sets a version (`__version_info__ = (1, 53)`, `export const VERSION = …`,
+ * `APP_VERSION`, `pkg.version`): the name is a version's, with "version" at a word boundary,
+ * so `conversion = 1.002` is no version.
+ */
+const VERSION_STATEMENT =
+  /^\s*(?:export\s+)?(?:(?:const|let|var)\s+)?(?:[\w$]*[._$]|_*)version(?:_?info|_?tuple|_?string)?_*\s*(?::[^=\n]+)?=(?!=)/i;
+
 /** Why a literal is not a candidate at all, or undefined when it is one. */
 export function structuralExemption(site: Literal, role: Role): string | undefined {
+  // A release number is no coefficient: bumping it is not retuning physics.
+  if (VERSION_STATEMENT.test(site.statementText)) return "version number";
   switch (role) {
     case "index":
       return Number.isInteger(site.value) ? "array index" : undefined;

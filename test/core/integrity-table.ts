@@ -342,6 +342,30 @@ const numbersInStrings: Case[] = [
   { name: "neighbour: a number in a log message", code: 'console.log("alpha = 0.27");', findings: [] },
 ];
 
+/** Found replaying real history (skyfield): numbers that are no coefficients. */
+const notCoefficients: Case[] = [
+  { name: "a name containing 'version' is no version", code: "const conversion = 1.002;\n", findings: ["1 1.002 initializer unjustified"] },
+  { name: "APP_VERSION is a version", base: "export const APP_VERSION = 3;\n", code: "export const APP_VERSION = 4;\n", findings: [] },
+  {
+    name: "a version bump is no retune",
+    base: "export const VERSION_INFO = [1, 53];\n",
+    code: "export const VERSION_INFO = [1, 54];\n",
+    findings: [],
+  },
+  { name: "a version string is no literal", code: 'export const version = "1.54";\n', findings: [] },
+  { name: "numeric object keys name entries", code: "const GM = { 199: mercury, 299: venus };\n", findings: [] },
+  {
+    name: "neighbour: a value in a keyed table still needs a justification",
+    code: "const GM = { 199: 22031.8 };\n",
+    findings: ["1 22031.8 element unjustified"],
+  },
+  {
+    name: "neighbour: a name containing 'version' in an expression is no exemption",
+    code: "const k = conversion * 1.002;\n",
+    findings: ["1 1.002 scale unjustified"],
+  },
+];
+
 export const integrityTables: Array<[string, Case[]]> = [
   ["integrity 1: stale coverage", staleCoverage],
   ["integrity 2: retunes in disguise", disguisedRetunes],
@@ -349,4 +373,5 @@ export const integrityTables: Array<[string, Case[]]> = [
   ["integrity 4: constant expressions", constantExpressions],
   ["integrity 5: numbers in strings", numbersInStrings],
   ["integrity 6: comment laundering", laundering],
+  ["not coefficients", notCoefficients],
 ];

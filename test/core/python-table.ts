@@ -282,6 +282,15 @@ const strings: Case[] = py([
   { name: "neighbour: m * 10 ** -3", code: "km = m * 10 ** -3\n", findings: ["1 10 ** -3 scale allowed"] },
 ]);
 
+const notCoefficients: Case[] = py([
+  { name: "a version tuple bump", base: "__version_info__ = (1, 53)\n", code: "__version_info__ = (1, 54)\n", findings: [] },
+  {
+    name: "numeric dict keys",
+    code: "RMASS = {199: 6023600.0, 299: 408523.71}\n",
+    findings: ["1 6023600.0 element unjustified", "1 408523.71 element unjustified"],
+  },
+]);
+
 const files: Case[] = [
   // A file the grammar cannot read at all has no findings, and is unverified (test/core/languages.test.ts).
   { name: "garbage is not passed with findings made up", path: "src/junk.py", code: ")))) 1.5 ((( ]]] }}} x = 2.7", findings: [] },
@@ -299,5 +308,6 @@ export const pythonTables: Array<[string, Case[]]> = [
   ["python: known constants", knownConstants],
   ["python: changes", changes],
   ["python: numbers in strings and constant expressions", strings],
+  ["python: not coefficients", notCoefficients],
   ["python: files", files],
 ];

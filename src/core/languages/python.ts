@@ -262,6 +262,8 @@ function contextOf(file: PythonFile, literal: PyNode): LiteralContext {
       return { kind: "array-element" };
     }
     case "pair":
+      // A numeric key (`{199: gm}`) names an entry, like an index.
+      if (node.field === "key") return { kind: "index" };
       if (node.field === "value") {
         const key = file.field(parent, "key");
         const name = key ? (stringBody(file, key) ?? file.compact(key)) : "";
