@@ -4,6 +4,7 @@
  */
 import type { ApplicationFunction, Context, Probot } from "probot";
 import { parseConfig, type Config } from "../core/config.js";
+import { inline } from "../report/markdown.js";
 import { hasAtLeast, parseCommands, permissionOf, type CommandSpec } from "./commands.js";
 import { loadPolicy, type Octokit, type Repo } from "./github.js";
 import { runCheck, type Grant, type Target } from "./run.js";
@@ -43,6 +44,24 @@ const urlOf = (payload: RepositoryPayload): string | null => payload.repository.
 
 const branch = (ref: string): string => ref.replace(/^refs\/heads\//, "");
 
+/** Lines echoed back, each cut to this length: a reply stays far below GitHub's comment limit. */
+const ECHOED_LINES = 10;
+const ECHOED_LENGTH = 200;
+
+/**
+ * The reply to lines that fit no command. The user's text is made inert (escaped, never in a
+ * code span that could close early) and bounded: a comment of 600 invalid lines gets one short
+ * reply, and nothing a user writes can stand in the app's words as markup or a state block.
+ */
+export function notUnderstood(who: string, lines: ReadonlyArray<{ text: string; problem: string }>): string {
+  const shown = lines.slice(0, ECHOED_LINES).map((c) => {
+    const text = c.text.length > ECHOED_LENGTH ? `${c.text.slice(0, ECHOED_LENGTH)}…` : c.text;
+    return `@${who}: "${inline(text)}" was not understood: ${c.problem}.`;
+  });
+  if (lines.length > ECHOED_LINES) shown.push(`@${who}: ${lines.length - ECHOED_LINES} more lines were not understood either.`);
+  return shown.join("\n");
+}
+
 export function noPatchApp(options: AppOptions = {}): ApplicationFunction {
   return (app: Probot) => {
     const serial = new Serial();
@@ -64,7 +83,17 @@ export function noPatchApp(options: AppOptions = {}): ApplicationFunction {
       const key = `${target.repo.owner}/${target.repo.repo}#${target.pull?.number ?? target.headSha}`;
       const stateKey = options.stateKey ?? process.env.NO_PATCH_STATE_KEY ?? process.env.WEBHOOK_SECRET ?? null;
       return serial.run(key, async () =>
-        runCheck({ octokit: context.octokit as Octokit, log, appId: await appId(), stateKey }, target, grants),
+        runCheck(
+          {
+            octokit: context.octokit as Octokit,
+            log,
+            appId: await appId(),
+            stateKey,
+            installation: (context.payload as { installation?: { id: number } }).installation?.id ?? null,
+          },
+          target,
+          grants,
+        ),
       );
     };
 
@@ -154,7 +183,7 @@ export function noPatchApp(options: AppOptions = {}): ApplicationFunction {
       };
 
       const invalid = commands.flatMap((c) => (c.spec === null ? [c] : []));
-      if (invalid.length) await reply(invalid.map((c) => `@${who}: \`${c.text}\` was not understood: ${c.problem}.`).join("\n"));
+      if (invalid.length) await reply(notUnderstood(who, invalid));
 
       // Every use of a command, grouped by command in the table's order.
       const uses = new Map<CommandSpec<unknown>, unknown[]>();

@@ -62,6 +62,8 @@ export interface RunDeps {
   appId: number;
   /** Signs the exceptions stored in the comment; null leaves them unsigned. */
   stateKey: string | null;
+  /** The installation the event came from: the state's signature is bound to it. */
+  installation: number | null;
 }
 
 export interface RunResult {
@@ -127,7 +129,8 @@ export async function runCheck(deps: RunDeps, target: Target, grants: Grant[] = 
     ]);
     const config: Config = policy.config;
     const own = findOwnComment(comments, deps.appId);
-    const state = own ? readState(own.body ?? "", deps.stateKey) : emptyState();
+    const scope = { installation: deps.installation, repository: `${repo.owner}/${repo.repo}`, pull: target.exceptionsFrom ?? 0 };
+    const state = own ? readState(own.body ?? "", deps.stateKey, scope) : emptyState();
 
     const select = createFileSelector(config, { generated: generatedGlobs(gitattributes) });
     const changes = await gatherChanges(
@@ -162,7 +165,7 @@ export async function runCheck(deps: RunDeps, target: Target, grants: Grant[] = 
           exceptions: newState.overrides,
           exceptionHelp,
         });
-        await writeComment(octokit, repo, target.pull.number, own, commentBody(report, newState, deps.stateKey));
+        await writeComment(octokit, repo, target.pull.number, own, commentBody(report, newState, deps.stateKey, scope));
       } else {
         log.info({ current: current.data.head.sha }, "head moved on; the newer run writes the comment");
       }

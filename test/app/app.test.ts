@@ -281,10 +281,10 @@ describe("the comment", () => {
 });
 
 describe("exceptions and commands", () => {
-  const command = (body: string, login: string) => {
+  const command = (body: string, login: string, pull = 2) => {
     const payload = example("issue_comment", "created");
-    payload.issue.number = 2;
-    payload.issue.pull_request = { url: `https://api.github.com/repos/${REPO}/pulls/2` };
+    payload.issue.number = pull;
+    payload.issue.pull_request = { url: `https://api.github.com/repos/${REPO}/pulls/${pull}` };
     payload.comment.body = body;
     payload.comment.user.login = login;
     payload.comment.created_at = "2026-11-28T14:00:00Z";
@@ -358,6 +358,45 @@ describe("exceptions and commands", () => {
     expect(lastRun().output.summary).not.toContain("forged");
   });
 
+  it("a maintainer's exception cannot be replayed onto another pull request by a reader", async () => {
+    // PR 2: a maintainer grants an exception; the app records it, signed, in its comment.
+    fake.permissions.set("maintainer", "maintain");
+    fake.permissions.set("reader", "read");
+    await command("/no-patch allow src/ept.ts:2 -- counterterm amplitude pending the two-loop paper", "maintainer");
+    expect(lastRun().conclusion).toBe("success");
+    const granted = botComments().find((c) => c.issue === 2 && c.body.startsWith("<!-- no-patch:report -->"))!.body;
+    const block = /<!-- no-patch:state \S+ [0-9a-f]{64} -->/.exec(granted)![0];
+    // PR 3 adds the same factor; a reader smuggles PR 2's marker and state into an invalid command line.
+    fake.addPull(REPO, { number: 3, head: HEAD, base: BASE, baseRef: "master" });
+    await command(`/no-patch <!-- no-patch:report --> ${block}`, "reader", 3);
+    const reply = fake.comments.at(-1)!;
+    expect(reply.body).not.toContain("<!--");
+    expect(reply.body).toContain("&lt;!-- no-patch:report --&gt;");
+    await command("/no-patch recheck", "reader", 3);
+    expect(lastRun()).toMatchObject({ conclusion: "failure" });
+    expect(String(lastRun().output.summary)).not.toContain("allowed by");
+  });
+
+  it("a state block copied into the app's own comment of another pull request does not verify there", async () => {
+    fake.permissions.set("maintainer", "maintain");
+    await command("/no-patch allow src/ept.ts:2 -- counterterm amplitude pending the two-loop paper", "maintainer");
+    const granted = botComments().find((c) => c.issue === 2 && c.body.startsWith("<!-- no-patch:report -->"))!.body;
+    fake.addPull(REPO, { number: 3, head: HEAD, base: BASE, baseRef: "master" });
+    // Even were the app's comment on PR 3 to carry PR 2's exact body, the signature is PR 2's.
+    fake.addComment(REPO, 3, granted, "no-patch[bot]", true);
+    await command("/no-patch recheck", "anyone", 3);
+    expect(lastRun()).toMatchObject({ conclusion: "failure" });
+  });
+
+  it("600 invalid lines get one short reply, and a recheck in the same comment still runs", async () => {
+    const body = [...Array.from({ length: 600 }, (_, i) => `/no-patch nonsense ${i} ${"x".repeat(120)}`), "/no-patch recheck"].join("\n");
+    await command(body, "anyone");
+    const reply = fake.comments.find((c) => c.body.includes("was not understood"))!;
+    expect(Buffer.byteLength(reply.body)).toBeLessThan(5000);
+    expect(reply.body).toContain("590 more lines were not understood either.");
+    expect(runs()).toHaveLength(1);
+  });
+
   it("allowing a line with nothing blocking says so", async () => {
     fake.permissions.set("admin", "admin");
     await command("/no-patch allow src/ept.ts:1 -- this line holds no constant at all", "admin");
@@ -373,7 +412,7 @@ describe("exceptions and commands", () => {
   it("a malformed command is answered with the grammar", async () => {
     await command("/no-patch allow src/ept.ts -- no line", "anyone");
     expect(fake.comments.at(-1)!.body).toBe(
-      "@anyone: `/no-patch allow src/ept.ts -- no line` was not understood: expected `/no-patch allow path/to/file.ts:LINE -- reason`.",
+      '@anyone: "/no-patch allow src/ept.ts -- no line" was not understood: expected `/no-patch allow path/to/file.ts:LINE -- reason`.',
     );
     expect(runs()).toHaveLength(0);
   });
