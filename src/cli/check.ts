@@ -11,6 +11,10 @@ import { diffText, GitFailure, readBlobs, repositoryRoot, resolveCommit } from "
 export interface CheckOptions {
   base?: string;
   head?: string;
+  /** Judge what is staged for commit: the index against HEAD (pre-commit hooks). */
+  staged?: boolean;
+  /** Files judged so far, of how many (a progress display on a terminal). */
+  onProgress?: (done: number, total: number) => void;
   config?: string;
   paths: string[];
   cwd: string;
@@ -23,6 +27,9 @@ export interface CheckResult {
   /** Where the policy came from, for the report. */
   configSource: string;
 }
+
+/** Git's empty tree: the base of everything staged before the first commit. */
+const EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
 
 const toRepoPath = (path: string): string => path.split(sep).join("/");
 
@@ -88,13 +95,14 @@ function readWorkingFile(root: string, path: string, config: Config): string {
 
 /** Check what the head adds relative to a base commit. */
 async function checkDiff(options: CheckOptions, root: string): Promise<CheckResult> {
-  const baseCommit = resolveCommit(root, options.base!, "--base");
-  const headCommit = options.head ? resolveCommit(root, options.head, "--head") : null;
+  const baseCommit = options.base === EMPTY_TREE ? EMPTY_TREE : resolveCommit(root, options.base!, "--base");
+  // Where head texts are read: a commit (`sha:path`), the index (`:path`), or the working tree (null).
+  const headCommit = options.staged ? "" : options.head ? resolveCommit(root, options.head, "--head") : null;
   const { config, source } = loadConfig(options, root, baseCommit);
   const pathspecs = options.paths.map((p) => toRepoPath(relative(root, resolve(options.cwd, p))) || ".");
   let diff: string;
   try {
-    diff = diffText(root, baseCommit, headCommit, pathspecs);
+    diff = diffText(root, baseCommit, options.staged ? "--cached" : headCommit, pathspecs);
   } catch (error) {
     if (error instanceof GitFailure) throw new UsageError(`git diff failed: ${error.stderr}`);
     throw error;
@@ -112,7 +120,7 @@ async function checkDiff(options: CheckOptions, root: string): Promise<CheckResu
   const specs: string[] = [];
   for (const file of relevant) {
     if (file.oldPath && file.status !== "added") specs.push(`${baseCommit}:${file.oldPath}`);
-    if (headCommit) specs.push(`${headCommit}:${file.newPath}`);
+    if (headCommit !== null) specs.push(`${headCommit}:${file.newPath}`);
   }
   const blobs = readBlobs(root, specs, config.limits.maxFileBytes);
   /** A blob's text; an object over the size limit is an error, never a silent skip. */
@@ -143,9 +151,9 @@ async function checkDiff(options: CheckOptions, root: string): Promise<CheckResu
       return change;
     }
     if (file.oldPath && file.status !== "added") change.baseText = blobText(`${baseCommit}:${file.oldPath}`, `${file.oldPath} (at --base)`);
-    if (headCommit) {
+    if (headCommit !== null) {
       change.headText = blobText(`${headCommit}:${path}`, path);
-      if (change.headText === null) throw new UsageError(`cannot read ${path} at ${options.head}.`);
+      if (change.headText === null) throw new UsageError(`cannot read ${path} at ${options.staged ? "the index" : options.head}.`);
     } else {
       change.headText = readWorkingFile(root, path, config);
     }
@@ -159,7 +167,11 @@ async function checkDiff(options: CheckOptions, root: string): Promise<CheckResu
       warnings.push(`the policy file ${policyPath} (--config) is edited by this change: the change is judged by a policy it wrote itself`);
     }
   }
-  return { analysis: await analyze(changes, config, { gitattributes, warnings }), sources, configSource: source };
+  return {
+    analysis: await analyze(changes, config, { gitattributes, warnings, onProgress: options.onProgress }),
+    sources,
+    configSource: source,
+  };
 }
 
 /**
@@ -175,7 +187,7 @@ function linkTarget(
 ): { text: string | null; problem?: string } {
   let target: string;
   try {
-    target = headCommit ? (blobs.get(`${headCommit}:${path}`)?.content?.toString("utf8") ?? "") : readlinkSync(join(root, path));
+    target = headCommit !== null ? (blobs.get(`${headCommit}:${path}`)?.content?.toString("utf8") ?? "") : readlinkSync(join(root, path));
   } catch {
     return { text: null, problem: "a symbolic link that could not be read" };
   }
@@ -183,7 +195,7 @@ function linkTarget(
   if (target.trim() === "" || posix.isAbsolute(target.trim()) || resolved.startsWith("../") || resolved === "..") {
     return { text: null, problem: `a symbolic link to ${JSON.stringify(target.trim())}, outside the repository: not followed` };
   }
-  if (headCommit) {
+  if (headCommit !== null) {
     const blob = readBlobs(root, [`${headCommit}:${resolved}`], config.limits.maxFileBytes).get(`${headCommit}:${resolved}`);
     if (!blob?.content) return { text: null, problem: `a symbolic link to ${resolved}, which could not be read at the head` };
     return { text: decode(blob.content) };
@@ -235,11 +247,24 @@ async function checkFiles(options: CheckOptions, root: string | null): Promise<C
     if (text !== null) sources.set(path, text);
     changes.push({ path, status: "added", baseText: null, headText: text, binary: text?.includes("\u0000") ?? false });
   }
-  return { analysis: await analyze(changes, config, { gitattributes }), sources, configSource: source };
+  return { analysis: await analyze(changes, config, { gitattributes, onProgress: options.onProgress }), sources, configSource: source };
 }
 
 /** `no-patch check`: the local change (or the named files), analysed under the right policy. */
 export async function checkRepository(options: CheckOptions): Promise<CheckResult> {
+  if (options.staged && (options.head || options.base))
+    throw new UsageError("--staged checks the index against HEAD: it takes no --base or --head.");
+  if (options.staged) {
+    const root = repositoryRoot(options.cwd);
+    // Before the first commit there is no HEAD: everything staged is new (git's empty tree).
+    let base = EMPTY_TREE;
+    try {
+      base = resolveCommit(root, "HEAD", "HEAD");
+    } catch {
+      // no commit yet
+    }
+    return checkDiff({ ...options, base }, root);
+  }
   if (options.head && !options.base) throw new UsageError("--head needs --base: name the commit the change is measured against.");
   if (!options.base && options.paths.length > 0) {
     let root: string | null = null;

@@ -66,10 +66,14 @@ export function resolveCommit(root: string, ref: string, flag: string): string {
   }
 }
 
-/** `git diff` of base against head (or the working tree), limited to pathspecs. */
+/** `git diff` of base against head, the index (`--cached`) or the working tree (null), limited to pathspecs. */
 export function diffText(root: string, base: string, head: string | null, pathspecs: string[]): string {
-  const args = ["diff", "--no-color", "--no-ext-diff", "--no-textconv", "-M", "--unified=0", base];
-  if (head) args.push(head);
+  const args = ["diff", "--no-color", "--no-ext-diff", "--no-textconv", "-M", "--unified=0"];
+  if (head === "--cached") args.push("--cached", base);
+  else {
+    args.push(base);
+    if (head) args.push(head);
+  }
   args.push("--", ...pathspecs);
   return git(root, args).toString("utf8");
 }

@@ -12,7 +12,7 @@ import { UsageError } from "./errors.js";
 const FORMAT_HELP = FORMATS.map((f) => `${f.name.padEnd(9)}${f.description}`).join("\n                   ");
 
 const USAGE = `Usage:
-  no-patch check [--base REF] [--head REF] [--format ${FORMATS.map((f) => f.name).join("|")}] [--config FILE] [PATH ...]
+  no-patch check [--base REF] [--head REF | --staged] [--format ${FORMATS.map((f) => f.name).join("|")}] [--config FILE] [PATH ...]
   no-patch demo      check a bundled example change and show the report
   no-patch schema    print the JSON Schema of .github/no-patch.yml
 
@@ -20,11 +20,24 @@ check:
   --base REF     check what the head adds relative to REF (default without paths: HEAD)
   --head REF     the head commit (default: the working tree, like git diff REF)
   --format F     ${FORMAT_HELP}
+  --staged       check what is staged for commit (the index against HEAD), for pre-commit hooks
   --config FILE  policy file (default: .github/no-patch.yml on the --base commit)
   PATH ...       limit to these paths; without --base, check every literal of these files
 
 Exit status: 0 no blocking finding, 1 blocking findings, 2 usage, configuration or runtime error.
 `;
+
+/** Files done out of all, on a terminal's stderr, at most ten times a second; nothing elsewhere. */
+function progress(): ((done: number, total: number) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  let last = 0;
+  return (done, total) => {
+    const now = Date.now();
+    if (total < 20 || (now - last < 100 && done < total)) return;
+    last = now;
+    process.stderr.write(`\rno-patch: ${done}/${total} files`);
+  };
+}
 
 function useColor(): boolean {
   return process.stdout.isTTY === true && !("NO_COLOR" in process.env) && process.env.TERM !== "dumb";
@@ -40,6 +53,7 @@ async function check(argv: string[]): Promise<number> {
       head: { type: "string" },
       format: { type: "string", default: "text" },
       config: { type: "string" },
+      staged: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -52,10 +66,13 @@ async function check(argv: string[]): Promise<number> {
   const result = await checkRepository({
     base: values.base,
     head: values.head,
+    staged: values.staged,
     config: values.config,
     paths: positionals,
     cwd: process.cwd(),
+    onProgress: progress(),
   });
+  if (process.stderr.isTTY) process.stderr.write("\r\u001b[K");
   process.stdout.write(
     format.render({
       analysis: result.analysis,

@@ -92,6 +92,8 @@ export interface AnalyzeOptions {
   /** The base's `.gitattributes`: files it marks generated or vendored are not checked. */
   gitattributes?: string | null;
   warnings?: readonly string[];
+  /** Told after each file is judged: files done, files in all (for a progress display). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 interface Candidate {
@@ -435,14 +437,15 @@ export function analyzeChange(changes: readonly FileChange[], config: Config, op
   }
   pairAcrossFiles(plans.map((p) => p.plan));
   const findings: Finding[] = [];
-  for (const { plan, report } of plans) {
-    if (!report) continue;
+  const judged = plans.filter((p) => p.report);
+  judged.forEach(({ plan, report }, index) => {
     try {
       findings.push(...judgeFile(plan, config));
     } catch (error) {
-      unverifiable(report, error);
+      unverifiable(report!, error);
     }
-  }
+    options.onProgress?.(index + 1, judged.length);
+  });
   return summarise(flagCopiedJustifications(findings), files, config, options.unlisted ?? null, options.warnings ?? []);
 }
 

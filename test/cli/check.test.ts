@@ -391,3 +391,54 @@ describe("gate integrity: files that try to hide", () => {
     expect(text.stdout).toContain("data/params.json  a data file (json): its numbers are not checked; 2 numbers changed");
   });
 });
+
+describe("--staged (pre-commit)", () => {
+  const PLAIN = "export const k = (x: number) => x;\n";
+  const FUDGE = "export const k = (x: number) => x * 1.002;\n";
+  const JUSTIFIED =
+    "// @physics: two-loop counterterm amplitude, Carrasco et al. 2014 Eq. 3.12\nexport const k = (x: number) => x * 1.002;\n";
+
+  it("judges the index, not the working tree: a staged fudge fails even when the working tree justifies it", () => {
+    const repo = new Repo();
+    repo.write("src/k.ts", PLAIN).commit("base");
+    repo.write("src/k.ts", FUDGE);
+    repo.git("add", "src/k.ts");
+    repo.write("src/k.ts", JUSTIFIED); // not staged
+    const { status, stdout } = repo.check("--staged", "--format", "json");
+    expect(status).toBe(1);
+    expect(JSON.parse(stdout).findings.map((f: { literal: string; status: string }) => `${f.literal} ${f.status}`)).toEqual([
+      "1.002 unjustified",
+    ]);
+  });
+
+  it("a justified change staged passes, whatever the working tree holds", () => {
+    const repo = new Repo();
+    repo.write("src/k.ts", PLAIN).commit("base");
+    repo.write("src/k.ts", JUSTIFIED);
+    repo.git("add", "src/k.ts");
+    repo.write("src/k.ts", FUDGE); // not staged
+    expect(repo.check("--staged").status).toBe(0);
+  });
+
+  it("works before the first commit", () => {
+    const repo = new Repo();
+    repo.write("src/k.ts", FUDGE);
+    repo.git("add", "src/k.ts");
+    expect(repo.check("--staged").status).toBe(1);
+  });
+
+  it("takes no --base", () => {
+    const repo = new Repo();
+    repo.write("src/k.ts", PLAIN).commit("base");
+    const { status, stderr } = repo.check("--staged", "--base", "HEAD");
+    expect(status).toBe(2);
+    expect(stderr).toContain("--staged checks the index against HEAD");
+  });
+
+  it("the pre-commit hook definition runs exactly that command", () => {
+    const hooks = readFileSync(join(dirname(CLI), "../../.pre-commit-hooks.yaml"), "utf8");
+    expect(hooks).toContain("entry: no-patch check --staged");
+    expect(hooks).toContain("language: node");
+    expect(hooks).toContain("pass_filenames: false");
+  });
+});
