@@ -5,10 +5,11 @@
  * handful of requests instead of hundreds.
  */
 import { posix } from "node:path";
-import type { ProbotOctokit } from "probot";
+import type { Octokit as RestOctokit } from "@octokit/rest";
 import { CONFIG_PATH, parseConfig, type Config } from "../core/config.js";
 import { reversePatch } from "../core/diff.js";
-import type { FileChange } from "../core/analyze.js";
+import type { FileChange, Unlisted } from "../core/analyze.js";
+import { createFileSelector, generatedGlobs } from "../core/file-selector.js";
 
 /** GitHub lists at most 3000 files of a pull request. */
 export const GITHUB_FILE_LIST_LIMIT = 3000;
@@ -16,7 +17,8 @@ const FILES_PER_PAGE = 100;
 /** Blob objects per GraphQL query: few queries (each is throttled like a write), bounded size. */
 export const BLOBS_PER_QUERY = 150;
 
-export type Octokit = ProbotOctokit;
+/** A GitHub client: the App's (Probot's Octokit) or the CLI's (`@octokit/rest`); both have these methods. */
+export type Octokit = Pick<RestOctokit, "rest" | "paginate" | "graphql" | "request">;
 
 export interface Repo {
   owner: string;
@@ -323,4 +325,57 @@ export async function gatherChanges(
     }
   }
   return changes;
+}
+
+/** What a run checks: a pull request, or a merge queue group (its commits, no pull request). */
+export interface ChangeTarget {
+  repo: Repo;
+  headSha: string;
+  baseSha: string;
+  /** Branch whose policy judges the change. */
+  baseRef: string;
+  pull: { number: number; changedFiles: number } | null;
+}
+
+export interface ReadChange {
+  policy: { config: Config; source: string };
+  gitattributes: string | null;
+  changes: FileChange[];
+  unlisted: Unlisted | null;
+}
+
+/**
+ * A change as the core reads it, in few requests: the base branch's policy and
+ * `.gitattributes`, the list of files (a pull request's pages, or a merge group's compare),
+ * and the texts of the files the policy selects. The App and `no-patch pr` both read here.
+ */
+export async function readChange(octokit: Octokit, target: ChangeTarget): Promise<ReadChange> {
+  const { repo } = target;
+  const [policy, gitattributes, { files, unlisted }] = await Promise.all([
+    loadPolicy(octokit, repo, target.baseRef),
+    loadAttributes(octokit, repo, target.baseRef),
+    listChange(octokit, target),
+  ]);
+  const select = createFileSelector(policy.config, { generated: generatedGlobs(gitattributes) });
+  const changes = await gatherChanges(
+    octokit,
+    repo,
+    files,
+    { base: target.baseSha, head: target.headSha },
+    (path) => select(path).read,
+    policy.config.limits.maxFileBytes,
+  );
+  return { policy, gitattributes, changes, unlisted };
+}
+
+/** The change's files, and those GitHub's lists leave out. */
+async function listChange(octokit: Octokit, target: ChangeTarget): Promise<{ files: ListedFile[]; unlisted: Unlisted | null }> {
+  if (target.pull) {
+    const files = await listPullFiles(octokit, target.repo, target.pull.number, target.pull.changedFiles);
+    const count = Math.max(0, target.pull.changedFiles - Math.max(files.length, GITHUB_FILE_LIST_LIMIT));
+    return { files, unlisted: count > 0 ? { count, reason: "beyond GitHub's list of 3000 files of a pull request" } : null };
+  }
+  const { files, complete } = await compareFiles(octokit, target.repo, target.baseSha, target.headSha);
+  const reason = "GitHub's compare lists at most 300 files; a larger merge group cannot be read whole";
+  return { files, unlisted: complete ? null : { count: null, reason } };
 }

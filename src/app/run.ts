@@ -3,9 +3,8 @@
  * run as a failure that says what went wrong (fail closed); a run is never left in progress.
  */
 import type { Logger } from "probot";
-import { analyze, withOverrides, type Analysis, type Unlisted } from "../core/analyze.js";
+import { analyze, withOverrides, type Analysis } from "../core/analyze.js";
 import { ConfigError, type Config } from "../core/config.js";
-import { createFileSelector, generatedGlobs } from "../core/file-selector.js";
 import type { Finding, Override } from "../core/findings.js";
 import { renderCheckRun, renderComment, type Links } from "../report/index.js";
 import { completeCheckRun, failCheckRun, startCheckRun } from "./check-run.js";
@@ -20,17 +19,7 @@ import {
   writeComment,
   type IssueComment,
 } from "./comment.js";
-import {
-  compareFiles,
-  gatherChanges,
-  GITHUB_FILE_LIST_LIMIT,
-  listPullFiles,
-  loadAttributes,
-  loadPolicy,
-  type ListedFile,
-  type Octokit,
-  type Repo,
-} from "./github.js";
+import { readChange, type Octokit, type Repo } from "./github.js";
 
 export interface Target {
   repo: Repo;
@@ -103,44 +92,21 @@ const usedBy = (findings: Finding[]) => (o: Override) =>
     (f) => f.status === "overridden" && f.path === o.path && f.literal === o.literal && f.override?.at === o.at && f.override.by === o.by,
   );
 
-/** The change's files, and those GitHub's lists leave out. */
-async function listChange(octokit: Octokit, target: Target): Promise<{ files: ListedFile[]; unlisted: Unlisted | null }> {
-  if (target.pull) {
-    const files = await listPullFiles(octokit, target.repo, target.pull.number, target.pull.changedFiles);
-    const count = Math.max(0, target.pull.changedFiles - Math.max(files.length, GITHUB_FILE_LIST_LIMIT));
-    return { files, unlisted: count > 0 ? { count, reason: "beyond GitHub's list of 3000 files of a pull request" } : null };
-  }
-  const { files, complete } = await compareFiles(octokit, target.repo, target.baseSha, target.headSha);
-  const reason = "GitHub's compare lists at most 300 files; a larger merge group cannot be read whole";
-  return { files, unlisted: complete ? null : { count: null, reason } };
-}
-
 export async function runCheck(deps: RunDeps, target: Target, grants: Grant[] = []): Promise<RunResult> {
   const { octokit, log } = deps;
   const repo = target.repo;
   const started = Date.now();
   const check = await startCheckRun(octokit, repo, target.headSha);
   try {
-    const [policy, gitattributes, { files, unlisted }, comments] = await Promise.all([
-      loadPolicy(octokit, repo, target.baseRef),
-      loadAttributes(octokit, repo, target.baseRef),
-      listChange(octokit, target),
+    const [change, comments] = await Promise.all([
+      readChange(octokit, target),
       target.exceptionsFrom !== null ? listComments(octokit, repo, target.exceptionsFrom) : Promise.resolve([] as IssueComment[]),
     ]);
+    const { policy, gitattributes, changes, unlisted } = change;
     const config: Config = policy.config;
     const own = findOwnComment(comments, deps.appId);
     const scope = { installation: deps.installation, repository: `${repo.owner}/${repo.repo}`, pull: target.exceptionsFrom ?? 0 };
     const state = own ? readState(own.body ?? "", deps.stateKey, scope) : emptyState();
-
-    const select = createFileSelector(config, { generated: generatedGlobs(gitattributes) });
-    const changes = await gatherChanges(
-      octokit,
-      repo,
-      files,
-      { base: target.baseSha, head: target.headSha },
-      (path) => select(path).read,
-      config.limits.maxFileBytes,
-    );
     let analysis = await analyze(changes, config, { unlisted, gitattributes });
 
     const granted = resolveGrants(analysis, config.overrides.enabled ? grants : []);
@@ -174,7 +140,7 @@ export async function runCheck(deps: RunDeps, target: Target, grants: Grant[] = 
       {
         conclusion: analysis.conclusion,
         blocking: analysis.counts.blocking,
-        files: files.length,
+        files: changes.length,
         updates: requests,
         ms: Date.now() - started,
       },

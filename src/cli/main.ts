@@ -13,6 +13,9 @@ const FORMAT_HELP = FORMATS.map((f) => `${f.name.padEnd(9)}${f.description}`).jo
 
 const USAGE = `Usage:
   no-patch check [--base REF] [--head REF | --staged] [--format ${FORMATS.map((f) => f.name).join("|")}] [--config FILE] [PATH ...]
+  no-patch pr OWNER/REPO#N | URL [--format F]
+                     what the GitHub App would report on a live pull request; writes nothing
+                     (GITHUB_TOKEN for private repositories, GITHUB_API_URL for Enterprise)
   no-patch demo      check a bundled example change and show the report
   no-patch schema    print the JSON Schema of .github/no-patch.yml
 
@@ -85,6 +88,36 @@ async function check(argv: string[]): Promise<number> {
   return result.analysis.conclusion === "failure" ? 1 : 0;
 }
 
+async function pr(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: { format: { type: "string", default: "text" }, help: { type: "boolean", short: "h" } },
+  });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const format = formatNamed(values.format!);
+  if (!format) throw new UsageError(`--format ${values.format}: expected one of ${FORMATS.map((f) => f.name).join(", ")}.`);
+  if (positionals.length !== 1) throw new UsageError("pr takes one pull request: OWNER/REPO#NUMBER or its URL.");
+  // The reader is the App's: load it only for this command (it brings the GitHub client).
+  const { checkPullRequest } = await import("./pr.js");
+  const result = await checkPullRequest(positionals[0]!, process.env);
+  process.stdout.write(
+    format.render({
+      analysis: result.analysis,
+      policySource: result.policySource,
+      toolVersion: version(),
+      sourceOf: (path) => result.sources.get(path),
+      links: result.links,
+      color: useColor(),
+    }),
+  );
+  return result.analysis.conclusion === "failure" ? 1 : 0;
+}
+
 async function demo(): Promise<number> {
   const analysis = await runDemo();
   process.stdout.write(
@@ -111,6 +144,8 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case "check":
         return await check(rest);
+      case "pr":
+        return await pr(rest);
       case "demo":
         return await demo();
       case "schema":

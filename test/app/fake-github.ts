@@ -168,7 +168,7 @@ export class FakeGitHub {
       number: pull.number,
       state: "open",
       head: { sha: pull.head, ref: "feature", repo: { name, owner: { login: owner } } },
-      base: { sha: pull.base, ref: pull.baseRef, repo: { name, owner: { login: owner } } },
+      base: { sha: pull.base, ref: pull.baseRef, repo: { name, owner: { login: owner }, html_url: `https://github.com/${repo}` } },
       changed_files: changed,
     };
   }
