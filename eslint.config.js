@@ -3,7 +3,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "dist-bench/", "coverage/", "node_modules/", "test/fixtures/"] },
+  { ignores: ["dist/", "dist-bench/", "coverage/", "node_modules/", "test/fixtures/", "action/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
