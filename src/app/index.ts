@@ -2,7 +2,8 @@
  * The no-patch GitHub App (Probot): a required `no-patch` check on every pull request.
  * A thin layer: events become targets, `runCheck` fetches, calls the core and reports.
  */
-import type { ApplicationFunction, Context, Probot } from "probot";
+import type { ApplicationFunction, ApplicationFunctionOptions, Context, Probot } from "probot";
+import { version } from "../version.js";
 import { parseConfig, type Config } from "../core/config.js";
 import { inline } from "../report/markdown.js";
 import { hasAtLeast, parseCommands, permissionOf, type CommandSpec } from "./commands.js";
@@ -44,6 +45,9 @@ const urlOf = (payload: RepositoryPayload): string | null => payload.repository.
 
 const branch = (ref: string): string => ref.replace(/^refs\/heads\//, "");
 
+/** Where the server says it is alive. */
+export const HEALTH_PATH = "/healthz";
+
 /** Lines echoed back, each cut to this length: a reply stays far below GitHub's comment limit. */
 const ECHOED_LINES = 10;
 const ECHOED_LENGTH = 200;
@@ -63,7 +67,19 @@ export function notUnderstood(who: string, lines: ReadonlyArray<{ text: string; 
 }
 
 export function noPatchApp(options: AppOptions = {}): ApplicationFunction {
-  return (app: Probot) => {
+  return (app: Probot, server?: ApplicationFunctionOptions) => {
+    // A health endpoint for container platforms (the Dockerfile's HEALTHCHECK). Probot offers a
+    // handler only when it runs a server; loaded without one (tests), there is nothing to add.
+    try {
+      server?.addHandler?.((req, res) => {
+        if (req.method !== "GET" || (req.url ?? "").split("?")[0] !== HEALTH_PATH) return false;
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify({ status: "ok", version: version() }));
+        return true;
+      });
+    } catch (error) {
+      if (!(error instanceof Error && /no server/i.test(error.message))) throw error;
+    }
     const serial = new Serial();
     let appIdPromise: Promise<number> | undefined;
     const appId = (): Promise<number> => {

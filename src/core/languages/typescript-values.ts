@@ -7,7 +7,7 @@
  *   `Number("1.002")`, `parseFloat`, unary `+`, `JSON.parse`, `process.env.K ?? "1.002"`, and the
  *   bodies of `new Function` and `eval`.
  */
-import { ts } from "ts-morph";
+import { ts } from "@ts-morph/common";
 
 const MATH_CONSTANTS: Record<string, number> = {
   PI: Math.PI,

@@ -5,7 +5,7 @@
  * system and wrapper bookkeeping), and nothing here needs wrappers, types or other files.
  * The parser is error-tolerant, so files with syntax errors still yield their literals.
  */
-import { ts } from "ts-morph";
+import { ts } from "@ts-morph/common";
 import {
   shapeDigest,
   type Anchor,
