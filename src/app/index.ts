@@ -6,6 +6,7 @@ import type { ApplicationFunction, ApplicationFunctionOptions, Context, Probot }
 import { version } from "../version.js";
 import { parseConfig, type Config } from "../core/config.js";
 import { inline } from "../report/markdown.js";
+import { limitsFrom, type RunLimits } from "./bounds.js";
 import { hasAtLeast, parseCommands, permissionOf, type CommandSpec } from "./commands.js";
 import { loadPolicy, type Octokit, type Repo } from "./github.js";
 import { runCheck, type Grant, type Target } from "./run.js";
@@ -15,6 +16,8 @@ export interface AppOptions {
   appId?: number;
   /** Key that signs the exceptions stored in the comment; default: NO_PATCH_STATE_KEY, else WEBHOOK_SECRET. */
   stateKey?: string;
+  /** Request timeout and run deadline; default: NO_PATCH_REQUEST_TIMEOUT_MS, NO_PATCH_RUN_DEADLINE_MS, else 30 s and 180 s. */
+  limits?: Partial<RunLimits>;
 }
 
 /** Runs for the same pull request one after another, so redeliveries never race. */
@@ -106,6 +109,7 @@ export function noPatchApp(options: AppOptions = {}): ApplicationFunction {
             appId: await appId(),
             stateKey,
             installation: (context.payload as { installation?: { id: number } }).installation?.id ?? null,
+            limits: limitsFrom(process.env, options.limits),
           },
           target,
           grants,

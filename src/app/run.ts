@@ -7,6 +7,7 @@ import { analyze, withOverrides, type Analysis } from "../core/analyze.js";
 import { ConfigError, type Config } from "../core/config.js";
 import type { Finding, Override } from "../core/findings.js";
 import { renderCheckRun, renderComment, type Links } from "../report/index.js";
+import { boundedClient, DeadlinePassed, DEFAULT_LIMITS, GitHubTimeout, withinDeadline, type RunLimits } from "./bounds.js";
 import { completeCheckRun, failCheckRun, startCheckRun } from "./check-run.js";
 import { EXCEPTION_HELP } from "./commands.js";
 import {
@@ -53,6 +54,8 @@ export interface RunDeps {
   stateKey: string | null;
   /** The installation the event came from: the state's signature is bound to it. */
   installation: number | null;
+  /** Timeouts for requests and the run (default DEFAULT_LIMITS). */
+  limits?: RunLimits;
 }
 
 export interface RunResult {
@@ -64,6 +67,7 @@ export interface RunResult {
 }
 
 function describeError(error: unknown): string {
+  if (error instanceof DeadlinePassed || error instanceof GitHubTimeout) return `no-patch stopped: ${error.message}.`;
   if (error instanceof ConfigError) {
     return `The policy is invalid (${error.source}):\n\n${error.problems.map((p) => `- ${p}`).join("\n")}\n\nFix the file on the base branch; every key is described in no-patch's docs/configuration.md.`;
   }
@@ -93,11 +97,35 @@ const usedBy = (findings: Finding[]) => (o: Override) =>
   );
 
 export async function runCheck(deps: RunDeps, target: Target, grants: Grant[] = []): Promise<RunResult> {
-  const { octokit, log } = deps;
+  const { log } = deps;
+  const limits = deps.limits ?? DEFAULT_LIMITS;
+  const bounded = boundedClient(deps.octokit, limits.requestTimeoutMs);
+  const octokit = bounded.octokit;
   const repo = target.repo;
   const started = Date.now();
   const check = await startCheckRun(octokit, repo, target.headSha);
   try {
+    return await withinDeadline(work(), limits.deadlineMs, bounded);
+  } catch (error) {
+    const problem = describeError(error);
+    log.error(
+      {
+        err:
+          error instanceof Error
+            ? { name: error.name, message: error.message, status: (error as { status?: number }).status }
+            : String(error),
+      },
+      "no-patch check failed",
+    );
+    try {
+      await failCheckRun(octokit, repo, check.id, problem);
+    } catch (reportError) {
+      log.error({ err: String(reportError) }, "could not conclude the failed check run");
+    }
+    return { conclusion: "failure", analysis: null, unmatched: [], error: problem };
+  }
+
+  async function work(): Promise<RunResult> {
     const [change, comments] = await Promise.all([
       readChange(octokit, target),
       target.exceptionsFrom !== null ? listComments(octokit, repo, target.exceptionsFrom) : Promise.resolve([] as IssueComment[]),
@@ -147,17 +175,5 @@ export async function runCheck(deps: RunDeps, target: Target, grants: Grant[] = 
       "no-patch check completed",
     );
     return { conclusion: analysis.conclusion, analysis, unmatched: granted.unmatched, error: null };
-  } catch (error) {
-    const problem = describeError(error);
-    log.error(
-      { err: error instanceof Error ? { message: error.message, status: (error as { status?: number }).status } : String(error) },
-      "no-patch check failed",
-    );
-    try {
-      await failCheckRun(octokit, repo, check.id, problem);
-    } catch (reportError) {
-      log.error({ err: String(reportError) }, "could not conclude the failed check run");
-    }
-    return { conclusion: "failure", analysis: null, unmatched: [], error: problem };
   }
 }

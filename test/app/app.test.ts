@@ -38,10 +38,11 @@ let probot: Probot;
 function serve(github: FakeGitHub): void {
   const scope = nock("https://api.github.com").persist();
   for (const method of ["GET", "POST", "PATCH", "PUT", "DELETE"]) {
-    scope.intercept(/.*/, method).reply(function (uri, body) {
+    scope.intercept(/.*/, method).reply(function (uri, body, callback) {
+      if (github.hangsOn(method, uri)) return; // the callback is never called: the request hangs
       const parsed = typeof body === "string" && body.length > 0 ? JSON.parse(body) : body;
       const reply = github.handle(method, uri, parsed);
-      return [reply.status, reply.body];
+      callback(null, [reply.status, reply.body as Record<string, unknown>]);
     });
   }
 }
@@ -539,5 +540,53 @@ describe("a Python pull request", () => {
       "```python\n# @physics: velocity dispersion σ_v² of the linear field, Eq. 3.4\nSIGMA_V2 = 0.27\n```",
     );
     expect(botComments()[0]!.body).toContain("`# @physics: velocity dispersion σ_v², Eq. 3.4`");
+  });
+});
+
+describe("bounded runs (SPEC section 6: every run concludes, whatever GitHub does)", () => {
+  const withLimits = async (limits: { requestTimeoutMs: number; deadlineMs: number }) => {
+    probot = new Probot({
+      appId: 123,
+      privateKey: PRIVATE_KEY,
+      logLevel: "fatal",
+      Octokit: ProbotOctokit.defaults((options: object) => ({ ...options, retry: { enabled: false }, throttle: { enabled: false } })),
+    });
+    await probot.load(noPatchApp({ appId: 123, stateKey: "state-key", limits }));
+  };
+
+  it("a request that never answers ends the run as a failure naming it, with how to re-run", async () => {
+    await withLimits({ requestTimeoutMs: 300, deadlineMs: 5000 });
+    fake.hangs.push(/^POST \/graphql/);
+    await pullOpened();
+    expect(lastRun()).toMatchObject({ status: "completed", conclusion: "failure" });
+    expect(String(lastRun().output.summary)).toContain("no-patch stopped: GitHub did not answer POST /graphql within 0.3 s.");
+    expect(String(lastRun().output.summary)).toContain("/no-patch recheck");
+  });
+
+  it("a run past its deadline is concluded, naming what it waited for", async () => {
+    await withLimits({ requestTimeoutMs: 10_000, deadlineMs: 400 });
+    fake.hangs.push(/^GET \/repos\/Codertocat\/Hello-World\/pulls\/2\/files/);
+    const started = Date.now();
+    await pullOpened();
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(lastRun()).toMatchObject({ status: "completed", conclusion: "failure" });
+    expect(String(lastRun().output.summary)).toContain(
+      "the run passed its deadline of 0.4 s waiting for GitHub (GET /repos/{owner}/{repo}/pulls/{pull_number}/files)",
+    );
+  });
+
+  it("a newer push gets its verdict though an older run hung", async () => {
+    await withLimits({ requestTimeoutMs: 10_000, deadlineMs: 400 });
+    const NEWER = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+    fake.addCommit(NEWER, { "src/ept.ts": EPT_BASE });
+    fake.hangs.push(/^GET \/repos\/Codertocat\/Hello-World\/pulls\/2\/files/);
+    const older = pullOpened();
+    const payload = example("pull_request", "synchronize");
+    payload.pull_request.head.sha = NEWER;
+    const newer = probot.receive({ id: "delivery-2", name: "pull_request", payload });
+    await Promise.all([older, newer]);
+    const byHead = (sha: string) => fake.checkRuns.filter((r) => r.head_sha === sha);
+    expect(byHead(HEAD)).toEqual([expect.objectContaining({ status: "completed", conclusion: "failure" })]);
+    expect(byHead(NEWER)).toEqual([expect.objectContaining({ status: "completed" })]);
   });
 });

@@ -76,6 +76,8 @@ export class FakeGitHub {
   readonly permissions = new Map<string, string>();
   /** Return this status for requests whose path matches. */
   readonly failures: Array<{ method: string; pattern: RegExp; status: number }> = [];
+  /** Requests whose `METHOD path` matches never get an answer (a hung connection), each pattern once. */
+  readonly hangs: RegExp[] = [];
   /** `sha:path` of entries that are symbolic links (their text is the target path). */
   readonly symlinks = new Set<string>();
   /** GraphQL object lookups return 500 when set. */
@@ -106,6 +108,17 @@ export class FakeGitHub {
       performed_via_github_app: byApp ? { id: this.appId } : null,
       created_at: "2026-11-28T12:00:00Z",
     });
+  }
+
+  /** Whether a request is one that hangs (recorded, never answered). */
+  hangsOn(method: string, rawPath: string): boolean {
+    const url = new URL(rawPath, "http://github.test");
+    const line = `${method} ${url.pathname}${url.search}`;
+    const index = this.hangs.findIndex((pattern) => pattern.test(line));
+    if (index < 0) return false;
+    this.hangs.splice(index, 1);
+    this.requests.push({ method, path: url.pathname + url.search, body: undefined, at: Date.now() });
+    return true;
   }
 
   /** Recorded requests as `METHOD path` lines, for exact assertions. */

@@ -1,0 +1,107 @@
+/**
+ * Bounds on a run (SPEC section 6: every run concludes within a bounded time, whatever GitHub
+ * does): a timeout on every GitHub request, and a deadline on the whole run after which its
+ * requests are abandoned and the check run is concluded as a failure saying what timed out.
+ */
+import type { Octokit } from "./github.js";
+
+export interface RunLimits {
+  /** Longest wait for one GitHub request. */
+  requestTimeoutMs: number;
+  /** Longest run, from the webhook to the completed check run. */
+  deadlineMs: number;
+}
+
+export const DEFAULT_LIMITS: RunLimits = { requestTimeoutMs: 30_000, deadlineMs: 180_000 };
+
+/** The limits from the environment (NO_PATCH_REQUEST_TIMEOUT_MS, NO_PATCH_RUN_DEADLINE_MS) over the defaults. */
+export function limitsFrom(env: NodeJS.ProcessEnv, given: Partial<RunLimits> = {}): RunLimits {
+  const number = (value: string | undefined) => (value && /^\d+$/.test(value) ? Number(value) : undefined);
+  return {
+    requestTimeoutMs: given.requestTimeoutMs ?? number(env.NO_PATCH_REQUEST_TIMEOUT_MS) ?? DEFAULT_LIMITS.requestTimeoutMs,
+    deadlineMs: given.deadlineMs ?? number(env.NO_PATCH_RUN_DEADLINE_MS) ?? DEFAULT_LIMITS.deadlineMs,
+  };
+}
+
+/** A request GitHub did not answer in time. */
+export class GitHubTimeout extends Error {
+  constructor(
+    readonly route: string,
+    seconds: number,
+  ) {
+    super(`GitHub did not answer ${route} within ${seconds} s`);
+    this.name = "GitHubTimeout";
+  }
+}
+
+/** The run passed its deadline. */
+export class DeadlinePassed extends Error {
+  constructor(seconds: number, pending: readonly string[]) {
+    super(`the run passed its deadline of ${seconds} s${pending.length ? ` waiting for GitHub (${pending.join(", ")})` : ""}`);
+    this.name = "DeadlinePassed";
+  }
+}
+
+/**
+ * A client whose every request times out, and can be abandoned all at once (`abandon`): it
+ * wraps the event's client. `pending` names the requests in flight, for the failure message.
+ */
+export function boundedClient(octokit: Octokit, requestTimeoutMs: number) {
+  let run = new AbortController();
+  const pending = new Set<string>();
+  const client = octokit as Octokit & {
+    hook: {
+      wrap: (
+        name: "request",
+        wrapper: (request: (o: object) => Promise<unknown>, options: Record<string, unknown>) => Promise<unknown>,
+      ) => void;
+    };
+  };
+  client.hook.wrap("request", async (request, options) => {
+    const route = `${String(options.method)} ${String(options.url)}`;
+    const timeout = new AbortController();
+    const signal = AbortSignal.any([timeout.signal, run.signal]);
+    const previous = (options.request ?? {}) as Record<string, unknown>;
+    pending.add(route);
+    // The timer decides, not the transport: a connection that ignores the abort still ends here.
+    let timer: NodeJS.Timeout | undefined;
+    const expiry = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        timeout.abort();
+        reject(new GitHubTimeout(route, requestTimeoutMs / 1000));
+      }, requestTimeoutMs);
+    });
+    try {
+      return await Promise.race([request({ ...options, request: { ...previous, signal } }), expiry]);
+    } finally {
+      clearTimeout(timer);
+      pending.delete(route);
+    }
+  });
+  return {
+    octokit,
+    pending: () => [...pending],
+    /** Abort every request in flight; later requests (the failure report) run normally. */
+    abandon(): void {
+      run.abort();
+      run = new AbortController();
+    },
+  };
+}
+
+/** Run `work` within `deadlineMs`; past it, abandon its requests and throw DeadlinePassed. */
+export async function withinDeadline<T>(work: Promise<T>, deadlineMs: number, bounded: ReturnType<typeof boundedClient>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const pending = bounded.pending();
+      bounded.abandon();
+      reject(new DeadlinePassed(deadlineMs / 1000, pending));
+    }, deadlineMs);
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
