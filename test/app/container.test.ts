@@ -8,22 +8,14 @@ import { afterAll, describe, expect, it } from "@jest/globals";
 import { spawn, type ChildProcess } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { createServer, type AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort } from "./loopback-github.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const DOCKERFILE = readFileSync(join(ROOT, "Dockerfile"), "utf8");
 const children: ChildProcess[] = [];
 afterAll(() => children.forEach((child) => child.kill()));
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 /** The image's CMD, as JSON in the Dockerfile. */
 const command = (): string[] => JSON.parse(/^CMD (\[.*\])$/m.exec(DOCKERFILE)![1]!);
