@@ -9,11 +9,21 @@ import type { Octokit, Repo } from "./github.js";
 export const CHECK_NAME = "no-patch";
 export const ANNOTATIONS_PER_REQUEST = 50;
 
-export async function startCheckRun(octokit: Octokit, repo: Repo, headSha: string): Promise<{ id: number; url: string | null }> {
+/**
+ * Create the run. `pullNumber` is kept as its `external_id`: a re-run of a fork's commit finds
+ * its pull request there, where GitHub's commit-to-pull-request lookup answers nothing.
+ */
+export async function startCheckRun(
+  octokit: Octokit,
+  repo: Repo,
+  headSha: string,
+  pullNumber: number | null = null,
+): Promise<{ id: number; url: string | null }> {
   const response = await octokit.rest.checks.create({
     ...repo,
     name: CHECK_NAME,
     head_sha: headSha,
+    ...(pullNumber !== null ? { external_id: String(pullNumber) } : {}),
     status: "in_progress",
     started_at: new Date().toISOString(),
     output: { title: "Checking numeric constants", summary: "no-patch is reading the change." },

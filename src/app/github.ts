@@ -81,14 +81,17 @@ export interface ListedFile {
 
 /** The pull request's files: pages fetched concurrently, up to GitHub's 3000. */
 export async function listPullFiles(octokit: Octokit, repo: Repo, pull: number, changedFiles: number): Promise<ListedFile[]> {
-  const count = Math.min(Math.max(changedFiles, 1), GITHUB_FILE_LIST_LIMIT);
-  const pages = Math.ceil(count / FILES_PER_PAGE);
-  const responses = await Promise.all(
-    Array.from({ length: pages }, (_, index) =>
-      octokit.rest.pulls.listFiles({ ...repo, pull_number: pull, per_page: FILES_PER_PAGE, page: index + 1 }),
-    ),
-  );
-  return responses.flatMap((response) => response.data as ListedFile[]);
+  const page = (index: number) =>
+    octokit.rest.pulls
+      .listFiles({ ...repo, pull_number: pull, per_page: FILES_PER_PAGE, page: index + 1 })
+      .then((r) => r.data as ListedFile[]);
+  const lastPage = Math.ceil(GITHUB_FILE_LIST_LIMIT / FILES_PER_PAGE);
+  // The expected pages at once; the count is only a hint (a stale or wrong `changed_files` must
+  // not hide files), so while the last page read is full, the next is read too.
+  const expected = Math.min(Math.ceil(Math.max(changedFiles, 1) / FILES_PER_PAGE), lastPage);
+  const pages = await Promise.all(Array.from({ length: expected }, (_, index) => page(index)));
+  while (pages.length < lastPage && pages.at(-1)!.length === FILES_PER_PAGE) pages.push(await page(pages.length));
+  return pages.flat();
 }
 
 /** GitHub's compare API lists at most this many changed files, with no way to page further. */
@@ -372,7 +375,8 @@ export async function readChange(octokit: Octokit, target: ChangeTarget): Promis
 async function listChange(octokit: Octokit, target: ChangeTarget): Promise<{ files: ListedFile[]; unlisted: Unlisted | null }> {
   if (target.pull) {
     const files = await listPullFiles(octokit, target.repo, target.pull.number, target.pull.changedFiles);
-    const count = Math.max(0, target.pull.changedFiles - Math.max(files.length, GITHUB_FILE_LIST_LIMIT));
+    // Files beyond the list exist only when the list is cut at GitHub's limit.
+    const count = files.length >= GITHUB_FILE_LIST_LIMIT ? Math.max(0, target.pull.changedFiles - files.length) : 0;
     return { files, unlisted: count > 0 ? { count, reason: "beyond GitHub's list of 3000 files of a pull request" } : null };
   }
   const { files, complete } = await compareFiles(octokit, target.repo, target.baseSha, target.headSha);

@@ -138,9 +138,12 @@ export function noPatchApp(options: AppOptions = {}): ApplicationFunction {
       repositoryUrl: string | null,
       headSha: string,
       listed: Array<{ number: number }>,
+      externalId: string | null = null,
     ) => {
       const octokit = context.octokit as Octokit;
       let numbers = listed.map((p) => p.number);
+      // A fork's commit: the event names no pull request, but the run recorded its own.
+      if (numbers.length === 0 && externalId && /^\d+$/.test(externalId)) numbers = [Number(externalId)];
       if (numbers.length === 0) {
         const found = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({ ...repo, commit_sha: headSha });
         numbers = found.data.filter((p) => p.state === "open").map((p) => p.number);
@@ -166,7 +169,7 @@ export function noPatchApp(options: AppOptions = {}): ApplicationFunction {
     app.on("check_run.rerequested", async (context) => {
       const run = context.payload.check_run;
       if (run.name !== "no-patch") return;
-      await rerun(context, repoOf(context.payload), urlOf(context.payload), run.head_sha, run.pull_requests);
+      await rerun(context, repoOf(context.payload), urlOf(context.payload), run.head_sha, run.pull_requests, run.external_id ?? null);
     });
 
     app.on("check_suite.rerequested", async (context) => {

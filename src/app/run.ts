@@ -103,7 +103,7 @@ export async function runCheck(deps: RunDeps, target: Target, grants: Grant[] = 
   const octokit = bounded.octokit;
   const repo = target.repo;
   const started = Date.now();
-  const check = await startCheckRun(octokit, repo, target.headSha);
+  const check = await startCheckRun(octokit, repo, target.headSha, target.pull?.number ?? target.exceptionsFrom);
   try {
     return await withinDeadline(work(), limits.deadlineMs, bounded);
   } catch (error) {

@@ -439,6 +439,23 @@ describe("re-runs and merge queues", () => {
     expect(lastRun()).toMatchObject({ head_sha: HEAD, conclusion: "failure" });
   });
 
+  it("a fork's re-run finds its pull request in the run's external_id, where GitHub's lookup answers nothing", async () => {
+    await pullOpened();
+    expect(fake.requests[1]!.body).toMatchObject({ external_id: "2" });
+    const payload = example("check_run", "rerequested");
+    payload.check_run.name = "no-patch";
+    payload.check_run.head_sha = HEAD;
+    payload.check_run.pull_requests = []; // a fork's commit: GitHub lists no pull request
+    payload.check_run.external_id = "2";
+    payload.repository = example("pull_request", "opened").repository;
+    fake.pulls.get(`${REPO}#2`)!.head = HEAD;
+    const before = fake.checkRuns.length;
+    await probot.receive({ id: "delivery-fork", name: "check_run", payload });
+    expect(fake.log).not.toContain(`GET /repos/Codertocat/Hello-World/commits/${HEAD}/pulls`);
+    expect(fake.checkRuns.length).toBe(before + 1);
+    expect(lastRun()).toMatchObject({ head_sha: HEAD, conclusion: "failure" });
+  });
+
   it("check_suite.rerequested re-runs too", async () => {
     const payload = example("check_suite", "rerequested");
     payload.check_suite.head_sha = HEAD;
@@ -588,5 +605,24 @@ describe("bounded runs (SPEC section 6: every run concludes, whatever GitHub doe
     const byHead = (sha: string) => fake.checkRuns.filter((r) => r.head_sha === sha);
     expect(byHead(HEAD)).toEqual([expect.objectContaining({ status: "completed", conclusion: "failure" })]);
     expect(byHead(NEWER)).toEqual([expect.objectContaining({ status: "completed" })]);
+  });
+});
+
+describe("what the app does not take on trust", () => {
+  it("a payload whose changed_files says 1 while 150 files changed: every file is read", async () => {
+    const base: Record<string, string> = {};
+    const head: Record<string, string> = {};
+    for (let i = 0; i < 150; i++) {
+      const path = `src/f${String(i).padStart(3, "0")}.ts`;
+      base[path] = "export const v = 1;\n";
+      head[path] = i === 140 ? "export const v = x * 1.002;\n" : "export const v = 2;\n";
+    }
+    fake.addCommit(BASE, base).addCommit(HEAD, head);
+    const payload = example("pull_request", "opened");
+    payload.pull_request.changed_files = 1;
+    await probot.receive({ id: "delivery-trust", name: "pull_request", payload });
+    expect(fake.log.filter((l) => l.includes("/pulls/2/files"))).toHaveLength(2);
+    expect(lastRun().conclusion).toBe("failure");
+    expect(lastRun().annotations).toEqual(expect.arrayContaining([expect.objectContaining({ path: "src/f140.ts", start_line: 1 })]));
   });
 });
