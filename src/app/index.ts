@@ -28,9 +28,11 @@ class Serial {
     const previous = this.tails.get(key) ?? Promise.resolve();
     const next = previous.catch(() => undefined).then(job);
     this.tails.set(key, next);
-    void next.finally(() => {
+    // Cleanup on either outcome; the run's own rejection reaches its caller through `next`.
+    const cleanup = () => {
       if (this.tails.get(key) === next) this.tails.delete(key);
-    });
+    };
+    next.then(cleanup, cleanup);
     return next;
   }
 }
@@ -47,6 +49,34 @@ const repoOf = (payload: RepositoryPayload): Repo => ({
 const urlOf = (payload: RepositoryPayload): string | null => payload.repository.html_url ?? null;
 
 const branch = (ref: string): string => ref.replace(/^refs\/heads\//, "");
+
+/**
+ * Deliveries already handled (by X-GitHub-Delivery id): the same delivery is processed once. A
+ * delivery is remembered only once it succeeded, so one whose run failed can be redelivered; an
+ * hour of ids at most, in this process (across replicas it takes the shared queue, issue 11).
+ */
+class Deliveries {
+  private readonly done = new Map<string, number>();
+  private readonly running = new Set<string>();
+  private static readonly KEEP_MS = 3_600_000;
+  private static readonly MAX = 20_000;
+
+  /** Whether to handle this delivery now (false: handled already, or being handled). */
+  begin(id: string): boolean {
+    const now = Date.now();
+    const at = this.done.get(id);
+    if ((at !== undefined && now - at < Deliveries.KEEP_MS) || this.running.has(id)) return false;
+    this.running.add(id);
+    return true;
+  }
+
+  end(id: string, succeeded: boolean): void {
+    this.running.delete(id);
+    if (!succeeded) return;
+    if (this.done.size >= Deliveries.MAX) this.done.delete(this.done.keys().next().value!);
+    this.done.set(id, Date.now());
+  }
+}
 
 /** Where the server says it is alive. */
 export const HEALTH_PATH = "/healthz";
@@ -84,6 +114,23 @@ export function noPatchApp(options: AppOptions = {}): ApplicationFunction {
       if (!(error instanceof Error && /no server/i.test(error.message))) throw error;
     }
     const serial = new Serial();
+    const deliveries = new Deliveries();
+    /** Every handler runs once per delivery. */
+    const once =
+      <C extends Context>(handler: (context: C) => Promise<void>) =>
+      async (context: C): Promise<void> => {
+        if (!deliveries.begin(context.id)) {
+          context.log.info({ delivery: context.id }, "delivery already handled");
+          return;
+        }
+        let succeeded = false;
+        try {
+          await handler(context);
+          succeeded = true;
+        } finally {
+          deliveries.end(context.id, succeeded);
+        }
+      };
     let appIdPromise: Promise<number> | undefined;
     const appId = (): Promise<number> => {
       if (options.appId) return Promise.resolve(options.appId);
@@ -161,90 +208,102 @@ export function noPatchApp(options: AppOptions = {}): ApplicationFunction {
 
     app.on(
       ["pull_request.opened", "pull_request.reopened", "pull_request.synchronize", "pull_request.ready_for_review"],
-      async (context) => {
+      once(async (context) => {
         await check(context, pullTarget(repoOf(context.payload), urlOf(context.payload), context.payload.pull_request));
-      },
+      }),
     );
 
-    app.on("check_run.rerequested", async (context) => {
-      const run = context.payload.check_run;
-      if (run.name !== "no-patch") return;
-      await rerun(context, repoOf(context.payload), urlOf(context.payload), run.head_sha, run.pull_requests, run.external_id ?? null);
-    });
+    app.on(
+      "check_run.rerequested",
+      once(async (context) => {
+        const run = context.payload.check_run;
+        if (run.name !== "no-patch") return;
+        await rerun(context, repoOf(context.payload), urlOf(context.payload), run.head_sha, run.pull_requests, run.external_id ?? null);
+      }),
+    );
 
-    app.on("check_suite.rerequested", async (context) => {
-      const suite = context.payload.check_suite;
-      await rerun(context, repoOf(context.payload), urlOf(context.payload), suite.head_sha, suite.pull_requests);
-    });
+    app.on(
+      "check_suite.rerequested",
+      once(async (context) => {
+        const suite = context.payload.check_suite;
+        await rerun(context, repoOf(context.payload), urlOf(context.payload), suite.head_sha, suite.pull_requests);
+      }),
+    );
 
-    app.on("merge_group.checks_requested", async (context) => {
-      const group = context.payload.merge_group;
-      if (!context.payload.repository) return;
-      // gh-readonly-queue/<base>/pr-<number>-<sha>: the pull request whose exceptions apply.
-      const number = /\/pr-(\d+)-[0-9a-f]+$/.exec(group.head_ref)?.[1];
-      await check(context, {
-        repo: repoOf({ repository: context.payload.repository }),
-        repositoryUrl: urlOf({ repository: context.payload.repository }),
-        headSha: group.head_sha,
-        baseSha: group.base_sha,
-        baseRef: branch(group.base_ref),
-        pull: null,
-        exceptionsFrom: number ? Number(number) : null,
-      });
-    });
+    app.on(
+      "merge_group.checks_requested",
+      once(async (context) => {
+        const group = context.payload.merge_group;
+        if (!context.payload.repository) return;
+        // gh-readonly-queue/<base>/pr-<number>-<sha>: the pull request whose exceptions apply.
+        const number = /\/pr-(\d+)-[0-9a-f]+$/.exec(group.head_ref)?.[1];
+        await check(context, {
+          repo: repoOf({ repository: context.payload.repository }),
+          repositoryUrl: urlOf({ repository: context.payload.repository }),
+          headSha: group.head_sha,
+          baseSha: group.base_sha,
+          baseRef: branch(group.base_ref),
+          pull: null,
+          exceptionsFrom: number ? Number(number) : null,
+        });
+      }),
+    );
 
-    app.on("issue_comment.created", async (context) => {
-      const { issue, comment } = context.payload;
-      if (!issue.pull_request || !comment.user || comment.user.type === "Bot") return;
-      const commands = parseCommands(comment.body);
-      if (commands.length === 0) return;
-      const octokit = context.octokit as Octokit;
-      const repo = repoOf(context.payload);
-      const who = comment.user.login;
-      const reply = async (body: string): Promise<void> => {
-        await octokit.rest.issues.createComment({ ...repo, issue_number: issue.number, body });
-      };
+    app.on(
+      "issue_comment.created",
+      once(async (context) => {
+        const { issue, comment } = context.payload;
+        if (!issue.pull_request || !comment.user || comment.user.type === "Bot") return;
+        const commands = parseCommands(comment.body);
+        if (commands.length === 0) return;
+        const octokit = context.octokit as Octokit;
+        const repo = repoOf(context.payload);
+        const who = comment.user.login;
+        const reply = async (body: string): Promise<void> => {
+          await octokit.rest.issues.createComment({ ...repo, issue_number: issue.number, body });
+        };
 
-      const invalid = commands.flatMap((c) => (c.spec === null ? [c] : []));
-      if (invalid.length) await reply(notUnderstood(who, invalid));
+        const invalid = commands.flatMap((c) => (c.spec === null ? [c] : []));
+        if (invalid.length) await reply(notUnderstood(who, invalid));
 
-      // Every use of a command, grouped by command in the table's order.
-      const uses = new Map<CommandSpec<unknown>, unknown[]>();
-      for (const c of commands) if (c.spec !== null) uses.set(c.spec, [...(uses.get(c.spec) ?? []), c.args]);
-      if (uses.size === 0) return;
-      const pull = (await octokit.rest.pulls.get({ ...repo, pull_number: issue.number })).data;
-      let config: Config | undefined;
-      let checked = false;
-      const context_ = {
-        who,
-        at: comment.created_at ?? new Date().toISOString(),
-        headSha: pull.head.sha,
-        reply,
-        check: (grants: Grant[] = []) => {
-          checked = true;
-          return check(context, pullTarget(repo, urlOf(context.payload), pull), grants);
-        },
-      };
-      for (const [spec, args] of uses) {
-        if (spec.name === "recheck" && checked) continue; // the comment's other command already ran the check
-        if (spec.permission) {
-          config ??= (await loadPolicy(octokit, repo, pull.base.ref).catch(() => ({ config: parseConfig("") }))).config;
-          const rule = spec.permission(config);
-          if ("refused" in rule) {
-            await reply(`@${who}: ${rule.refused}`);
-            continue;
+        // Every use of a command, grouped by command in the table's order.
+        const uses = new Map<CommandSpec<unknown>, unknown[]>();
+        for (const c of commands) if (c.spec !== null) uses.set(c.spec, [...(uses.get(c.spec) ?? []), c.args]);
+        if (uses.size === 0) return;
+        const pull = (await octokit.rest.pulls.get({ ...repo, pull_number: issue.number })).data;
+        let config: Config | undefined;
+        let checked = false;
+        const context_ = {
+          who,
+          at: comment.created_at ?? new Date().toISOString(),
+          headSha: pull.head.sha,
+          reply,
+          check: (grants: Grant[] = []) => {
+            checked = true;
+            return check(context, pullTarget(repo, urlOf(context.payload), pull), grants);
+          },
+        };
+        for (const [spec, args] of uses) {
+          if (spec.name === "recheck" && checked) continue; // the comment's other command already ran the check
+          if (spec.permission) {
+            config ??= (await loadPolicy(octokit, repo, pull.base.ref).catch(() => ({ config: parseConfig("") }))).config;
+            const rule = spec.permission(config);
+            if ("refused" in rule) {
+              await reply(`@${who}: ${rule.refused}`);
+              continue;
+            }
+            const actual = await permissionOf(octokit, repo, who);
+            if (!hasAtLeast(actual, rule.needed)) {
+              await reply(
+                `@${who}: \`/no-patch ${spec.name}\` needs **${rule.needed}** permission on this repository, and you have **${actual}**. Nothing was changed; ask a maintainer to review the constant.`,
+              );
+              continue;
+            }
           }
-          const actual = await permissionOf(octokit, repo, who);
-          if (!hasAtLeast(actual, rule.needed)) {
-            await reply(
-              `@${who}: \`/no-patch ${spec.name}\` needs **${rule.needed}** permission on this repository, and you have **${actual}**. Nothing was changed; ask a maintainer to review the constant.`,
-            );
-            continue;
-          }
+          await spec.run(context_, args);
         }
-        await spec.run(context_, args);
-      }
-    });
+      }),
+    );
   };
 }
 

@@ -68,7 +68,10 @@ afterEach(() => {
   nock.enableNetConnect();
 });
 
-const pullOpened = () => probot.receive({ id: "delivery-1", name: "pull_request", payload: example("pull_request", "opened") });
+let deliveries = 0;
+/** A new delivery of pull_request.opened (each with its own X-GitHub-Delivery id). */
+const pullOpened = () =>
+  probot.receive({ id: `delivery-${++deliveries}`, name: "pull_request", payload: example("pull_request", "opened") });
 const runs = () => fake.checkRuns;
 const lastRun = () => fake.checkRuns.at(-1)!;
 const botComments = () => fake.comments.filter((c) => c.performed_via_github_app?.id === 123);
@@ -240,6 +243,23 @@ describe("the comment", () => {
     expect(fake.log.filter((l) => l === "POST /repos/Codertocat/Hello-World/issues/2/comments")).toHaveLength(1);
   });
 
+  it("the same delivery (one X-GitHub-Delivery id) three times is processed once", async () => {
+    const deliver = () => probot.receive({ id: "delivery-same", name: "pull_request", payload: example("pull_request", "opened") });
+    await deliver();
+    await Promise.all([deliver(), deliver()]);
+    expect(runs()).toHaveLength(1);
+  });
+
+  it("a delivery whose run failed is processed again when redelivered", async () => {
+    fake.failures.push({ method: "POST", pattern: /check-runs$/, status: 500 });
+    const deliver = () => probot.receive({ id: "delivery-retry", name: "pull_request", payload: example("pull_request", "opened") });
+    await deliver().catch(() => undefined);
+    fake.failures.length = 0;
+    await deliver();
+    expect(runs()).toHaveLength(1);
+    expect(lastRun()).toMatchObject({ status: "completed" });
+  });
+
   it("two deliveries at once, before any comment exists, leave exactly one comment", async () => {
     await Promise.all([pullOpened(), pullOpened(), pullOpened()]);
     expect(runs()).toHaveLength(3);
@@ -289,7 +309,7 @@ describe("exceptions and commands", () => {
     payload.comment.body = body;
     payload.comment.user.login = login;
     payload.comment.created_at = "2026-11-28T14:00:00Z";
-    return probot.receive({ id: "delivery-c", name: "issue_comment", payload });
+    return probot.receive({ id: `delivery-c${++deliveries}`, name: "issue_comment", payload });
   };
 
   it("an override from a read-only user is refused and says why", async () => {
