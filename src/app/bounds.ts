@@ -89,19 +89,43 @@ export function boundedClient(octokit: Octokit, requestTimeoutMs: number) {
   };
 }
 
-/** Run `work` within `deadlineMs`; past it, abandon its requests and throw DeadlinePassed. */
-export async function withinDeadline<T>(work: Promise<T>, deadlineMs: number, bounded: ReturnType<typeof boundedClient>): Promise<T> {
+/** A newer head of the same pull request took over: this run's verdict would be stale. */
+export class Superseded extends Error {
+  constructor(readonly newerSha: string) {
+    super(`superseded by ${newerSha.slice(0, 7)}`);
+    this.name = "Superseded";
+  }
+}
+
+/**
+ * Run `work` within `deadlineMs`; past it, abandon its requests and throw DeadlinePassed. When
+ * `superseded` aborts (its reason the newer head), abandon them too and throw Superseded.
+ */
+export async function withinDeadline<T>(
+  work: Promise<T>,
+  deadlineMs: number,
+  bounded: ReturnType<typeof boundedClient>,
+  superseded?: AbortSignal,
+): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
+  let onAbort: (() => void) | undefined;
+  const stop = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       const pending = bounded.pending();
       bounded.abandon();
       reject(new DeadlinePassed(deadlineMs / 1000, pending));
     }, deadlineMs);
+    onAbort = () => {
+      bounded.abandon();
+      reject(new Superseded(String(superseded!.reason)));
+    };
+    if (superseded?.aborted) onAbort();
+    else superseded?.addEventListener("abort", onAbort, { once: true });
   });
   try {
-    return await Promise.race([work, deadline]);
+    return await Promise.race([work, stop]);
   } finally {
     clearTimeout(timer);
+    if (onAbort) superseded?.removeEventListener("abort", onAbort);
   }
 }

@@ -67,3 +67,18 @@ export async function failCheckRun(octokit: Octokit, repo: Repo, checkRunId: num
     output: renderFailure(problem, "To retry, use **Re-run** on this check, or comment `/no-patch recheck` on the pull request."),
   });
 }
+
+/** A run for an older head that a newer push took over: concluded `cancelled`, saying by what. */
+export async function cancelCheckRun(octokit: Octokit, repo: Repo, checkRunId: number, newerSha: string): Promise<void> {
+  await octokit.rest.checks.update({
+    ...repo,
+    check_run_id: checkRunId,
+    status: "completed",
+    conclusion: "cancelled",
+    completed_at: new Date().toISOString(),
+    output: {
+      title: "Superseded by a newer push",
+      summary: `The pull request moved on to \`${newerSha.slice(0, 7)}\`, which has its own no-patch run.`,
+    },
+  });
+}

@@ -9,7 +9,7 @@ import { inline } from "../report/markdown.js";
 import { limitsFrom, type RunLimits } from "./bounds.js";
 import { hasAtLeast, parseCommands, permissionOf, type CommandSpec } from "./commands.js";
 import { loadPolicy, type Octokit, type Repo } from "./github.js";
-import { runCheck, type Grant, type Target } from "./run.js";
+import { runCheck, type Grant, type RunResult, type Target } from "./run.js";
 
 export interface AppOptions {
   /** This app's id, to recognise its own comments; default: APP_ID, else asked of GitHub. */
@@ -114,6 +114,9 @@ export function noPatchApp(options: AppOptions = {}): ApplicationFunction {
       if (!(error instanceof Error && /no server/i.test(error.message))) throw error;
     }
     const serial = new Serial();
+    /** The newest head asked for, and the run in progress, by pull request. */
+    const latest = new Map<string, string>();
+    const running = new Map<string, { headSha: string; controller: AbortController }>();
     const deliveries = new Deliveries();
     /** Every handler runs once per delivery. */
     const once =
@@ -148,20 +151,37 @@ export function noPatchApp(options: AppOptions = {}): ApplicationFunction {
       });
       const key = `${target.repo.owner}/${target.repo.repo}#${target.pull?.number ?? target.headSha}`;
       const stateKey = options.stateKey ?? process.env.NO_PATCH_STATE_KEY ?? process.env.WEBHOOK_SECRET ?? null;
-      return serial.run(key, async () =>
-        runCheck(
-          {
-            octokit: context.octokit as Octokit,
-            log,
-            appId: await appId(),
-            stateKey,
-            installation: (context.payload as { installation?: { id: number } }).installation?.id ?? null,
-            limits: limitsFrom(process.env, options.limits),
-          },
-          target,
-          grants,
-        ),
-      );
+      // A newer head takes over: the run for an older head is abandoned (or, still queued, skipped).
+      latest.set(key, target.headSha);
+      const current = running.get(key);
+      if (current && current.headSha !== target.headSha) current.controller.abort(target.headSha);
+      return serial.run(key, async (): Promise<RunResult> => {
+        const newest = latest.get(key);
+        if (newest !== undefined && newest !== target.headSha) {
+          log.info({ newer: latest.get(key) }, "a newer push came first; this run is skipped");
+          return { conclusion: "cancelled", analysis: null, unmatched: [], error: "superseded" };
+        }
+        const mine = { headSha: target.headSha, controller: new AbortController() };
+        running.set(key, mine);
+        try {
+          return await runCheck(
+            {
+              octokit: context.octokit as Octokit,
+              log,
+              appId: await appId(),
+              stateKey,
+              installation: (context.payload as { installation?: { id: number } }).installation?.id ?? null,
+              limits: limitsFrom(process.env, options.limits),
+              superseded: mine.controller.signal,
+            },
+            target,
+            grants,
+          );
+        } finally {
+          if (running.get(key) === mine) running.delete(key);
+          if (latest.get(key) === target.headSha) latest.delete(key);
+        }
+      });
     };
 
     const pullTarget = (

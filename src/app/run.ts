@@ -7,8 +7,8 @@ import { analyze, withOverrides, type Analysis } from "../core/analyze.js";
 import { ConfigError, type Config } from "../core/config.js";
 import type { Finding, Override } from "../core/findings.js";
 import { renderCheckRun, renderComment, type Links } from "../report/index.js";
-import { boundedClient, DeadlinePassed, DEFAULT_LIMITS, GitHubTimeout, withinDeadline, type RunLimits } from "./bounds.js";
-import { completeCheckRun, failCheckRun, startCheckRun } from "./check-run.js";
+import { boundedClient, DeadlinePassed, DEFAULT_LIMITS, GitHubTimeout, Superseded, withinDeadline, type RunLimits } from "./bounds.js";
+import { cancelCheckRun, completeCheckRun, failCheckRun, startCheckRun } from "./check-run.js";
 import { EXCEPTION_HELP } from "./commands.js";
 import {
   commentBody,
@@ -56,10 +56,12 @@ export interface RunDeps {
   installation: number | null;
   /** Timeouts for requests and the run (default DEFAULT_LIMITS). */
   limits?: RunLimits;
+  /** Aborted, with the newer head as its reason, when a newer push of the pull request takes over. */
+  superseded?: AbortSignal;
 }
 
 export interface RunResult {
-  conclusion: "success" | "failure" | "neutral";
+  conclusion: "success" | "failure" | "neutral" | "cancelled";
   analysis: Analysis | null;
   /** Grants that matched no blocking finding. */
   unmatched: Grant[];
@@ -105,8 +107,15 @@ export async function runCheck(deps: RunDeps, target: Target, grants: Grant[] = 
   const started = Date.now();
   const check = await startCheckRun(octokit, repo, target.headSha, target.pull?.number ?? target.exceptionsFrom);
   try {
-    return await withinDeadline(work(), limits.deadlineMs, bounded);
+    return await withinDeadline(work(), limits.deadlineMs, bounded, deps.superseded);
   } catch (error) {
+    if (error instanceof Superseded) {
+      log.info({ newer: error.newerSha }, "superseded by a newer push");
+      await cancelCheckRun(octokit, repo, check.id, error.newerSha).catch((reportError: unknown) =>
+        log.error({ err: String(reportError) }, "could not conclude the superseded check run"),
+      );
+      return { conclusion: "cancelled", analysis: null, unmatched: [], error: error.message };
+    }
     const problem = describeError(error);
     log.error(
       {

@@ -612,19 +612,29 @@ describe("bounded runs (SPEC section 6: every run concludes, whatever GitHub doe
     );
   });
 
-  it("a newer push gets its verdict though an older run hung", async () => {
-    await withLimits({ requestTimeoutMs: 10_000, deadlineMs: 400 });
+  it("a newer push supersedes an older run that hangs: the older is cancelled at once, the newer gets its verdict", async () => {
+    await withLimits({ requestTimeoutMs: 60_000, deadlineMs: 60_000 });
     const NEWER = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
     fake.addCommit(NEWER, { "src/ept.ts": EPT_BASE });
     fake.hangs.push(/^GET \/repos\/Codertocat\/Hello-World\/pulls\/2\/files/);
+    const started = Date.now();
     const older = pullOpened();
+    await new Promise((resolve) => setTimeout(resolve, 100)); // the older run is waiting on GitHub
     const payload = example("pull_request", "synchronize");
     payload.pull_request.head.sha = NEWER;
-    const newer = probot.receive({ id: "delivery-2", name: "pull_request", payload });
+    const newer = probot.receive({ id: "delivery-newer", name: "pull_request", payload });
     await Promise.all([older, newer]);
+    expect(Date.now() - started).toBeLessThan(5000); // neither deadline nor request timeout was waited for
     const byHead = (sha: string) => fake.checkRuns.filter((r) => r.head_sha === sha);
-    expect(byHead(HEAD)).toEqual([expect.objectContaining({ status: "completed", conclusion: "failure" })]);
-    expect(byHead(NEWER)).toEqual([expect.objectContaining({ status: "completed" })]);
+    expect(byHead(HEAD)).toEqual([expect.objectContaining({ status: "completed", conclusion: "cancelled" })]);
+    expect(String(byHead(HEAD)[0]!.output.summary)).toContain("moved on to `aaaaaaa`");
+    expect(byHead(NEWER)).toEqual([expect.objectContaining({ status: "completed", conclusion: "success" })]);
+  });
+
+  it("a recheck of the same head is not superseded by itself", async () => {
+    await withLimits({ requestTimeoutMs: 60_000, deadlineMs: 60_000 });
+    await Promise.all([pullOpened(), pullOpened()]);
+    expect(fake.checkRuns.map((r) => r.conclusion)).toEqual(["failure", "failure"]);
   });
 });
 
