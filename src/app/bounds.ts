@@ -65,16 +65,22 @@ export function boundedClient(octokit: Octokit, requestTimeoutMs: number) {
     pending.add(route);
     // The timer decides, not the transport: a connection that ignores the abort still ends here.
     let timer: NodeJS.Timeout | undefined;
+    const abandoned = run.signal;
+    let onAbandon: (() => void) | undefined;
     const expiry = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         timeout.abort();
         reject(new GitHubTimeout(route, requestTimeoutMs / 1000));
       }, requestTimeoutMs);
+      // An abandoned run ends its requests at once, timer and all, whatever the transport does.
+      onAbandon = () => reject(new Error(`abandoned: ${route}`));
+      abandoned.addEventListener("abort", onAbandon, { once: true });
     });
     try {
       return await Promise.race([request({ ...options, request: { ...previous, signal } }), expiry]);
     } finally {
       clearTimeout(timer);
+      if (onAbandon) abandoned.removeEventListener("abort", onAbandon);
       pending.delete(route);
     }
   });
