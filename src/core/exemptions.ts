@@ -28,8 +28,6 @@ const VERSION_STATEMENT =
 
 /** Why a literal is not a candidate at all, or undefined when it is one. */
 export function structuralExemption(site: Literal, role: Role): string | undefined {
-  // A release number is no coefficient: bumping it is not retuning physics.
-  if (VERSION_STATEMENT.test(site.statementText)) return "version number";
   switch (role) {
     case "index":
       return Number.isInteger(site.value) ? "array index" : undefined;
@@ -51,6 +49,8 @@ export function structuralExemption(site: Literal, role: Role): string | undefin
     if (context.kind === "compound-assignment" && (context.operator === "+" || context.operator === "-")) return "counter step";
     if (context.kind === "comparison") return "comparison against 0 or 1";
   }
+  // Last, as it reads the statement's text: a release number is no coefficient.
+  if (VERSION_STATEMENT.test(site.statementText)) return "version number";
   return undefined;
 }
 

@@ -16,7 +16,7 @@ import {
   levelOf,
   messageOf,
   plural,
-  roleOf,
+  roleText,
   shownFindings,
   unlistedText,
 } from "./describe.js";
@@ -203,7 +203,7 @@ function detailsOf(input: CheckRunInput): string {
     out.push(`### ${link(code(path), lineUrl(links, path))}`, "");
     for (const f of findings) {
       const place = link(`line ${f.line}, column ${f.column}`, lineUrl(links, f.path, f.line));
-      out.push(`- **${place}**: ${literalCell(f)}, ${inline(roleOf(f))}, **${f.status}**`);
+      out.push(`- **${place}**: ${literalCell(f)}, ${inline(roleText(f))}, **${f.status}**`);
       out.push(`  - ${inline(messageOf(f, analysis.policy))}`);
       const fix = fixOf(f, analysis.policy);
       if (fix) out.push(`  - Fix: ${trusted(fix)}`);

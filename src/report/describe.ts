@@ -64,7 +64,7 @@ export function fixOf(f: Finding, policy: ReportPolicy): string | null {
 }
 
 /** The role as a phrase: `scale factor (operand of *, /, …)`. */
-export const roleOf = (f: Finding): string => ROLE_DESCRIPTIONS[f.role];
+export const roleText = (f: Finding): string => ROLE_DESCRIPTIONS[f.role];
 
 /** Levels of the places a finding can be shown; `mode: warn` turns blocking into a warning. */
 export type Level = "error" | "warning" | "notice";

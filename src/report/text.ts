@@ -9,7 +9,7 @@ import {
   levelOf,
   messageOf,
   plural,
-  roleOf,
+  roleText,
   shownFindings,
   unlistedText,
   unverifiedSeverity,
@@ -50,7 +50,7 @@ export const textFormat: Format = {
           const width = f.endLine === f.line ? Math.max(1, f.endColumn - f.column) : 1;
           out.push(dim(`    ${" ".repeat(gutter)} | `) + " ".repeat(f.column - 1) + (level === "notice" ? cyan : red)("^".repeat(width)));
         }
-        out.push(`    ${dim("role:")} ${roleOf(f)}`);
+        out.push(`    ${dim("role:")} ${roleText(f)}`);
         if (f.previous !== null) out.push(`    ${dim("was:")} ${f.previous}`);
         const fix = fixOf(f, policy);
         if (fix) out.push(`    ${dim("fix:")} ${fix}`);

@@ -10,6 +10,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { Language as Grammar, Parser } from "web-tree-sitter";
+import { NUMBERS, WHOLE_NUMBER } from "../number-text.js";
 import {
   shapeDigest,
   type Anchor,
@@ -116,8 +117,6 @@ const CODE_RUNNERS = /^(eval|exec|compile)$/;
 const JSON_PARSERS = /^(json\.loads|yaml\.safe_load|yaml\.load|tomllib\.loads)$/;
 /** Environment defaults: `os.environ.get("K", "1.002")`, `os.getenv("K", "1.002")`. */
 const ENVIRONMENT = /^(os\.environ\.get|os\.getenv|environ\.get|getenv)$/;
-const WHOLE_NUMBER = /^\s*([-+]?(?:\d[\d_]*(?:\.[\d_]*)?|\.\d[\d_]*)(?:[eE][-+]?\d+)?)\s*$/;
-const NUMBERS = /(?<![\w.$])-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?(?![\w.])/g;
 
 /** The value a Python number literal writes; the imaginary part's magnitude for `2j`. */
 function parseNumber(text: string): number {

@@ -8,6 +8,7 @@
  *   bodies of `new Function` and `eval`.
  */
 import { ts } from "@ts-morph/common";
+import { NUMBERS, WHOLE_NUMBER } from "../number-text.js";
 
 const MATH_CONSTANTS: Record<string, number> = {
   PI: Math.PI,
@@ -161,11 +162,6 @@ const CONVERTING_NAMES = new Set(["Number", "parseFloat", "parseInt", "parse", "
 const CONVERTERS = /^(Number|parseFloat|parseInt|Number\.parseFloat|Number\.parseInt|globalThis\.Number|window\.Number)$/;
 const CODE_RUNNERS = /^(Function|eval|globalThis\.eval|window\.eval|setTimeout|setInterval)$/;
 const ENVIRONMENT = /(^|\.)(process\.env|import\.meta\.env|Deno\.env)\b/;
-
-/** A whole string that is one number: `"1.002"`, `" 6.674e-11 "`. */
-const WHOLE_NUMBER = /^\s*([-+]?(?:\d[\d_]*(?:\.[\d_]*)?|\.\d[\d_]*)(?:[eE][-+]?\d+)?)\s*$/;
-/** Numbers inside a text (JSON, code): not part of a word. */
-const NUMBERS = /(?<![\w.$])-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?(?![\w.])/g;
 
 /**
  * The numbers a string literal stands for when its context turns it into a number; empty when

@@ -526,6 +526,7 @@ class TypeScriptLiteral implements LiteralSite {
   readonly folded: boolean;
   readonly parts: readonly string[];
   private cachedContext: LiteralContext | undefined;
+  private cachedStatementText: string | undefined;
 
   constructor(
     private readonly sourceFile: ts.SourceFile,
@@ -553,9 +554,12 @@ class TypeScriptLiteral implements LiteralSite {
   }
 
   get statementText(): string {
-    const statement = statementOf(this.place);
-    const start = statement.getStart(this.sourceFile);
-    return this.sourceFile.text.slice(start, Math.min(statement.end, start + STATEMENT_TEXT_LIMIT));
+    if (this.cachedStatementText === undefined) {
+      const statement = statementOf(this.place);
+      const start = statement.getStart(this.sourceFile);
+      this.cachedStatementText = this.sourceFile.text.slice(start, Math.min(statement.end, start + STATEMENT_TEXT_LIMIT));
+    }
+    return this.cachedStatementText;
   }
 
   get constructs(): Construct[] {

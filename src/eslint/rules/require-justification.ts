@@ -3,7 +3,7 @@
  * would block (unjustified, untagged, weak, retuned) in the whole file. No fix ever writes
  * justification text: a generated justification would defeat the policy.
  */
-import { fixOf, roleOf } from "../../report/describe.js";
+import { fixOf, roleText } from "../../report/describe.js";
 import { createRule } from "../create-rule.js";
 import { locationOf, onFindings } from "../findings.js";
 import { optionsSchema, type RuleOptions } from "../options.js";
@@ -34,7 +34,7 @@ export const requireJustification = createRule<[RuleOptions], MessageId>({
         messageId: finding.status as MessageId,
         data: {
           literal: finding.literal,
-          role: roleOf(finding),
+          role: roleText(finding),
           tag: policy.tag,
           problems: finding.problems.join("; "),
           previous: finding.previous ?? "",
