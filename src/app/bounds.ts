@@ -42,36 +42,46 @@ export class DeadlinePassed extends Error {
   }
 }
 
-/**
- * A client whose every request times out, and can be abandoned all at once (`abandon`): it
- * wraps the event's client. `pending` names the requests in flight, for the failure message.
- */
-export function boundedClient(octokit: Octokit, requestTimeoutMs: number) {
-  let run = new AbortController();
-  const pending = new Set<string>();
-  const client = octokit as Octokit & {
-    hook: {
-      wrap: (
-        name: "request",
-        wrapper: (request: (o: object) => Promise<unknown>, options: Record<string, unknown>) => Promise<unknown>,
-      ) => void;
-    };
+/** What the request hook of one client bounds: the current run's requests. */
+interface Bounds {
+  run: AbortController;
+  pending: Set<string>;
+  timeoutMs: number;
+}
+
+type Wrappable = Octokit & {
+  hook: {
+    wrap: (
+      name: "request",
+      wrapper: (request: (o: object) => Promise<unknown>, options: Record<string, unknown>) => Promise<unknown>,
+    ) => void;
   };
-  client.hook.wrap("request", async (request, options) => {
+};
+
+/** One hook per client: a second run on the same event's client resets it, never stacks another. */
+const boundsOf = new WeakMap<Octokit, Bounds>();
+
+function hookOnce(octokit: Octokit): Bounds {
+  const known = boundsOf.get(octokit);
+  if (known) return known;
+  const bounds: Bounds = { run: new AbortController(), pending: new Set(), timeoutMs: 0 };
+  boundsOf.set(octokit, bounds);
+  (octokit as Wrappable).hook.wrap("request", async (request, options) => {
     const route = `${String(options.method)} ${String(options.url)}`;
+    const { timeoutMs } = bounds;
     const timeout = new AbortController();
-    const signal = AbortSignal.any([timeout.signal, run.signal]);
+    const abandoned = bounds.run.signal;
+    const signal = AbortSignal.any([timeout.signal, abandoned]);
     const previous = (options.request ?? {}) as Record<string, unknown>;
-    pending.add(route);
+    bounds.pending.add(route);
     // The timer decides, not the transport: a connection that ignores the abort still ends here.
     let timer: NodeJS.Timeout | undefined;
-    const abandoned = run.signal;
     let onAbandon: (() => void) | undefined;
     const expiry = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         timeout.abort();
-        reject(new GitHubTimeout(route, requestTimeoutMs / 1000));
-      }, requestTimeoutMs);
+        reject(new GitHubTimeout(route, timeoutMs / 1000));
+      }, timeoutMs);
       // An abandoned run ends its requests at once, timer and all, whatever the transport does.
       onAbandon = () => reject(new Error(`abandoned: ${route}`));
       abandoned.addEventListener("abort", onAbandon, { once: true });
@@ -81,16 +91,29 @@ export function boundedClient(octokit: Octokit, requestTimeoutMs: number) {
     } finally {
       clearTimeout(timer);
       if (onAbandon) abandoned.removeEventListener("abort", onAbandon);
-      pending.delete(route);
+      bounds.pending.delete(route);
     }
   });
+  return bounds;
+}
+
+/**
+ * A client whose every request times out, and can be abandoned all at once (`abandon`): it
+ * hooks the event's client (once, however many runs use it; runs on one client are sequential).
+ * `pending` names the requests in flight, for the failure message.
+ */
+export function boundedClient(octokit: Octokit, requestTimeoutMs: number) {
+  const bounds = hookOnce(octokit);
+  bounds.timeoutMs = requestTimeoutMs;
+  bounds.run = new AbortController();
+  bounds.pending.clear();
   return {
     octokit,
-    pending: () => [...pending],
+    pending: () => [...bounds.pending],
     /** Abort every request in flight; later requests (the failure report) run normally. */
     abandon(): void {
-      run.abort();
-      run = new AbortController();
+      bounds.run.abort();
+      bounds.run = new AbortController();
     },
   };
 }
