@@ -6,7 +6,7 @@ import type { Config } from "./config.js";
 import { diffTexts, parseHunks, type LineChanges } from "./diff.js";
 import { SMALL_EXPONENT_EXEMPTION, structuralExemption } from "./exemptions.js";
 import { createFileSelector, generatedGlobs } from "./file-selector.js";
-import { applyOverride, classify, severityOf, type Finding, type History, type Override, type Previous, type Status } from "./findings.js";
+import { applyOverride, classify, type Finding, type History, type Override, type Previous, type Status } from "./findings.js";
 import { judgeJustification, parseAnnotation, substance } from "./justification.js";
 import { languageOf, loadedAdapter, loadLanguages, type Language } from "./languages/index.js";
 import type { LanguageAdapter } from "./literal.js";
@@ -58,6 +58,7 @@ export interface ReportPolicy {
   minWords: number;
   requireReference: boolean;
   unverified: Config["unverified"];
+  calibration: Config["calibration"];
 }
 
 export const reportPolicy = (config: Config): ReportPolicy => ({
@@ -67,6 +68,7 @@ export const reportPolicy = (config: Config): ReportPolicy => ({
   minWords: config.justification.minWords,
   requireReference: config.justification.requireReference,
   unverified: config.unverified,
+  calibration: config.calibration,
 });
 
 export interface Analysis {
@@ -285,15 +287,25 @@ function planFile(change: FileChange, config: Config, adapter: LanguageAdapter):
   }
   const lines = changedLines(change);
   if (!anyLineHasDigit(headText, lines.added)) return plan;
-  const head = candidates(sourceOf(adapter, change.path, headText).literals, lines.added, true);
+  const headFile = sourceOf(adapter, change.path, headText);
+  const head = candidates(headFile.literals, lines.added, true);
   if (head.length === 0) return plan;
   const removed = baseText !== null && lines.removed.size > 0 ? candidates(base().literals, lines.removed, true) : [];
   ({ pairings: plan.pairings, unmatched: plan.unmatched } = pairWithBase(head, removed));
   let substances: Set<string> | undefined;
+  // How many literals of a value a justification covers in a file: a reshaped statement keeps them, a new factor adds one.
+  const covered = (file: SourceFile, text: string, value: number): number =>
+    file.literals.filter((l) => l.value === value && substance(judgeJustification(l.comments, config).justification?.text ?? "") === text)
+      .length;
   plan.history = {
     added: lines.added,
     // An added file has no past: everything in it is new, comments included.
     baseSubstances: () => (substances ??= baseText === null ? new Set() : commentSubstances(base(), config.tags)),
+    coveredBefore: (text, value) => {
+      if (baseText === null) return false;
+      const key = substance(text);
+      return key !== "" && covered(base(), key, value) >= covered(headFile, key, value);
+    },
   };
   return plan;
 }
@@ -478,7 +490,7 @@ function flagCopiedJustifications(findings: Finding[]): Finding[] {
   return findings.map((f) => {
     const problem = copied.get(f);
     if (!problem) return f;
-    return { ...f, status: "weak", severity: severityOf("weak"), blocking: true, problems: [...f.problems, problem] };
+    return { ...f, status: "weak", severity: "blocking", blocking: true, problems: [...f.problems, problem] };
   });
 }
 
@@ -501,6 +513,7 @@ export function summarise(
     untagged: 0,
     weak: 0,
     retuned: 0,
+    calibrated: 0,
     justified: 0,
     "known-constant": 0,
     allowed: 0,

@@ -67,6 +67,63 @@ export const DEFAULT_PHYSICS_PHRASES = [
   "boundary condition*", "matching condition*", "tuning fork*", "tuned mass damper*", "impedance match*",
 ]; // prettier-ignore
 
+/**
+ * Words that name what a value is (adoption mode, SPEC section 4): physical quantities and the
+ * mathematical objects a scientific constant belongs to. A comment naming one explains a value
+ * unless it narrates the code; a reference, a unit, a derivation or a standard always does.
+ * `*` inside a word is any letters.
+ */
+export const DEFAULT_QUANTITY_WORDS = [
+  // mechanics, gravitation, orbits
+  "mass*", "radius", "radii", "diameter", "distance*", "length*", "wavelength*", "frequenc*", "period*", "velocit*", "speed*",
+  "acceleration*", "gravit*", "momentum", "inertia", "torque", "force*", "friction", "restitution", "damping", "stiffness",
+  "elasticity", "viscosity", "density", "densities", "pressure*", "energ*", "power", "luminosit*", "flux*", "intensit*",
+  "temperature*", "heat", "thermal", "entropy", "adiabatic", "opacity", "conductivit*", "permittivity", "permeability",
+  "charge*", "spin", "orbit*", "semi-major", "semimajor", "axis", "axes", "eccentricit*", "inclination*", "anomal*",
+  "perigee", "apogee", "perihelion", "aphelion", "node*", "periapsis", "apoapsis", "mean motion", "drag", "ballistic",
+  // astronomy, geodesy, time
+  "epoch*", "latitude*", "longitude*", "altitude*", "elevation*", "azimuth*", "declination*", "right ascension", "parallax",
+  "precession", "nutation", "aberration", "refraction", "refractive", "obliquity", "ecliptic", "equinox*", "solstice*",
+  "sidereal", "synodic", "tropical", "julian", "ephemeri*", "ellipsoid*", "flattening", "geoid", "equatorial", "polar",
+  "redshift*", "hubble", "cosmolog*", "magnitude*", "albedo", "extinction", "airmass", "twilight", "horizon", "dip",
+  "semidiameter", "sun", "solar", "moon", "lunar", "earth", "planet*", "star*", "stellar", "galax*", "light",
+  "leap second*", "delta t", "ut1", "utc", "tai", "tt", "tdb",
+  // colour, audio, signals
+  "luminance", "chromaticit*", "illuminant*", "white point", "whitepoint", "primar*", "tristimulus", "gamma", "cie*",
+  "srgb", "xyz", "lab", "lch", "hue", "saturation", "lightness", "contrast ratio", "pitch", "semitone*", "octave*",
+  "cents", "sample rate", "sampling rate", "nyquist", "bandwidth", "cutoff", "cut-off", "resonance", "decibel*",
+  "attenuation", "gain", "loudness", "phon*", "sone*",
+  // mathematics of the method
+  "quadrature", "abscissa*", "weights", "nodes", "coefficients of", "series", "polynomial*", "expansion", "taylor",
+  "chebyshev", "legendre", "bessel", "fourier", "harmonic*", "eigenvalue*", "root of", "roots of", "zero of",
+  "asymptotic", "limit of", "derivative", "integral", "kernel", "spline", "order term", "machine epsilon", "ulp",
+  "double precision", "single precision", "float32", "float64", "ieee 754", "mantissa", "significand", "exponent bias",
+]; // prettier-ignore
+
+/**
+ * Phrases that narrate the code: what it does, or why it exists, instead of what the value is.
+ * A comment opening with one of the leading verbs, or holding one of these phrases, does not
+ * explain a value by a quantity word alone (adoption mode).
+ */
+export const DEFAULT_NARRATION_PHRASES = [
+  "so that", "so the", "so it", "so we", "in order to", "to avoid", "to prevent", "to make sure", "to ensure", "to keep",
+  "to stop", "to speed", "speed up", "faster", "slower", "converge*", "performance", "to be safe", "safety margin",
+  "just in case", "otherwise", "workaround", "work around", "heuristic*", "arbitrar*", "reasonable", "roughly", "a bit",
+  "big enough", "small enough", "large enough", "good enough", "seems", "should be fine", "look for", "looking for",
+  "search*", "try", "tries", "trying", "give up", "wider", "narrower", "tighter", "looser", "bracket", "buffer",
+  "padding", "margin", "cap", "capped", "clamp*", "bump*", "increase*", "decrease*", "avoid*", "prevent*",
+  "*fix", "*fixes", "fix for", "workaround*", "nudge*", "for speed", "for now", "temporar*", "hack*",
+]; // prettier-ignore
+
+/** Verbs that open a comment narrating the code ("Use a wider bracket …", "Skip the first …"). */
+export const DEFAULT_NARRATION_VERBS = [
+  "use", "uses", "using", "try", "look", "search", "start", "stop", "skip", "keep", "make", "set", "ensure", "avoid", "allow",
+  "limit", "clamp", "cap", "bump", "increase", "decrease", "reduce", "raise", "lower", "check", "loop", "iterate", "wait",
+  "retry", "give", "add", "subtract", "multiply", "divide", "scale", "round", "compute", "calculate", "convert", "find",
+  "get", "return", "returns", "prevent", "handle", "ignore", "default", "fallback", "fall", "move", "shift", "nudge",
+  "offset", "pad", "trim", "cut", "drop", "force", "hack", "temporarily", "temporary", "quick",
+]; // prettier-ignore
+
 export const DEFAULT_PLACEHOLDERS = ["TODO", "FIXME", "XXX", "TBD", "see above", "magic", "magic number", "placeholder"];
 
 const glob = z.string().min(1, "a glob must not be empty");
@@ -103,7 +160,30 @@ const justificationSchema = z
       .array(z.string().min(1))
       .default([])
       .describe("Extra phrases (case-insensitive substrings) that mark a justification as calibration, beside the lists above."),
-    functionDocCoversBody: z.boolean().default(false).describe("Let a function's documentation comment justify literals inside its body."),
+    functionDocCoversBody: z
+      .union([z.boolean(), z.literal("cited")])
+      .optional()
+      .describe(
+        "Let a function's documentation comment justify literals inside its body: true, false, or `cited` (only a doc comment that cites the source it implements). Default: false, and `cited` when requireTag is false.",
+      ),
+    explain: z
+      .enum(["untagged", "always", "off"])
+      .default("untagged")
+      .describe(
+        "Require a justification to explain the value (a quantity, unit, reference, derivation, standard or source) instead of narrating the code: for untagged comments in adoption mode (default), for every justification, or never.",
+      ),
+    quantityWords: z
+      .array(z.string().min(1))
+      .default(DEFAULT_QUANTITY_WORDS)
+      .describe("Words that name what a value is (physical quantities, the mathematics of a method). Replaces the built-in list when set."),
+    narrationPhrases: z
+      .array(z.string().min(1))
+      .default(DEFAULT_NARRATION_PHRASES)
+      .describe("Phrases that narrate what the code does or why it exists. Replaces the built-in list when set."),
+    narrationVerbs: z
+      .array(z.string().min(1))
+      .default(DEFAULT_NARRATION_VERBS)
+      .describe("Verbs that, opening a comment, narrate the code. Replaces the built-in list when set."),
   })
   .describe("Quality rules for justification text.");
 
@@ -126,6 +206,12 @@ export const configSchema = z
       .describe("false: any attached comment may serve as the justification (adoption mode); the quality rules still apply."),
     allowValues: z.array(z.number()).default([-1, 0, 1, 2, 0.5]).describe("Values that never need a justification, unless retuned."),
     knownConstants: z.boolean().default(true).describe("Recognise mathematical, CODATA, IAU and unit constants (not blocking)."),
+    calibration: z
+      .enum(["block", "review", "allow"])
+      .default("review")
+      .describe(
+        "Values declared `@calibrated` (fitted, with their data and validity range): block them, hold them for a maintainer's exception (review), or allow them (listed, not blocking).",
+      ),
     justification: justificationSchema.default(justificationSchema.parse({})),
     unverified: z
       .enum(["fail", "warn"])
@@ -152,6 +238,10 @@ export const configSchema = z
   .describe("no-patch policy (.github/no-patch.yml)");
 
 export type Config = z.output<typeof configSchema>;
+
+/** Whether a function's doc comment covers its body: the policy's word, else `cited` in adoption mode. */
+export const functionDocCover = (config: Config): boolean | "cited" =>
+  config.justification.functionDocCoversBody ?? (config.requireTag ? false : "cited");
 export type ConfigInput = z.input<typeof configSchema>;
 
 export const defaultConfig: Config = configSchema.parse({});

@@ -26,6 +26,10 @@ const isZeroOrOne = (value: number): boolean => value === 0 || value === 1;
 const VERSION_STATEMENT =
   /^\s*(?:export\s+)?(?:(?:const|let|var)\s+)?(?:[\w$]*[._$]|_*)version(?:_?info|_?tuple|_?string)?_*\s*(?::[^=\n]+)?=(?!=)/i;
 
+/** Methods whose integer arguments are positions, lengths, digits or radixes, not quantities. */
+const POSITION_METHODS =
+  /(?:^|\.)(slice|substring|substr|charAt|charCodeAt|codePointAt|splice|at|padStart|padEnd|toFixed|toPrecision|toExponential|repeat|indexOf|lastIndexOf|startswith|endswith|ljust|rjust|zfill|center|splitlines|readUInt\w*|readInt\w*|getUint\w*|getInt\w*|getFloat\w*)$/;
+
 /** Why a literal is not a candidate at all, or undefined when it is one. */
 export function structuralExemption(site: Literal, role: Role): string | undefined {
   switch (role) {
@@ -49,6 +53,12 @@ export function structuralExemption(site: Literal, role: Role): string | undefin
     if (context.kind === "compound-assignment" && (context.operator === "+" || context.operator === "-")) return "counter step";
     if (context.kind === "comparison") return "comparison against 0 or 1";
   }
+  // A position or count in a string or array (`s.slice(1, 4)`, `x.toFixed(3)`): where, not how much.
+  const context = site.context;
+  if (context.kind === "call-argument" && Number.isInteger(site.value)) {
+    if (POSITION_METHODS.test(context.callee)) return "position or count argument";
+    if (/(?:^|\.)parseInt$/.test(context.callee) && context.index === 1) return "radix";
+  }
   // Last, as it reads the statement's text: a release number is no coefficient.
   if (VERSION_STATEMENT.test(site.statementText)) return "version number";
   return undefined;
@@ -60,9 +70,27 @@ export function isPowerOfTen(value: number): boolean {
   return exponent !== 0 && Math.abs(value / 10 ** exponent - 1) < 1e-12;
 }
 
+/** A number written as nines (`-999`, `-9999.0`, `99999`): the convention for missing data. */
+const SENTINEL = /^[-+]?9{3,}(\.0*)?$/;
+
+/** A name that holds a code or a state, not a quantity (`rec.error = 4`, `status = 3`, `MODE_X = 2`). */
+const CODE_NAME =
+  /(?:^|[._$]|(?<=[a-z]))(error|err|errno|code|status|state|mode|flag|flags|kind|type|level|verbosity|opcode|exit_?code|ret|retval)$/i;
+
 /** Why a value needs no justification unless retuned, or undefined. */
 export function valueExemption(site: Literal, role: Role, config: Config): string | undefined {
   if (config.allowValues.some((allowed) => allowed === site.value)) return `${site.text} is in allowValues`;
+  if (SENTINEL.test(site.text)) return "missing-data sentinel (a number written as nines)";
+  const context = site.context;
+  if (
+    Number.isInteger(site.value) &&
+    (context.kind === "assignment" ||
+      context.kind === "variable-initializer" ||
+      context.kind === "property-initializer" ||
+      context.kind === "object-property") &&
+    CODE_NAME.test(context.name)
+  )
+    return `an integer code assigned to ${context.name}`;
   if (isPowerOfTen(site.value) && (role === "scale" || role === "initializer")) return "power of ten used as a unit scale";
   return undefined;
 }

@@ -5,16 +5,18 @@
  */
 import type { Config } from "./config.js";
 import { valueExemption } from "./exemptions.js";
-import { judgeJustification, substance, type Justification } from "./justification.js";
+import { judgeJustification, substance, type Calibration, type Justification } from "./justification.js";
 import { matchKnownConstant, matchKnownValue } from "./known-constants.js";
 import type { LanguageAdapter } from "./literal.js";
 import type { Role } from "./roles.js";
 import type { Literal } from "./source-file.js";
 
-export type Status = "unjustified" | "untagged" | "weak" | "retuned" | "justified" | "known-constant" | "allowed" | "overridden";
+export type Status =
+  "unjustified" | "untagged" | "weak" | "retuned" | "calibrated" | "justified" | "known-constant" | "allowed" | "overridden";
 
+/** Statuses that block whatever the policy; `calibrated` blocks unless `calibration: allow`. */
 export const BLOCKING_STATUSES: readonly Status[] = ["unjustified", "untagged", "weak", "retuned"];
-export const STATUSES: readonly Status[] = [...BLOCKING_STATUSES, "justified", "known-constant", "allowed", "overridden"];
+export const STATUSES: readonly Status[] = [...BLOCKING_STATUSES, "calibrated", "justified", "known-constant", "allowed", "overridden"];
 
 /**
  * How a finding is shown, decided once: `blocking` fails the check (a warning in `mode: warn`),
@@ -23,8 +25,12 @@ export const STATUSES: readonly Status[] = [...BLOCKING_STATUSES, "justified", "
  */
 export type Severity = "blocking" | "notice" | "hidden";
 
-export const severityOf = (status: Status): Severity =>
-  BLOCKING_STATUSES.includes(status) ? "blocking" : status === "known-constant" || status === "overridden" ? "notice" : "hidden";
+export const severityOf = (status: Status, calibration: Config["calibration"] = "review"): Severity =>
+  BLOCKING_STATUSES.includes(status) || (status === "calibrated" && calibration !== "allow")
+    ? "blocking"
+    : status === "known-constant" || status === "overridden" || status === "calibrated"
+      ? "notice"
+      : "hidden";
 
 /** A maintainer's recorded exception for one literal (granted through the GitHub App). */
 export interface Override {
@@ -72,6 +78,8 @@ export interface Finding {
    */
   stale: boolean;
   knownConstant: { key: string; name: string; source: string; named: string | null } | null;
+  /** A declared fit (status `calibrated`, or a `weak` declaration lacking its data or range). */
+  calibration: Calibration | null;
   /** A maintainer's exception, and the status it overrides. */
   override: { by: string; at: string; reason: string; status: Status } | null;
   /** Shape of the literal's line (lets an exception follow the code). */
@@ -93,6 +101,12 @@ export interface History {
   added: ReadonlySet<number>;
   /** Substances of every comment and comment block of the base file (computed on demand). */
   baseSubstances(): ReadonlySet<string>;
+  /**
+   * Whether the base file already had this value under this justification as many times as the
+   * head has: then the statement was reshaped (a renamed variable, a reflowed line), and the
+   * unchanged comment still covers what it covered before (SPEC section 2).
+   */
+  coveredBefore(justification: string, value: number): boolean;
 }
 
 /** Whether the change wrote or edited a justification in substance (else it predates the value). */
@@ -120,11 +134,16 @@ export function classify(
   let knownConstant: Finding["knownConstant"] = null;
   let justificationChanged: boolean | null = null;
   let justification: Justification | null = null;
+  let calibration: Calibration | null = null;
   let stale = false;
   let judgement: Judgement;
 
-  const known = (l: Literal) =>
-    l.site.folded ? matchKnownValue(l.value, l.site.parts, l.statementText) : matchKnownConstant(l.text, l.value, l.statementText);
+  const known = (l: Literal) => {
+    const comments = () => l.comments.map((c) => c.text).join("\n");
+    return l.site.folded
+      ? matchKnownValue(l.value, l.site.parts, l.statementText, comments)
+      : matchKnownConstant(l.text, l.value, l.statementText, comments);
+  };
   const constant = config.knownConstants ? known(literal) : undefined;
   // A retune is recognised before every exemption: only a move between two writings of the same
   // known constant (3.14 → 3.14159) is not one.
@@ -140,13 +159,18 @@ export function classify(
   } else {
     const verdict = judgeJustification(literal.comments, config);
     justification = verdict.justification;
+    calibration = verdict.calibration;
     if (previous) justificationChanged = substance(previous.justification?.text ?? "") !== substance(justification?.text ?? "");
-    stale = justification !== null && history !== null && !isFresh(justification, history);
+    stale =
+      justification !== null &&
+      history !== null &&
+      !isFresh(justification, history) &&
+      !(previous === null && history.coveredBefore(justification.text, literal.value));
     if (previous && !justificationChanged) judgement = { status: "retuned" };
     else {
       const accepted = justification !== null && !stale && verdict.problems.length === 0 && (!verdict.untagged || !config.requireTag);
       const exemption = accepted || previous ? undefined : valueExemption(literal, role, config);
-      if (accepted) judgement = { status: "justified" };
+      if (accepted) judgement = { status: calibration ? "calibrated" : "justified" };
       else if (exemption) judgement = { status: "allowed", exemption };
       else if (justification === null || stale) judgement = { status: "unjustified" };
       else if (verdict.untagged && config.requireTag) judgement = { status: "untagged" };
@@ -154,7 +178,7 @@ export function classify(
     }
   }
 
-  const severity = severityOf(judgement.status);
+  const severity = severityOf(judgement.status, config.calibration);
   const from = previous?.literal.site.anchor.operator ?? null;
   const to = previous ? literal.site.anchor.operator : null;
   const operatorChange = from !== null && to !== null && from !== to ? { from, to } : null;
@@ -179,6 +203,7 @@ export function classify(
     justificationLine: justification?.line ?? null,
     stale: stale && judgement.status === "unjustified",
     knownConstant,
+    calibration,
     override: null,
     // The shape is only needed to match exceptions and fingerprints: read it for findings that report.
     shape: severity === "hidden" && judgement.status !== "justified" ? "" : literal.shape,
@@ -195,7 +220,7 @@ export function applyOverride(finding: Finding, overrides: readonly Override[]):
   return {
     ...finding,
     status: "overridden",
-    severity: severityOf("overridden"),
+    severity: "notice",
     blocking: false,
     override: { by: match.by, at: match.at, reason: match.reason, status: finding.status },
   };

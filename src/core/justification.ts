@@ -4,7 +4,7 @@
  * after normalising its text, so calibration words cannot hide before the tag, on the next
  * line, after another JSDoc tag, behind zero-width characters or in look-alike letters.
  */
-import type { Config } from "./config.js";
+import { functionDocCover, type Config } from "./config.js";
 import type { AttachedComment } from "./source-file.js";
 
 export interface Justification {
@@ -17,9 +17,21 @@ export interface Justification {
   endLine: number;
 }
 
+/** An honestly declared fit (SPEC section 2, `@calibrated`): what was fitted, against what, where it holds. */
+export interface Calibration {
+  fitted: string;
+  against: string | null;
+  valid: string | null;
+}
+
+/** The tag that declares a fitted value; it is a tag of its own, beside the policy's `tags`. */
+export const CALIBRATED_TAG = "@calibrated";
+
 export interface JustificationVerdict {
   /** The comment chosen: tagged when one is attached, else the nearest comment. */
   justification: Justification | null;
+  /** The chosen comment declares a fit (`@calibrated`, or in adoption mode a comment admitting one). */
+  calibration: Calibration | null;
   /** A comment is attached but carries no tag. */
   untagged: boolean;
   /** Quality problems of the chosen comment; empty when it is acceptable. */
@@ -141,7 +153,42 @@ const REFERENCE: readonly RegExp[] = [
   /\b[\w/-]{1,100}\.(c|h|cc|cpp|hpp|f|f90|f95|py|pyx|ts|js|jl|m|r|rs|go|java)\s*:\s*\d+(\s*[-–]\s*\d+)?\b/i,
 ];
 
-const cites = (text: string): boolean => REFERENCE.some((pattern) => pattern.test(text));
+export const cites = (text: string): boolean => REFERENCE.some((pattern) => pattern.test(text));
+
+/** Where a declared fit names its data ("against", "fitted to") and where it holds ("valid for"). */
+const AGAINST =
+  /(?<![\p{L}\p{N}])(?:against|(?:fitted|fit|calibrated|tuned|trained|regressed)\s+(?:to|on|against|with|from)|from\s+(?:a\s+|the\s+)?fits?\s+to)(?![\p{L}\p{N}])/iu;
+const VALID =
+  /(?<![\p{L}\p{N}])(?:(?:valid|holds|applies|accurate|good)(?:\s+(?:only\s+)?(?:for|in|over|between|at|when|where|within|up\s+to|below|above))?|in\s+the\s+range|over\s+the\s+range|for\s+the\s+range|range\s*:)(?![\p{L}\p{N}])/iu;
+
+/**
+ * The parts of a declared fit: `<what was fitted> against <data> valid <range>`. A part that
+ * is missing is null; the order of the two markers does not matter.
+ */
+export function parseCalibration(text: string): Calibration {
+  const clean = (part: string): string | null => {
+    const trimmed = part.replace(/^[\s:;,.\-–—]+|[\s:;,\-–—]+$/g, "");
+    return /[\p{L}\p{N}]/u.test(trimmed) ? trimmed : null;
+  };
+  const against = AGAINST.exec(text);
+  const valid = VALID.exec(text);
+  const marks = [against, valid].filter((m): m is RegExpExecArray => m !== null).sort((a, b) => a.index - b.index);
+  const fitted = clean(text.slice(0, marks[0]?.index ?? text.length)) ?? "";
+  const partOf = (mark: RegExpExecArray | null): string | null => {
+    if (!mark) return null;
+    const next = marks.find((m) => m.index > mark.index);
+    return clean(text.slice(mark.index + mark[0].length, next?.index ?? text.length));
+  };
+  return { fitted, against: partOf(against), valid: partOf(valid) };
+}
+
+/** What a declared fit lacks (SPEC section 2: without its data or its range it is weak). */
+function calibrationProblems(calibration: Calibration): string[] {
+  const problems: string[] = [];
+  if (!calibration.against) problems.push('it does not say what the value was fitted against ("against <the data or reference output>")');
+  if (!calibration.valid) problems.push('it does not say where the fit holds ("valid <the range>")');
+  return problems;
+}
 
 /** Longer texts are judged on their opening: bounds the rules' work on hostile text. */
 const JUDGED_LENGTH = 2000;
@@ -160,7 +207,7 @@ function mixedScriptWords(text: string): string[] {
  * (calibration language and look-alike letters are judged on all of it); `before` is what
  * precedes the tag on its line.
  */
-export function qualityProblems(text: string, rules: Rules, block: string = text, before = ""): string[] {
+export function qualityProblems(text: string, rules: Rules, block: string = text, before = "", declaredFit = false): string[] {
   const problems: string[] = [];
   const trimmed = normaliseText(text).trim().slice(0, JUDGED_LENGTH);
   const whole = normaliseText(block).slice(0, JUDGED_LENGTH * 2);
@@ -176,9 +223,11 @@ export function qualityProblems(text: string, rules: Rules, block: string = text
   const physics = listPattern(rules.physicsPhrases);
   const judged = physics ? whole.replace(physics, " ") : whole;
   // The words as the author wrote them, not the vocabulary's patterns.
-  const calibration = findPhrases(judged, rules.calibrationPhrases);
-  if (!cites(whole)) calibration.push(...findPhrases(judged, rules.unsourcedFitPhrases));
-  for (const phrase of rules.rejectPhrases) if (judged.toLowerCase().includes(phrase.toLowerCase())) calibration.push(phrase);
+  // A declared fit admits calibration by design: its words are not held against it.
+  const calibration = declaredFit ? [] : findPhrases(judged, rules.calibrationPhrases);
+  if (!declaredFit && !cites(whole)) calibration.push(...findPhrases(judged, rules.unsourcedFitPhrases));
+  if (!declaredFit)
+    for (const phrase of rules.rejectPhrases) if (judged.toLowerCase().includes(phrase.toLowerCase())) calibration.push(phrase);
   if (calibration.length > 0)
     problems.push(`it describes calibration, not physics (${[...new Set(calibration)].map((c) => `"${c}"`).join(", ")})`);
   const mixed = mixedScriptWords(whole);
@@ -192,25 +241,150 @@ export function qualityProblems(text: string, rules: Rules, block: string = text
   return problems;
 }
 
-/** Choose and judge the justification among a literal's attached comments. */
-export function judgeJustification(comments: readonly AttachedComment[], config: Config): JustificationVerdict {
-  const usable = comments.filter((c) => c.placement !== "function-doc" || config.justification.functionDocCoversBody);
-  for (const comment of usable) {
-    const annotation = parseAnnotation(normaliseText(comment.text), config.tags);
-    if (annotation) {
-      return {
-        justification: { tag: annotation.tag, text: annotation.text, line: comment.line, endLine: comment.endLine },
-        untagged: false,
-        problems: qualityProblems(annotation.text, config.justification, comment.text, annotation.before),
-      };
+/** A derivation written out (`= sqrt(3)/2`, `1/298.257`, "derived from"), or a definition. */
+const DERIVATION =
+  /(=\s*[-+(]*\s*(sqrt|√|ln|log|exp|sin|cos|tan|atan|pi|π|\d)|\b\d+(\.\d+)?\s*[/*×·^]\s*[\d(πa-z]|\b(derived|follows|computed|obtained|calculated)\s+from\b|\bdefined\s+(as|by|in)\b|\bby\s+definition\b|\bdefinition\s+of\b|\bexact(ly)?\b)/iu;
+
+/** Standards bodies, reference systems and named theories or catalogues that a value comes from. */
+const STANDARD =
+  /\b(standard|nominal|convention(al)?|IAU|CODATA|NIST|WGS[- ]?\d*|GRS[- ]?\d*|IERS|IUGG|ISO|IEC|IEEE|SI|IUPAC|JPL|DE\d{3}|VSOP\d*|ELP\d*|SGP4|SDP4|NORAD|AFSPC|Spacetrack|NOAA|ESA|NASA|USNO|Meeus|Explanatory Supplement|Astronomical Almanac|Numerical Recipes|Abramowitz|Stegun|DLMF|CIE|sRGB|Rec\.?\s*\d+|BT\.\d+|ITU|ICC|EBU|AES|MIDI|A440|ANSI|ASTM)\b/u;
+
+/** A measured or published source: "measured", "observed", "from the … catalogue". */
+const SOURCE =
+  /\b(measured|observed|observations?|published|catalog(ue)?|survey|data release|experiment(al|ally)?|laboratory|lab value|mission|spacecraft|ephemeris)\b/iu;
+
+/** A unit: bracketed (`[km/s]`, `(m/s^2)`), after a number (`30 km`), after "in"/"per"/"units of", or a compound (`km/s`). */
+const UNIT_TOKENS =
+  "(?:m|km|cm|mm|nm|um|μm|µm|pm|s|ms|us|μs|ns|min|h|hr|d|yr|kg|g|mg|K|Hz|kHz|MHz|GHz|rad|mrad|deg|°|arcsec|arcmin|mas|AU|au|pc|kpc|Mpc|Gpc|ly|eV|keV|MeV|GeV|TeV|J|kJ|erg|W|kW|mW|N|Pa|hPa|kPa|bar|mbar|atm|mol|dB|dBFS|mag|Jy|sr|T|V|A|C|Ω|ohm|lx|cd|lm|nit|nits|ppm|ppb)(?:\\^?[-−]?[0-9]|[²³¹⁻]+)?";
+const UNIT_WORDS =
+  "(?:met(?:re|er)s?|kilomet(?:re|er)s?|centimet(?:re|er)s?|millimet(?:re|er)s?|nanomet(?:re|er)s?|seconds?|minutes?|hours?|days?|years?|kelvins?|degrees?|radians?|arc ?seconds?|arc ?minutes?|hertz|joules?|watts?|newtons?|pascals?|decibels?|magnitudes?|kilograms?|grams?|astronomical units?|parsecs?|light ?years?|electron ?volts?|volts?|amperes?|ohms?|lux|candelas?|steradians?|moles?|bars?|millibars?|atmospheres?|samples?|semitones?|octaves?|cents|pixels?)";
+const UNIT = new RegExp(
+  [
+    `[\\[(]\\s*${UNIT_TOKENS}(?:\\s*[/*·^]\\s*(?:${UNIT_TOKENS}|\\d))*\\s*[\\])]`,
+    `\\d\\s*${UNIT_TOKENS}(?![\\p{L}\\p{N}])`,
+    `(?<![\\p{L}])${UNIT_TOKENS}\\s*/\\s*${UNIT_TOKENS}(?![\\p{L}])`,
+    `\\b(?:in|per|units? of)\\s+${UNIT_TOKENS}(?![\\p{L}\\p{N}])`,
+    `\\b(?:in|per|units? of)\\s+${UNIT_WORDS}\\b`,
+    `\\b\\d[\\d.]*\\s*${UNIT_WORDS}\\b`,
+    // A comment that is only a unit: `# nm`, `// W/m^2/nm`, `// [km/s]`.
+    `^\\s*[\\[(]?\\s*${UNIT_TOKENS}(?:\\s*[/*·.]?\\s*${UNIT_TOKENS})*\\s*[\\])]?\\s*$`,
+  ].join("|"),
+  "u",
+);
+
+/** A reference, a derivation or a standard: what makes even a short comment explain a value. */
+const strongEvidence = (text: string): boolean => {
+  const judged = normaliseText(text).slice(0, JUDGED_LENGTH);
+  return cites(judged) || DERIVATION.test(judged) || STANDARD.test(judged);
+};
+
+/**
+ * Whether a comment explains a value (SPEC section 4, adoption mode): it states what the value
+ * is or where it comes from. A reference, a derivation, a standard or a measured source always
+ * does; a quantity word or a unit does unless the comment narrates the code ("Use a wider bracket
+ * so the root finder converges", "Look for the crossing near the start").
+ */
+export function explanationProblem(text: string, rules: Rules): string | null {
+  const judged = normaliseText(text).slice(0, JUDGED_LENGTH);
+  if (strongEvidence(judged) || SOURCE.test(judged)) return null;
+  // A quantity word or a unit says what the value is, unless the comment narrates the code.
+  const quantity = UNIT.test(judged) ? ["unit"] : findPhrases(judged, rules.quantityWords);
+  const opening = /^[\s\-–—*#:;,.]*([\p{L}]+)/u.exec(judged)?.[1]?.toLowerCase() ?? "";
+  const narrating =
+    rules.narrationVerbs.some((verb) => verb.toLowerCase() === opening) || findPhrases(judged, rules.narrationPhrases).length > 0;
+  if (quantity.length > 0 && !narrating) return null;
+  return "it describes what the code does, not what the value is or where it comes from (name the quantity, its unit, a derivation or its source)";
+}
+
+/**
+ * Whether a comment may cover a literal from where it stands: a block's head only in adoption
+ * mode and when it cites (SPEC section 4), a function's doc as the policy says.
+ */
+function usableFor(comment: AttachedComment, config: Config): boolean {
+  // A licence banner names the project, not the source of a value.
+  if (comment.placement !== "same-line" && BANNER.test(comment.text)) return false;
+  if (comment.placement === "block") return !config.requireTag && cites(normaliseText(comment.text));
+  if (comment.placement !== "function-doc") return true;
+  const cover = functionDocCover(config);
+  return cover === "cited" ? cites(normaliseText(comment.text)) : cover;
+}
+
+/** A licence or copyright banner (a `/*!` comment naming the project, its version and licence). */
+const BANNER = /^\s*!|\b(licen[cs]e[ds]?|copyright|SPDX-License-Identifier|@preserve|all rights reserved)\b|\(c\)\s*\d{4}|©/i;
+
+interface Reading {
+  justification: Justification;
+  calibration: Calibration | null;
+  untagged: boolean;
+  problems: string[];
+}
+
+/** One comment read as a justification: its annotation (or the whole text, untagged), and its problems. */
+function read(comment: AttachedComment, config: Config): Reading {
+  const rules = config.justification;
+  const normalised = normaliseText(comment.text);
+  const place = { line: comment.line, endLine: comment.endLine };
+  const declared = parseAnnotation(normalised, [CALIBRATED_TAG]);
+  if (declared) {
+    const calibration = parseCalibration(declared.text);
+    const problems = [...qualityProblems(declared.text, rules, comment.text, declared.before, true), ...calibrationProblems(calibration)];
+    return { justification: { tag: declared.tag, text: declared.text, ...place }, calibration, untagged: false, problems };
+  }
+  const annotation = parseAnnotation(normalised, config.tags);
+  if (annotation) {
+    const problems = qualityProblems(annotation.text, rules, comment.text, annotation.before);
+    const unexplained = rules.explain === "always" && problems.length === 0 ? explanationProblem(annotation.text, rules) : null;
+    if (unexplained) problems.push(unexplained);
+    return { justification: { tag: annotation.tag, text: annotation.text, ...place }, calibration: null, untagged: false, problems };
+  }
+  const text = normalised.replace(/\s+/g, " ").trim();
+  const justification = { tag: null, text, ...place };
+  if (config.requireTag) return { justification, calibration: null, untagged: true, problems: [] };
+  // A reference, derivation or standard is substance enough for a plain comment: `// 4 / 29`, `// https://doi.org/…`.
+  // So is a unit or a quantity named without narrating the code: `# nm`, `// equatorial radius, km`.
+  const substantial = strongEvidence(text) || explanationProblem(text, rules) === null;
+  const problems = qualityProblems(text, rules, comment.text).filter((p) => !(LENGTH_PROBLEM.test(p) && substantial));
+  // A comment that admits a fit and names its data and its range declares it honestly.
+  if (problems.some((p) => p.startsWith(CALIBRATION_PROBLEM))) {
+    const calibration = parseCalibration(text);
+    if (calibration.against && calibration.valid) {
+      const rest = qualityProblems(text, rules, comment.text, "", true);
+      return { justification, calibration, untagged: true, problems: rest };
     }
   }
-  const nearest = usable[0];
-  if (!nearest) return { justification: null, untagged: false, problems: [] };
-  const text = normaliseText(nearest.text).replace(/\s+/g, " ").trim();
-  return {
-    justification: { tag: null, text, line: nearest.line, endLine: nearest.endLine },
-    untagged: true,
-    problems: config.requireTag ? [] : qualityProblems(text, config.justification, nearest.text),
-  };
+  const unexplained = rules.explain !== "off" && problems.length === 0 ? explanationProblem(text, rules) : null;
+  if (unexplained) problems.push(unexplained);
+  return { justification, calibration: null, untagged: true, problems };
 }
+
+const CALIBRATION_PROBLEM = "it describes calibration";
+const LENGTH_PROBLEM = /^it (is too short|has too few words)/;
+
+/**
+ * Choose and judge the justification among a literal's attached comments. A tagged comment
+ * wins; else (adoption mode) a comment admitting calibration is held against the value, else
+ * the first comment that explains it serves, else the nearest one is reported with its problems.
+ */
+export function judgeJustification(comments: readonly AttachedComment[], config: Config): JustificationVerdict {
+  const usable = comments.filter((c) => usableFor(c, config));
+  const readings = usable.map((c) => read(c, config));
+  const chosen = readings.find((r) => !r.untagged) ?? (config.requireTag ? readings[0] : chooseUntagged(usable, readings));
+  if (!chosen) return { justification: null, calibration: null, untagged: false, problems: [] };
+  return { justification: chosen.justification, calibration: chosen.calibration, untagged: chosen.untagged, problems: chosen.problems };
+}
+
+/**
+ * Adoption mode: a comment admitting calibration anywhere it is attached is held against the
+ * value; else the literal's own nearest comment (same line, above, trailing) speaks for it; a
+ * cited head of its block or its function's doc serves when that comment does not explain it.
+ */
+function chooseUntagged(usable: readonly AttachedComment[], readings: readonly Reading[]): Reading | undefined {
+  const admitting = readings.find((r) => r.calibration || r.problems.some((p) => p.startsWith(CALIBRATION_PROBLEM)));
+  if (admitting) return admitting;
+  const own = readings.find((_, i) => usable[i]!.placement !== "block" && usable[i]!.placement !== "function-doc");
+  if (own && own.problems.length === 0) return own;
+  const cited = readings.find((r, i) => r !== own && r.problems.length === 0 && !OWN.has(usable[i]!.placement));
+  return cited ?? own ?? readings[0];
+}
+
+const OWN = new Set<AttachedComment["placement"]>(["same-line", "leading", "trailing"]);

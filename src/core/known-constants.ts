@@ -20,6 +20,12 @@ export interface KnownConstant {
   /** Only recognised when the same statement also mentions π (180 for degrees). */
   requiresPi?: boolean;
   /**
+   * Only recognised in this context: a definition whose number is common (20 in `20 * log10`,
+   * a generator's multiplier). `statement` is searched in the literal's statement (without the
+   * literal); `comment` also in the comments attached to it ("Park–Miller minimal standard").
+   */
+  requires?: { pattern: RegExp; in: "statement" | "comment" };
+  /**
    * A name to give the value where the language has no built-in one (`SPEED_OF_LIGHT`).
    * Spellings in a language (`Math.PI`, `math.pi`) are its adapter's `namedForm`.
    */
@@ -36,6 +42,26 @@ const PARSEC_M = (648000 / Math.PI) * 1.495978707e11;
 
 const irrational = (minDigits: number) => ({ exact: false as const, minDigits });
 const exact = { exact: true as const };
+
+/** Words that name a generator or hash, in a statement or the comment above it. */
+const GENERATOR_CONTEXT =
+  /\b(lcg|linear[- ]congruential|park[- ]?miller|minstd|minimal standard|numerical recipes|glibc|rand\(|knuth|mmix|marsaglia|random|rng|prng|generator|hash\w*|fnv|mersenne|twister|mulberry|xorshift|splitmix|pcg|murmur|seed\w*|fibonacci hashing|golden[- ]ratio)/i;
+
+function generator(key: string, name: string, value: number, source: string): KnownConstant[] {
+  return [{ key, name, value, source, match: exact, requires: { pattern: GENERATOR_CONTEXT, in: "comment" } }];
+}
+
+/**
+ * A length or gravitational parameter written in metres or kilometres (`6378137`, `6378.137`;
+ * `3.986004418e14` m³/s², `398600.4418` km³/s²): `power` is the length's power in the unit.
+ */
+function inUnits(key: string, name: string, metres: number, source: string, match: KnownConstant["match"], constantName: string, power = 1): KnownConstant[] {
+  const unit = power === 3 ? ["m³/s²", "km³/s²"] : ["m", "km"];
+  return [
+    { key, name: `${name} [${unit[0]}]`, value: metres, source, match, constantName },
+    { key: `${key}-km`, name: `${name} [${unit[1]}]`, value: metres / 1000 ** power, source, match, constantName: `${constantName}_KM` },
+  ];
+} // prettier-ignore
 
 export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
   // Mathematics
@@ -67,6 +93,76 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
     match: irrational(4),
     constantName: "EULER_GAMMA",
   },
+
+  // Expressions of known constants written out to precision (√3/2 in a rotation, 1/√(2π) in a Gaussian).
+  { key: "sqrt3/2", name: "√3/2 (sin 60°)", value: Math.sqrt(3) / 2, source: MATH, match: irrational(4) },
+  { key: "1/sqrt3", name: "1/√3", value: 1 / Math.sqrt(3), source: MATH, match: irrational(4) },
+  { key: "sqrt5", name: "√5", value: Math.sqrt(5), source: MATH, match: irrational(4) },
+  { key: "pi/3", name: "π/3", value: Math.PI / 3, source: MATH, match: irrational(4) },
+  { key: "pi/6", name: "π/6", value: Math.PI / 6, source: MATH, match: irrational(4) },
+  { key: "3pi/2", name: "3π/2", value: (3 * Math.PI) / 2, source: MATH, match: irrational(4) },
+  { key: "4pi/3", name: "4π/3 (volume of the unit sphere)", value: (4 * Math.PI) / 3, source: MATH, match: irrational(4) },
+  { key: "1/2pi", name: "1/(2π)", value: 1 / (2 * Math.PI), source: MATH, match: irrational(4) },
+  { key: "1/sqrt2pi", name: "1/√(2π) (normal density)", value: 1 / Math.sqrt(2 * Math.PI), source: MATH, match: irrational(4) },
+  { key: "2/sqrtpi", name: "2/√π (error function)", value: 2 / Math.sqrt(Math.PI), source: MATH, match: irrational(4) },
+  { key: "log10-2", name: "log₁₀ 2", value: Math.log10(2), source: MATH, match: irrational(4) },
+  { key: "ln10/20", name: "ln 10 / 20 (nepers per decibel)", value: Math.LN10 / 20, source: MATH, match: irrational(4) },
+  { key: "20/ln10", name: "20 / ln 10 (decibels per neper)", value: 20 / Math.LN10, source: MATH, match: irrational(4) },
+  { key: "10/ln10", name: "10 / ln 10 (decibels of power per neper)", value: 10 / Math.LN10, source: MATH, match: irrational(4) },
+  { key: "20log2", name: "20 log₁₀ 2 (decibels per octave of amplitude)", value: 20 * Math.log10(2), source: MATH, match: irrational(4) },
+  { key: "gauss-fwhm", name: "2√(2 ln 2) (Gaussian FWHM per σ)", value: 2 * Math.sqrt(2 * Math.LN2), source: MATH, match: irrational(4) },
+
+  // Standard definitions: the number is common, the definition is named by its context.
+  {
+    key: "dB-amplitude",
+    name: "decibels of an amplitude ratio (20 log₁₀)",
+    value: 20,
+    source: "IEC 60027-3 (decibel, field quantity)",
+    match: exact,
+    requires: { pattern: /log10|log\(\s*10|\blog\b|decibel|\bdB/i, in: "statement" },
+  },
+  {
+    key: "pogson",
+    name: "Pogson's ratio 2.5 (m = -2.5 log₁₀ F)",
+    value: 2.5,
+    source: "Pogson (1856), the astronomical magnitude scale",
+    match: exact,
+    requires: { pattern: /log10|log\(\s*10|magnitude|\bmag\b/i, in: "statement" },
+  },
+  {
+    key: "pogson-inverse",
+    name: "0.4 = 1/2.5 (F = 10^(-0.4 m), magnitudes)",
+    value: 0.4,
+    source: "Pogson (1856), the astronomical magnitude scale",
+    match: exact,
+    requires: { pattern: /10\s*\*\*|pow\(\s*10|10\s*\^|magnitude|\bmag\b/i, in: "statement" },
+  },
+  { key: "pogson-ratio", name: "Pogson's ratio 100^(1/5)", value: 100 ** 0.2, source: "Pogson (1856)", match: irrational(4) },
+
+  // Multipliers and offsets of well-known generators and hashes, recognised under a comment
+  // or in a statement that names them (the numbers alone are common enough to be a patch).
+  ...generator("lcg-glibc", "glibc / ANSI C rand() LCG multiplier", 1103515245, "ISO C rand() sample implementation"),
+  ...generator("lcg-nr", "Numerical Recipes LCG multiplier", 1664525, "Press et al., Numerical Recipes, §7.1"),
+  ...generator("lcg-nr-c", "Numerical Recipes LCG increment", 1013904223, "Press et al., Numerical Recipes, §7.1"),
+  ...generator("minstd", "Park–Miller minimal standard multiplier 16807", 16807, "Park & Miller (1988)"),
+  ...generator("minstd2", "Park–Miller minimal standard multiplier 48271", 48271, "Park, Miller & Stockmeyer (1993)"),
+  ...generator("mersenne31", "Mersenne prime 2³¹ − 1 (Park–Miller modulus)", 2147483647, "Park & Miller (1988)"),
+  ...generator("lcg-9301", "classic LCG multiplier 9301 (m = 233280)", 9301, "Press et al., Numerical Recipes (1986), §7.1 table"),
+  ...generator("lcg-49297", "classic LCG increment 49297 (m = 233280)", 49297, "Press et al., Numerical Recipes (1986), §7.1 table"),
+  ...generator("lcg-233280", "classic LCG modulus 233280", 233280, "Press et al., Numerical Recipes (1986), §7.1 table"),
+  ...generator("lcg-69069", "Marsaglia's LCG multiplier 69069", 69069, "Marsaglia (1972)"),
+  ...generator("golden-32", "2³²/φ (Fibonacci hashing, golden-ratio increment)", 2654435769, "Knuth, TAOCP vol. 3, §6.4"),
+  ...generator("mulberry32", "Mulberry32 increment", 0x6d2b79f5, "Tommy Ettinger, Mulberry32"),
+  ...generator("fnv-prime", "FNV-1 32-bit prime", 16777619, "Fowler–Noll–Vo hash (IETF draft-eastlake-fnv)"),
+  ...generator("fnv-offset", "FNV-1 32-bit offset basis", 2166136261, "Fowler–Noll–Vo hash (IETF draft-eastlake-fnv)"),
+  ...generator("mt-init", "Mersenne Twister initialisation multiplier", 1812433253, "Matsumoto & Nishimura (1998)"),
+  ...generator("mt-matrix", "Mersenne Twister matrix A", 0x9908b0df, "Matsumoto & Nishimura (1998)"),
+  ...generator("mt-mask-b", "Mersenne Twister tempering mask B", 0x9d2c5680, "Matsumoto & Nishimura (1998)"),
+  ...generator("mt-mask-c", "Mersenne Twister tempering mask C", 0xefc60000, "Matsumoto & Nishimura (1998)"),
+  ...generator("murmur-c1", "MurmurHash3 constant c1", 0xcc9e2d51, "Austin Appleby, MurmurHash3"),
+  ...generator("murmur-c2", "MurmurHash3 constant c2", 0x1b873593, "Austin Appleby, MurmurHash3"),
+  ...generator("murmur-fmix1", "MurmurHash3 finaliser constant", 0x85ebca6b, "Austin Appleby, MurmurHash3"),
+  ...generator("murmur-fmix2", "MurmurHash3 finaliser constant", 0xc2b2ae35, "Austin Appleby, MurmurHash3"),
 
   // CODATA physical constants (SI)
   {
@@ -331,6 +427,108 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
     constantName: "RHO_CRIT_H2",
   },
 
+  // Geodetic reference systems and gravitational parameters (satellite orbits, geodesy).
+  ...inUnits("wgs84-a", "WGS-84 equatorial radius a", 6378137, "NIMA TR8350.2 (WGS-84), Table 3.1", exact, "WGS84_A"),
+  {
+    key: "wgs84-1/f",
+    name: "WGS-84 inverse flattening 1/f",
+    value: 298.257223563,
+    source: "NIMA TR8350.2 (WGS-84), Table 3.1",
+    match: irrational(6),
+  },
+  {
+    key: "wgs84-f",
+    name: "WGS-84 flattening f",
+    value: 1 / 298.257223563,
+    source: "NIMA TR8350.2 (WGS-84), Table 3.1",
+    match: irrational(5),
+  },
+  {
+    key: "wgs84-e2",
+    name: "WGS-84 first eccentricity squared e²",
+    value: 6.69437999014e-3,
+    source: "NIMA TR8350.2 (WGS-84), Table 3.3",
+    match: irrational(5),
+  },
+  ...inUnits("wgs84-b", "WGS-84 polar radius b", 6356752.3142, "NIMA TR8350.2 (WGS-84), Table 3.3", irrational(6), "WGS84_B"),
+  ...inUnits(
+    "wgs84-gm",
+    "WGS-84 Earth gravitational parameter GM⊕",
+    3.986004418e14,
+    "NIMA TR8350.2 (WGS-84), Table 3.1",
+    irrational(6),
+    "GM_EARTH",
+    3,
+  ),
+  {
+    key: "wgs84-omega",
+    name: "WGS-84 Earth rotation rate ω [rad/s]",
+    value: 7.292115e-5,
+    source: "NIMA TR8350.2 (WGS-84), Table 3.1",
+    match: irrational(5),
+  },
+  {
+    key: "wgs84-j2",
+    name: "WGS-84 / EGM96 J₂",
+    value: 1.08262998905e-3,
+    alternates: [1.0826269e-3, 1.08262668355e-3],
+    source: "NIMA TR8350.2 (WGS-84)",
+    match: irrational(5),
+  },
+  ...inUnits("wgs72-a", "WGS-72 equatorial radius a", 6378135, "Spacetrack Report #3 (WGS-72)", exact, "WGS72_A"),
+  ...inUnits(
+    "wgs72-gm",
+    "WGS-72 Earth gravitational parameter GM⊕",
+    3.986008e14,
+    "Spacetrack Report #3 (WGS-72)",
+    irrational(6),
+    "GM_EARTH_WGS72",
+    3,
+  ),
+  { key: "wgs72-1/f", name: "WGS-72 inverse flattening 1/f", value: 298.26, source: "Spacetrack Report #3 (WGS-72)", match: exact },
+  { key: "wgs72-j2", name: "WGS-72 J₂", value: 1.082616e-3, source: "Spacetrack Report #3 (WGS-72)", match: irrational(6) },
+  {
+    key: "grs80-1/f",
+    name: "GRS 80 inverse flattening 1/f",
+    value: 298.257222101,
+    source: "Moritz (1980), Geodetic Reference System 1980",
+    match: irrational(8),
+  },
+  ...inUnits("earth-mean-radius", "IUGG mean Earth radius R₁", 6371008.8, "Moritz (2000), IUGG", irrational(4), "EARTH_MEAN_RADIUS"),
+  ...inUnits(
+    "GMsun-de",
+    "heliocentric gravitational constant GM☉ (TDB, DE405/DE430)",
+    1.32712440018e20,
+    "IERS Conventions 2010, Table 1.1",
+    irrational(8),
+    "GM_SUN",
+    3,
+  ),
+  {
+    key: "gauss-k",
+    name: "Gaussian gravitational constant k [AU^(3/2)/day]",
+    value: 0.01720209895,
+    source: "IAU 1976 / IAU 2012 B2",
+    match: irrational(6),
+    constantName: "GAUSS_K",
+  },
+  ...inUnits(
+    "moon-distance",
+    "mean Earth–Moon distance",
+    384400000,
+    "IERS / Meeus, Astronomical Algorithms ch. 47",
+    exact,
+    "MOON_MEAN_DISTANCE",
+  ),
+  {
+    key: "obliquity-j2000",
+    name: "obliquity of the ecliptic at J2000 ε₀ [deg]",
+    value: 23.4392911,
+    alternates: [23.43929111, 84381.406 / 3600, 84381.448 / 3600],
+    source: "IAU 2006 (P03) / IAU 1976",
+    match: irrational(5),
+  },
+
   // Unit factors
   { key: "s/min", name: "seconds per minute", value: 60, source: UNIT, match: exact, constantName: "SECONDS_PER_MINUTE" },
   { key: "s/h", name: "seconds per hour", value: 3600, source: UNIT, match: exact, constantName: "SECONDS_PER_HOUR" },
@@ -343,6 +541,26 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
     match: exact,
     requiresPi: true,
   },
+  {
+    key: "half-turn-deg",
+    name: "180° (half a turn, wrapping angles)",
+    value: 180,
+    source: UNIT,
+    match: exact,
+    requires: { pattern: /\b360\b|\bdeg|degree|wrap|angle|azimuth|longitude|hue/i, in: "comment" },
+  },
+  {
+    key: "hours-per-day",
+    name: "hours per day",
+    value: 24,
+    source: UNIT,
+    match: exact,
+    constantName: "HOURS_PER_DAY",
+    requires: { pattern: /hour|\bday|\bhr|\bh\b|time|\b60\b|1440|86400|sidereal|julian|\bjd|\butc|\btt\b|\bmjd/i, in: "comment" },
+  },
+  { key: "turn-deg", name: "degrees per turn", value: 360, source: UNIT, match: exact, constantName: "DEGREES_PER_TURN" },
+  { key: "8bit-max", name: "largest 8-bit level 2⁸ − 1", value: 255, source: "digital levels (2ⁿ − 1)", match: exact },
+  { key: "16bit-max", name: "largest 16-bit level 2¹⁶ − 1", value: 65535, source: "digital levels (2ⁿ − 1)", match: exact },
   { key: "celsius", name: "0 °C in kelvin", value: 273.15, source: UNIT, match: exact, constantName: "ZERO_CELSIUS_K" },
   { key: "atm", name: "standard atmosphere [Pa]", value: 101325, source: UNIT, match: exact, constantName: "STANDARD_ATMOSPHERE_PA" },
   { key: "inch", name: "centimetres per inch", value: 2.54, source: UNIT, match: exact, constantName: "CM_PER_INCH" },
@@ -373,28 +591,48 @@ function matchesAtPrecision(value: number, target: number, lastPlace: number): b
 
 const MATCHERS = KNOWN_CONSTANTS.map((constant) => ({ constant, targets: [constant.value, ...(constant.alternates ?? [])] }));
 
+/** The comments attached to a literal, or a way to read them when a constant needs them. */
+type CommentText = string | (() => string);
+
 const PI_MENTION = /\bMath\.PI\b|\bpi\b|\bPI\b|π|\bM_PI\b|3\.14/;
 
+/** Whether a context-bound constant stands in its context (the literal's own text left out). */
+function inContext(constant: KnownConstant, text: string, statementText: string, commentText: CommentText): boolean {
+  const statement = statementText.replace(text, "");
+  if (constant.requiresPi && !PI_MENTION.test(statement)) return false;
+  if (constant.requires) {
+    const where =
+      constant.requires.in === "comment" ? `${statement}\n${typeof commentText === "string" ? commentText : commentText()}` : statement;
+    if (!constant.requires.pattern.test(where)) return false;
+  }
+  return true;
+}
+
 /**
- * The known constant a literal writes, if any. `statementText` is the literal's
- * statement, used for constants that only count beside π.
+ * The known constant a literal writes, if any. `statementText` is the literal's statement and
+ * `commentText` the comments attached to it: the context of constants that only count beside
+ * π, a logarithm, or a comment naming a generator.
  */
-export function matchKnownConstant(text: string, value: number, statementText: string): KnownConstant | undefined {
+export function matchKnownConstant(
+  text: string,
+  value: number,
+  statementText: string,
+  commentText: CommentText = "",
+): KnownConstant | undefined {
   if (!Number.isFinite(value) || value === 0) return undefined;
   const precision = writtenPrecision(text);
-  if (!precision) return undefined;
   for (const { constant, targets } of MATCHERS) {
-    if (Math.sign(value) !== Math.sign(constant.value) && constant.match.exact) continue;
+    // A definition bound to its context keeps its sign there (`-2.5 * log10`); a bare exact value does not.
+    if (Math.sign(value) !== Math.sign(constant.value) && constant.match.exact && !constant.requires) continue;
     let hit: boolean;
     if (constant.match.exact) {
+      // Any writing of an exact value: 0x9908b0df is the Mersenne Twister's matrix as written.
       hit = targets.some((t) => Math.abs(Math.abs(value) - t) <= t * 1e-15);
     } else {
       const minDigits = constant.match.minDigits;
-      hit = precision.digits >= minDigits && targets.some((t) => matchesAtPrecision(value, t, precision.lastPlace));
+      hit = precision !== null && precision.digits >= minDigits && targets.some((t) => matchesAtPrecision(value, t, precision.lastPlace));
     }
-    if (!hit) continue;
-    if (constant.requiresPi && !PI_MENTION.test(statementText.replace(text, ""))) continue;
-    return constant;
+    if (hit && inContext(constant, text, statementText, commentText)) return constant;
   }
   return undefined;
 }
@@ -405,19 +643,25 @@ export function matchKnownConstant(text: string, value: number, statementText: s
  * integer or itself a known constant as written, so `3.14 * 1.002` is no π. The value then
  * matches to the precision of its least precise part.
  */
-export function matchKnownValue(value: number, parts: readonly string[], statementText = ""): KnownConstant | undefined {
+export function matchKnownValue(
+  value: number,
+  parts: readonly string[],
+  statementText = "",
+  commentText: CommentText = "",
+): KnownConstant | undefined {
   if (!Number.isFinite(value) || value === 0) return undefined;
   let tolerance = 1e-9;
   for (const part of parts) {
     const isInteger = /^[-+]?\d[\d_]*$/.test(part);
     if (isInteger) continue;
     const partValue = Number(part.replace(/_/g, ""));
-    if (!matchKnownConstant(part, partValue, statementText)) return undefined;
+    if (!matchKnownConstant(part, partValue, statementText, commentText)) return undefined;
     const precision = writtenPrecision(part);
     if (precision) tolerance += precision.lastPlace / Math.abs(partValue);
   }
   for (const { constant, targets } of MATCHERS) {
-    if (targets.some((t) => Math.abs(value - t) <= Math.abs(t) * tolerance)) return constant;
+    if (targets.some((t) => Math.abs(value - t) <= Math.abs(t) * tolerance) && inContext(constant, "", statementText, commentText))
+      return constant;
   }
   // A unit factor with a metric prefix (`1000 * 60 * 60 * 24`, milliseconds per day).
   for (let exponent = -12; exponent <= 12; exponent++) {

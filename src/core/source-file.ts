@@ -19,9 +19,10 @@ export interface AttachedComment {
    * How it is attached: on the literal's own line; directly above a construct holding the
    * literal (a leading block or JSDoc); trailing that construct's first or last line; or the
    * documentation of a function whose body holds the literal (covers it only when the policy
-   * says function documentation covers bodies).
+   * says function documentation covers bodies); or the head of the table or block of constant
+   * declarations the literal stands in (covers it only when it cites a source).
    */
-  placement: "same-line" | "leading" | "trailing" | "function-doc";
+  placement: "same-line" | "leading" | "trailing" | "function-doc" | "block";
 }
 
 interface Comment extends SourceComment {
@@ -40,6 +41,15 @@ const isSpace = (code: number): boolean =>
   code === 0xfeff ||
   (code > 127 && /\s/.test(String.fromCharCode(code)));
 
+/** How many lines above a construct its block's head may stand (a long table). */
+const BLOCK_REACH = 400;
+/** A line that opens control flow ends a block of constants. */
+const CONTROL =
+  /^\s*(if|else|elif|for|while|do|switch|case|return|def|function|class|try|except|catch|finally|with|async|await|yield|throw|raise)\b/;
+/** A statement that declares or assigns a constant (`const A = …`, `self.k = …`, `K: float = …`). */
+const DECLARATION =
+  /^\s*(export\s+)?(const|let|var|static|readonly|public|private|protected|final)?\s*[\p{L}_$][\w$.[\]'"]*\s*(:[^=\n]{1,80})?=(?!=)/u;
+
 export class SourceFile {
   readonly literals: Literal[];
   private readonly lineStarts: number[];
@@ -49,6 +59,7 @@ export class SourceFile {
   private commentsByLine: Map<number, Comment[]> | undefined;
   private readonly literalsByLine = new Map<number, Literal[]>();
   private readonly shapes = new Map<number, string>();
+  private readonly blockHeadCache = new Map<number, Comment[][]>();
 
   constructor(
     readonly text: string,
@@ -167,6 +178,48 @@ export class SourceFile {
     return block;
   }
 
+  /**
+   * The comment block heading the run of code that holds the construct starting at `start`:
+   * walking up over sibling lines (the same indentation or deeper, no blank line, no control
+   * statement) to the top of the run, the comment-only lines standing there. This is how a
+   * citation at the head of a table or a block of constants reaches its rows.
+   */
+  blockHeads(start: number): Comment[][] {
+    let heads = this.blockHeadCache.get(start);
+    if (!heads) this.blockHeadCache.set(start, (heads = this.findBlockHeads(start)));
+    return heads;
+  }
+
+  private findBlockHeads(start: number): Comment[][] {
+    const first = this.lineOf(start);
+    const indentOf = (line: number): number => {
+      const from = this.lineStarts[line - 1]!;
+      let i = from;
+      while (i < this.text.length && (this.text[i] === " " || this.text[i] === "\t")) i++;
+      return i - from;
+    };
+    const indent = indentOf(first);
+    let run: Comment[] = [];
+    for (let line = first - 1; line >= first - BLOCK_REACH; line--) {
+      // The top of the block: the run of comments met last is its head.
+      if (line < 1) return run.length > 0 ? [run] : [];
+      const from = this.lineStarts[line - 1]!;
+      const to = line < this.lineStarts.length ? this.lineStarts[line]! - 1 : this.text.length;
+      const code = this.text.slice(from, to);
+      if (code.trim() === "") return run.length > 0 ? [run] : [];
+      const comments = this.commentsOnLine(line);
+      let rest = code;
+      for (const comment of comments) rest = rest.replace(this.text.slice(Math.max(comment.start, from), Math.min(comment.end, to)), "");
+      if (rest.trim() === "") {
+        for (const comment of comments) if (!run.includes(comment)) run.unshift(comment);
+        continue;
+      }
+      if (indentOf(line) < indent || CONTROL.test(code)) return run.length > 0 ? [run] : [];
+      run = [];
+    }
+    return [];
+  }
+
   /** A line's code with literals masked and comments and white space removed, as a digest. */
   shapeOf(line: number): string {
     let shape = this.shapes.get(line);
@@ -267,5 +320,18 @@ function attach(file: SourceFile, literal: Literal): AttachedComment[] {
       if (comment.start >= construct.start) add([comment], "trailing");
     for (const comment of file.commentsOnLine(file.lineOf(construct.end))) if (comment.start >= construct.end) add([comment], "trailing");
   }
+  // A citation heading the table or the block of constant declarations the literal stands in.
+  const context = literal.context.kind;
+  const constant =
+    context === "array-element" ||
+    context === "object-property" ||
+    context === "enum-member" ||
+    context === "property-initializer" ||
+    DECLARATION.test(literal.statementText);
+  if (constant)
+    for (const construct of literal.site.constructs) {
+      if (construct.kind === "function") break;
+      for (const head of file.blockHeads(construct.start)) add(head, "block");
+    }
   return result;
 }

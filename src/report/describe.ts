@@ -38,7 +38,9 @@ export function messageOf(f: Finding, policy: ReportPolicy): string {
     case "untagged":
       return `${f.literal} has a comment but no ${tag} tag${was}`;
     case "weak":
-      return `the ${tag} justification of ${f.literal} is not accepted: ${f.problems.join("; ")}${was}`;
+      return `the ${f.calibration ? "@calibrated declaration" : `${tag} justification`} of ${f.literal} is not accepted: ${f.problems.join("; ")}${was}`;
+    case "calibrated":
+      return `${f.literal} is a fitted value: ${calibrationText(f)}${was}${policy.calibration === "allow" ? "" : policy.calibration === "review" ? " (needs a maintainer's review)" : " (the policy blocks fitted values)"}`;
     case "overridden":
       return `${f.literal} was allowed by @${f.override!.by} on ${f.override!.at}: ${f.override!.reason} (would be ${f.override!.status})`;
   }
@@ -56,11 +58,25 @@ export function fixOf(f: Finding, policy: ReportPolicy): string | null {
       return addAnnotation(f.path, policy);
     case "untagged":
       return `start the comment with \`${tag}:\` if it states the physics (quality rules apply), or ${addAnnotation(f.path, policy)}`;
+    case "calibrated":
+      return policy.calibration === "allow"
+        ? null
+        : `derive the value from the physics, or ask a maintainer to accept the fit${policy.calibration === "block" ? " (the policy blocks fitted values: derive it)" : ""}`;
     case "weak":
+      if (f.calibration)
+        return `complete the declaration: \`@calibrated: <what was fitted> against <the data or reference output> valid <the range where it holds>\``;
       return `rewrite it to name the physical quantity and where it comes from (at least ${policy.minWords} words${policy.requireReference ? ", with a reference" : ""}); a factor fitted to pass tests is a patch`;
     default:
       return null;
   }
+}
+
+/** A declared fit in words: what was fitted, against what, where it holds. */
+export function calibrationText(f: Finding): string {
+  const c = f.calibration;
+  if (!c) return "";
+  const what = c.fitted ? c.fitted : "fitted";
+  return `${what}; fitted against ${c.against ?? "(not said)"}; valid ${c.valid ?? "(not said)"}`;
 }
 
 /** The role as a phrase: `scale factor (operand of *, /, …)`. */

@@ -27,6 +27,11 @@ function ruleHelp(status: Status, policy: ReportPolicy): { short: string; help: 
         short: "Coefficient changed without a new justification",
         help: "The value at this place changed while its justification stayed the same. A coefficient cannot move while its physics stays the same: explain the new value, or restore the old one.",
       };
+    case "calibrated":
+      return {
+        short: "Fitted value declared with @calibrated",
+        help: "The value was fitted to data or a reference output and declared so, with what it was fitted against and where it holds. It blocks until a maintainer accepts it (calibration: review), always (block), or never (allow).",
+      };
     case "justified":
       return { short: "Justified constant", help: "The constant carries an accepted physical justification." };
     case "known-constant":
@@ -51,7 +56,7 @@ export const sarifFormat: Format = {
     const ruleIndex = new Map(STATUSES.map((status, index) => [status, index]));
     const rules = STATUSES.map((status) => {
       const { short, help } = ruleHelp(status, policy);
-      const severity = severityOf(status);
+      const severity = severityOf(status, policy.calibration);
       return {
         id: `no-patch/${status}`,
         name: status.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase()),

@@ -4,9 +4,10 @@
 import { describe, expect, it } from "@jest/globals";
 import { runCase } from "../helpers.js";
 import { tables } from "./case-table.js";
+import { judgementTables } from "./judgement-table.js";
 import { pythonTables } from "./python-table.js";
 
-describe.each([...tables, ...pythonTables])("%s", (_title, cases) => {
+describe.each([...tables, ...pythonTables, ...judgementTables])("%s", (_title, cases) => {
   it.each(cases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
     expect(runCase(c)).toEqual(c.findings);
   });

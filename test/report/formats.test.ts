@@ -41,6 +41,7 @@ describe("sarif", () => {
       "no-patch/untagged",
       "no-patch/weak",
       "no-patch/retuned",
+      "no-patch/calibrated",
       "no-patch/justified",
       "no-patch/known-constant",
       "no-patch/allowed",

@@ -1,0 +1,307 @@
+/**
+ * Issue 10's rules as tables, in TypeScript and Python: adoption mode reads whether a comment
+ * explains a value or narrates the code; cited heads of tables, constant blocks and functions;
+ * known values written out; honest calibration. Row format as in case-table.ts.
+ */
+import type { Case } from "../helpers.js";
+
+const ADOPT = { requireTag: false } as const;
+const PY = "src/model.py";
+
+const explains: Case[] = [
+  {
+    name: "narration: a wider bracket so the root finder converges",
+    code: "// Use a wider bracket so the root finder converges faster.\nconst hi = 1.5 * step;",
+    config: ADOPT,
+    findings: ["2 1.5 scale weak"],
+  },
+  {
+    name: "narration: look for the crossing near the start",
+    code: "// Look for the crossing near the start of the window\nconst span = 0.3;",
+    config: ADOPT,
+    findings: ["2 0.3 initializer weak"],
+  },
+  {
+    name: "a quantity word inside narration does not explain",
+    code: "// search near the centre of mass to speed things up\nconst guess = r * 0.42;",
+    config: ADOPT,
+    findings: ["2 0.42 scale weak"],
+  },
+  {
+    name: "a quantity with its unit explains",
+    code: "const earthRadius = 6378.14; // equatorial radius in km, for the topocentric parallax",
+    config: ADOPT,
+    findings: ["1 6378.14 initializer justified"],
+  },
+  {
+    name: "a derivation explains, however short",
+    code: "const t0 = 0.137931034; // 4 / 29",
+    config: ADOPT,
+    findings: ["1 0.137931034 initializer justified"],
+  },
+  {
+    name: "a standard explains, however short",
+    code: "const xn = 0.95041; // F7 (ASTM E308-01)",
+    config: ADOPT,
+    findings: ["1 0.95041 initializer justified"],
+  },
+  {
+    name: "a bare unit names what a table holds",
+    code: "const wavelengths = [300.5, 305.5, 310.5]; // nm",
+    config: ADOPT,
+    findings: ["1 300.5 element justified", "1 305.5 element justified", "1 310.5 element justified"],
+  },
+  {
+    name: "a fix that says why the code exists, not why the value",
+    code: "// sgp4fix for 180 deg incl\nif (inclm < 5.2359877e-2) shs = 0.0;",
+    config: ADOPT,
+    findings: ["2 5.2359877e-2 threshold weak", "2 0.0 initializer allowed"],
+  },
+  {
+    name: "tagged mode keeps the tag rule: a plain explanation is untagged",
+    code: "const earthRadius = 6378.14; // equatorial radius in km, for the topocentric parallax",
+    findings: ["1 6378.14 initializer untagged"],
+  },
+  {
+    name: "explain: always judges tagged text too",
+    code: "// @physics: use a wider bracket so the root finder converges faster\nconst hi = 1.5 * step;",
+    config: { justification: { explain: "always" } },
+    findings: ["2 1.5 scale weak"],
+  },
+  {
+    name: "explain: off accepts narration in adoption mode",
+    code: "// Use a wider bracket so the root finder converges faster.\nconst hi = 1.5 * step;",
+    config: { requireTag: false, justification: { explain: "off" } },
+    findings: ["2 1.5 scale justified"],
+  },
+  {
+    name: "python: narration is weak",
+    path: PY,
+    code: "# Use a wider bracket so the root finder converges faster.\nhi = 1.5 * step\n",
+    config: ADOPT,
+    findings: ["2 1.5 scale weak"],
+  },
+  {
+    name: "python: a quantity and its unit explain",
+    path: PY,
+    code: "perigee_limit = 156.0  # perigee height in km below which s is altered\n",
+    config: ADOPT,
+    findings: ["1 156.0 initializer justified"],
+  },
+];
+
+const TABLE = `// Meeus, Astronomical Algorithms (1998), table 47.A: periodic terms of the Moon's longitude
+const terms = [
+  6288774, -20905355,
+  1274027, -3699111,
+  658314, -2955968,
+];
+`;
+
+const cited: Case[] = [
+  {
+    name: "a citation at the head of a table covers its rows",
+    code: TABLE,
+    config: ADOPT,
+    findings: [
+      "3 6288774 element justified",
+      "3 -20905355 element justified",
+      "4 1274027 element justified",
+      "4 -3699111 element justified",
+      "5 658314 element justified",
+      "5 -2955968 element justified",
+    ],
+  },
+  {
+    name: "a citation at the head of a block of constants covers the block",
+    code: "// WGS-84 ellipsoid, NIMA TR8350.2 Table 3.1\nconst a = 6378.2;\nconst inverseFlattening = 298.3;\nconst omega = 7.3e-5;\n",
+    config: ADOPT,
+    findings: ["2 6378.2 initializer justified", "3 298.3 initializer justified", "4 7.3e-5 initializer justified"],
+  },
+  {
+    name: "a blank line ends the block",
+    code: "// WGS-84 ellipsoid, NIMA TR8350.2 Table 3.1\nconst a = 6378.2;\n\nconst k = x * 1.07;\n",
+    config: ADOPT,
+    findings: ["2 6378.2 initializer justified", "4 1.07 scale unjustified"],
+  },
+  {
+    name: "a head that cites nothing covers nothing below its first line",
+    code: "// constants\nconst zns = 1.19459e-5;\nconst zes = 0.01675;\n",
+    config: ADOPT,
+    findings: ["2 1.19459e-5 initializer weak", "3 0.01675 initializer unjustified"],
+  },
+  {
+    name: "a retuned row under an unchanged citation is retuned",
+    base: TABLE,
+    code: TABLE.replace("658314", "658400"),
+    config: ADOPT,
+    findings: ["5 658400 element retuned was 658314"],
+  },
+  {
+    name: "a new row under an unchanged citation is not covered",
+    base: TABLE,
+    code: TABLE.replace("];", "  1200, -3600,\n];"),
+    config: ADOPT,
+    findings: ["6 1200 element unjustified", "6 -3600 element unjustified"],
+  },
+  {
+    name: "a licence banner covers nothing",
+    code: "/*! lib 1.0 | MIT License | https://example.org */\nconst k = 1.07;\nconst j = 2.3;\n",
+    config: ADOPT,
+    findings: ["2 1.07 initializer unjustified", "3 2.3 initializer unjustified"],
+  },
+  {
+    name: "block heads are adoption mode's: tagged mode reads the literal's own comments",
+    code: "// @physics: WGS-84 ellipsoid, NIMA TR8350.2 Table 3.1, semi-major axis\nconst a = 6378.2;\nconst b = 6356.8;\n",
+    findings: ["2 6378.2 initializer justified", "3 6356.8 initializer unjustified"],
+  },
+  {
+    name: "a cited function doc covers its body in adoption mode",
+    code: "/** Solar position, Meeus (1998) chapter 25. */\nfunction sun(t) {\n  return 280.46646 + 36000.76983 * t;\n}\n",
+    config: ADOPT,
+    findings: ["3 280.46646 offset justified", "3 36000.76983 scale justified"],
+  },
+  {
+    name: "an uncited function doc does not",
+    code: "/** Where the sun is. */\nfunction sun(t) {\n  return 280.46646 + 36000.76983 * t;\n}\n",
+    config: ADOPT,
+    findings: ["3 280.46646 offset unjustified", "3 36000.76983 scale unjustified"],
+  },
+  {
+    name: "functionDocCoversBody: false overrides adoption's default",
+    code: "/** Solar position, Meeus (1998) chapter 25. */\nfunction sun(t) {\n  return 280.46646 + 36000.76983 * t;\n}\n",
+    config: { requireTag: false, justification: { functionDocCoversBody: false } },
+    findings: ["3 280.46646 offset unjustified", "3 36000.76983 scale unjustified"],
+  },
+  {
+    name: "python: a cited head covers a tuple of coefficients",
+    path: PY,
+    code: "# Lee and Panchula (2016), Table 2\nCOEFFS = (\n    0.86273, -0.038948,\n    -0.012506, 0.098871,\n)\n",
+    config: ADOPT,
+    findings: [
+      "3 0.86273 element justified",
+      "3 -0.038948 element justified",
+      "4 -0.012506 element justified",
+      "4 0.098871 element justified",
+    ],
+  },
+  {
+    name: "python: a cited docstring covers the body in adoption mode",
+    path: PY,
+    code: 'def sun(t):\n    """Solar longitude, Meeus (1998) chapter 25."""\n    return 280.46646 + 36000.76983 * t\n',
+    config: ADOPT,
+    findings: ["3 280.46646 offset justified", "3 36000.76983 scale justified"],
+  },
+];
+
+const knownValues: Case[] = [
+  { name: "√3/2 written out", code: "const s60 = 0.8660254;", findings: ["1 0.8660254 initializer known-constant"] },
+  {
+    name: "1/√(2π) written out",
+    code: "const norm = 0.3989423 * Math.exp(-x * x / 2);",
+    findings: ["1 0.3989423 scale known-constant", "1 2 scale allowed"],
+  },
+  { name: "ln 10 / 20 written out", code: "const np = db * 0.1151293;", findings: ["1 0.1151293 scale known-constant"] },
+  { name: "WGS-84 GM in km³/s²", code: "const mu = 398600.4418;", findings: ["1 398600.4418 initializer known-constant"] },
+  { name: "WGS-84 GM in m³/s²", code: "const mu = 3.986004418e14;", findings: ["1 3.986004418e14 initializer known-constant"] },
+  { name: "WGS-72 radius in km", code: "const re = 6378.135;", findings: ["1 6378.135 initializer known-constant"] },
+  { name: "GM of the Sun in km³/s²", code: "const gmSun = 1.32712440018e11;", findings: ["1 1.32712440018e11 initializer known-constant"] },
+  { name: "decibels: 20 log10", code: "const db = 20 * Math.log10(ratio);", findings: ["1 20 scale known-constant"] },
+  { name: "20 without a logarithm is a factor", code: "const y = 20 * ratio;", findings: ["1 20 scale unjustified"] },
+  { name: "magnitudes: -2.5 log10", code: "const mag = -2.5 * Math.log10(flux);", findings: ["1 -2.5 scale known-constant"] },
+  {
+    name: "a generator's multiplier under a comment naming it",
+    code: "// Park-Miller minimal standard generator\nseed = (seed * 16807) % 2147483647;",
+    findings: ["2 16807 scale known-constant", "2 2147483647 operand known-constant"],
+  },
+  { name: "the same multiplier without the generator is a factor", code: "const y = x * 16807;", findings: ["1 16807 scale unjustified"] },
+  { name: "a hex hash constant", code: "// FNV-1a hash\nh = Math.imul(h, 16777619);", findings: ["2 16777619 argument known-constant"] },
+  {
+    name: "a retuned WGS value is still retuned",
+    base: "const re = 6378.135;",
+    code: "const re = 6378.137;",
+    findings: ["1 6378.137 initializer retuned was 6378.135"],
+  },
+  { name: "python: √3/2", path: PY, code: "S60 = 0.8660254\n", findings: ["1 0.8660254 initializer known-constant"] },
+  { name: "python: WGS-84 GM", path: PY, code: "MU = 398600.4418\n", findings: ["1 398600.4418 initializer known-constant"] },
+  { name: "python: magnitudes", path: PY, code: "mag = -2.5 * np.log10(flux)\n", findings: ["1 -2.5 scale known-constant"] },
+];
+
+const calibration: Case[] = [
+  {
+    name: "@calibrated with its data and range",
+    code: "// @calibrated: damping of the BAO wiggles against the N-body runs of Smith et al. valid for k < 0.3 h/Mpc at z < 2\nconst alpha = 0.27;",
+    findings: ["2 0.27 initializer calibrated"],
+  },
+  {
+    name: "@calibrated without its data is weak",
+    code: "// @calibrated: damping of the BAO wiggles, valid for k < 0.3 h/Mpc\nconst alpha = 0.27;",
+    findings: ["2 0.27 initializer weak"],
+  },
+  {
+    name: "@calibrated without its range is weak",
+    code: "// @calibrated: damping of the BAO wiggles against the N-body runs of Smith et al.\nconst alpha = 0.27;",
+    findings: ["2 0.27 initializer weak"],
+  },
+  {
+    name: "calibration: allow lists it without blocking",
+    code: "// @calibrated: damping of the BAO wiggles against the N-body runs of Smith et al. valid for k < 0.3 h/Mpc at z < 2\nconst alpha = 0.27;",
+    config: { calibration: "allow" },
+    findings: ["2 0.27 initializer calibrated"],
+  },
+  {
+    name: "adoption: a comment admitting a fit with data and range is calibrated",
+    code: "// tuned against the Takahashi N-body spectra, valid for k < 1 h/Mpc\nconst alpha = 0.27;",
+    config: ADOPT,
+    findings: ["2 0.27 initializer calibrated"],
+  },
+  {
+    name: "adoption: admitting a fit without data stays weak",
+    code: "// empirically minimises the max error\nconst alpha = 0.27;",
+    config: ADOPT,
+    findings: ["2 0.27 initializer weak"],
+  },
+  {
+    name: "a @calibrated value retuned without a new declaration is retuned",
+    base: "// @calibrated: BAO damping against the N-body runs of Smith et al. valid for k < 0.3 h/Mpc\nconst alpha = 0.27;",
+    code: "// @calibrated: BAO damping against the N-body runs of Smith et al. valid for k < 0.3 h/Mpc\nconst alpha = 0.29;",
+    findings: ["2 0.29 initializer retuned was 0.27"],
+  },
+  {
+    name: "python: @calibrated with data and range",
+    path: PY,
+    code: "# @calibrated: BAO damping against the N-body runs of Smith et al. valid for k < 0.3 h/Mpc\nalpha = 0.27\n",
+    findings: ["2 0.27 initializer calibrated"],
+  },
+  {
+    name: "python: adoption, a fit admitted without its range stays weak",
+    path: PY,
+    code: "alpha = 0.27  # tuned to match CLASS\n",
+    config: ADOPT,
+    findings: ["1 0.27 initializer weak"],
+  },
+];
+
+const notQuantities: Case[] = [
+  { name: "a missing-data sentinel", code: "df = df.replace(-9999, NaN);", findings: ["1 -9999 argument allowed"] },
+  {
+    name: "a retuned sentinel is retuned",
+    base: "const MISSING = -999;",
+    code: "const MISSING = -9999;",
+    findings: ["1 -9999 initializer retuned was -999"],
+  },
+  { name: "positions in a string", code: "const epochyr = parseInt(line.substring(18, 20), 10);", findings: [] },
+  { name: "digits of a number", code: "const s = x.toFixed(3);", findings: [] },
+  { name: "an integer error code", code: "rec.error = 4;", findings: ["1 4 initializer allowed"] },
+  { name: "a fractional value in a code's name is still a value", code: "rec.error = 0.4;", findings: ["1 0.4 initializer unjustified"] },
+  { name: "python: a sentinel", path: PY, code: "df = df.replace(-999, np.nan)\n", findings: ["1 -999 argument allowed"] },
+  { name: "python: a file mode is an integer code", path: PY, code: "MODE = 0o755\n", findings: ["1 0o755 initializer allowed"] },
+];
+
+export const judgementTables: Array<[string, Case[]]> = [
+  ["adoption: explains, not narrates", explains],
+  ["adoption: cited tables, blocks and functions", cited],
+  ["known values written out", knownValues],
+  ["honest calibration", calibration],
+  ["not quantities", notQuantities],
+];
