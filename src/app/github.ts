@@ -8,7 +8,8 @@ import { posix } from "node:path";
 import type { Octokit as RestOctokit } from "@octokit/rest";
 import { CONFIG_PATH, parseConfig, type Config } from "../core/config.js";
 import { reversePatch } from "../core/diff.js";
-import type { FileChange, Unlisted } from "../core/analyze.js";
+import type { Analysis, FileChange, Unlisted } from "../core/analyze.js";
+import { applyHistories, placeOf, tracedFindings, valueHistory, type FileVersion, type ValueChange } from "../core/history.js";
 import { createFileSelector, generatedGlobs } from "../core/file-selector.js";
 
 /** GitHub lists at most 3000 files of a pull request. */
@@ -382,4 +383,55 @@ async function listChange(octokit: Octokit, target: ChangeTarget): Promise<{ fil
   const { files, complete } = await compareFiles(octokit, target.repo, target.baseSha, target.headSha);
   const reason = "GitHub's compare lists at most 300 files; a larger merge group cannot be read whole";
   return { files, unlisted: complete ? null : { count: null, reason } };
+}
+
+/** Most files whose retuned values get their history read in one run: a bound on requests. */
+export const HISTORY_FILES = 5;
+
+/**
+ * The earlier values of the change's retuned literals: the commits that touched each file,
+ * reachable from the head (the pull request's own commits, then its base's history), and the
+ * file at each. One list and up to `history.depth` reads per file, for at most
+ * HISTORY_FILES files, only when a value was retuned: few requests, all GETs.
+ */
+export async function readHistories(
+  octokit: Octokit,
+  repo: Repo,
+  headSha: string,
+  analysis: Analysis,
+  changes: readonly FileChange[],
+  config: Config,
+): Promise<Analysis> {
+  const traced = tracedFindings(analysis);
+  if (traced.length === 0 || config.history.depth === 0) return analysis;
+  const paths = [...new Set(traced.map((f) => f.path))].slice(0, HISTORY_FILES);
+  const histories = new Map<string, ValueChange[]>();
+  const unread: string[] = [];
+  await Promise.all(
+    paths.map(async (path) => {
+      const headText = changes.find((c) => c.path === path)?.headText;
+      if (headText == null) return;
+      try {
+        await readOne(path, headText);
+      } catch (error) {
+        // The history informs; only a policy that blocks on it needs it to conclude.
+        if (status(error) === undefined || config.history.maxRetunes !== null) throw error;
+        unread.push(path);
+      }
+    }),
+  );
+  const warnings = unread.length ? [`the history of retuned values in ${unread.join(", ")} could not be read from GitHub`] : [];
+  return applyHistories(analysis, histories, config, new Date(), warnings);
+
+  async function readOne(path: string, headText: string): Promise<void> {
+    const { data } = await octokit.rest.repos.listCommits({ ...repo, sha: headSha, path, per_page: config.history.depth });
+    const versions: FileVersion[] = await Promise.all(
+      data.slice(0, config.history.depth).map(async (commit) => ({
+        commit: commit.sha,
+        date: commit.commit.committer?.date ?? commit.commit.author?.date ?? "",
+        text: await readRepositoryFile(octokit, repo, path, commit.sha),
+      })),
+    );
+    for (const finding of traced.filter((f) => f.path === path)) histories.set(placeOf(finding), valueHistory(finding, headText, versions));
+  }
 }

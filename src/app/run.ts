@@ -20,7 +20,7 @@ import {
   writeComment,
   type IssueComment,
 } from "./comment.js";
-import { readChange, type Octokit, type Repo } from "./github.js";
+import { readChange, readHistories, type Octokit, type Repo } from "./github.js";
 
 export interface Target {
   repo: Repo;
@@ -145,6 +145,7 @@ export async function runCheck(deps: RunDeps, target: Target, grants: Grant[] = 
     const scope = { installation: deps.installation, repository: `${repo.owner}/${repo.repo}`, pull: target.exceptionsFrom ?? 0 };
     const state = own ? readState(own.body ?? "", deps.stateKey, scope) : emptyState();
     let analysis = await analyze(changes, config, { unlisted, gitattributes });
+    analysis = await readHistories(octokit, repo, target.headSha, analysis, changes, config);
 
     const granted = resolveGrants(analysis, config.overrides.enabled ? grants : []);
     const candidates = [...state.overrides, ...granted.overrides];

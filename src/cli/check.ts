@@ -5,8 +5,9 @@ import { analyze, type Analysis, type FileChange } from "../core/analyze.js";
 import { CONFIG_PATH, parseConfig, type Config } from "../core/config.js";
 import { parseUnifiedDiff } from "../core/diff.js";
 import { createFileSelector, generatedGlobs } from "../core/file-selector.js";
+import { applyHistories, placeOf, tracedFindings, valueHistory, type FileVersion, type ValueChange } from "../core/history.js";
 import { UsageError } from "./errors.js";
-import { diffText, GitFailure, readBlobs, repositoryRoot, resolveCommit } from "./git.js";
+import { commitsTouching, diffText, GitFailure, readBlobs, repositoryRoot, resolveCommit } from "./git.js";
 
 export interface CheckOptions {
   base?: string;
@@ -167,11 +168,34 @@ async function checkDiff(options: CheckOptions, root: string): Promise<CheckResu
       warnings.push(`the policy file ${policyPath} (--config) is edited by this change: the change is judged by a policy it wrote itself`);
     }
   }
-  return {
-    analysis: await analyze(changes, config, { gitattributes, warnings, onProgress: options.onProgress }),
-    sources,
-    configSource: source,
-  };
+  const analysis = await analyze(changes, config, { gitattributes, warnings, onProgress: options.onProgress });
+  return { analysis: readHistories(root, analysis, headCommit || "HEAD", sources, config), sources, configSource: source };
+}
+
+/**
+ * The earlier values of every retuned literal, from `git log` of its file up to the head (the
+ * working tree's and the index's history is HEAD's): one log and one batch read per file.
+ */
+function readHistories(root: string, analysis: Analysis, start: string, sources: Map<string, string>, config: Config): Analysis {
+  const traced = tracedFindings(analysis);
+  if (traced.length === 0 || config.history.depth === 0) return analysis;
+  const histories = new Map<string, ValueChange[]>();
+  for (const path of new Set(traced.map((f) => f.path))) {
+    const headText = sources.get(path);
+    if (headText === undefined) continue;
+    const commits = commitsTouching(root, start, path, config.history.depth);
+    const blobs = readBlobs(
+      root,
+      commits.map((c) => `${c.commit}:${path}`),
+      config.limits.maxFileBytes,
+    );
+    const versions: FileVersion[] = commits.map(({ commit, date }) => {
+      const content = blobs.get(`${commit}:${path}`)?.content;
+      return { commit, date, text: content ? decode(content) : null };
+    });
+    for (const finding of traced.filter((f) => f.path === path)) histories.set(placeOf(finding), valueHistory(finding, headText, versions));
+  }
+  return applyHistories(analysis, histories, config);
 }
 
 /**

@@ -111,3 +111,21 @@ export function readBlobs(root: string, specs: string[], maxBytes: number): Map<
   }
   return result;
 }
+
+/** Commits that touched a path, newest first, from `start`: id and committer date (ISO 8601). */
+export function commitsTouching(root: string, start: string, path: string, depth: number): Array<{ commit: string; date: string }> {
+  if (depth <= 0) return [];
+  try {
+    const out = git(root, ["log", `-n${depth}`, "--format=%H%x09%cI", start, "--", path]).toString("utf8");
+    return out
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => {
+        const [commit = "", date = ""] = line.split("\t");
+        return { commit, date };
+      });
+  } catch (error) {
+    if (error instanceof GitFailure) return []; // a repository without commits: no history
+    throw error;
+  }
+}

@@ -10,7 +10,7 @@ import { throttling } from "@octokit/plugin-throttling";
 import { Octokit } from "@octokit/rest";
 import { analyze, type Analysis } from "../core/analyze.js";
 import { version } from "../version.js";
-import { readChange } from "../app/github.js";
+import { readChange, readHistories } from "../app/github.js";
 import type { Links } from "../report/markdown.js";
 import { UsageError } from "./errors.js";
 
@@ -79,7 +79,14 @@ export async function checkPullRequest(spec: string, env: NodeJS.ProcessEnv): Pr
     baseRef: pull.base.ref,
     pull: { number: pull.number, changedFiles: pull.changed_files },
   });
-  const analysis = await analyze(changes, policy.config, { unlisted, gitattributes });
+  const analysis = await readHistories(
+    octokit,
+    repo,
+    pull.head.sha,
+    await analyze(changes, policy.config, { unlisted, gitattributes }),
+    changes,
+    policy.config,
+  );
   const sources = new Map(changes.flatMap((c) => (c.headText !== null ? [[c.path, c.headText] as const] : [])));
   return { analysis, policySource: policy.source, links: { repository: pull.base.repo.html_url, sha: pull.head.sha }, sources };
 }

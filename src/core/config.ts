@@ -213,6 +213,24 @@ export const configSchema = z
         "Values declared `@calibrated` (fitted, with their data and validity range): block them, hold them for a maintainer's exception (review), or allow them (listed, not blocking).",
       ),
     justification: justificationSchema.default(justificationSchema.parse({})),
+    history: z
+      .strictObject({
+        depth: z
+          .int()
+          .min(0)
+          .max(50)
+          .default(10)
+          .describe("Most earlier versions of a file read to trace a retuned value's history (0: do not read it)."),
+        maxRetunes: z
+          .int()
+          .min(2)
+          .nullable()
+          .default(null)
+          .describe("Block a value moved this many times within windowDays (this change included), even when justified. null: never."),
+        windowDays: z.int().min(1).default(90).describe("The window, in days, that maxRetunes counts in."),
+      })
+      .default({ depth: 10, maxRetunes: null, windowDays: 90 })
+      .describe("A retuned value's earlier values, from git log (CLI) or the pull request's head history (GitHub App)."),
     unverified: z
       .enum(["fail", "warn"])
       .default("fail")

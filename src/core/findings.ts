@@ -8,6 +8,7 @@ import { valueExemption } from "./exemptions.js";
 import { judgeJustification, substance, type Calibration, type Justification } from "./justification.js";
 import { matchKnownConstant, matchKnownValue } from "./known-constants.js";
 import type { LanguageAdapter } from "./literal.js";
+import type { ValueChange } from "./history.js";
 import type { Role } from "./roles.js";
 import type { Literal } from "./source-file.js";
 
@@ -80,6 +81,11 @@ export interface Finding {
   knownConstant: { key: string; name: string; source: string; named: string | null } | null;
   /** A declared fit (status `calibrated`, or a `weak` declaration lacking its data or range). */
   calibration: Calibration | null;
+  /**
+   * Earlier values at the same place, newest first, with the commit that wrote each; null when
+   * the history was not read (it is read for findings with a previous value only).
+   */
+  history: ValueChange[] | null;
   /** A maintainer's exception, and the status it overrides. */
   override: { by: string; at: string; reason: string; status: Status } | null;
   /** Shape of the literal's line (lets an exception follow the code). */
@@ -204,6 +210,7 @@ export function classify(
     stale: stale && judgement.status === "unjustified",
     knownConstant,
     calibration,
+    history: null,
     override: null,
     // The shape is only needed to match exceptions and fingerprints: read it for findings that report.
     shape: severity === "hidden" && judgement.status !== "justified" ? "" : literal.shape,

@@ -5,6 +5,7 @@ export * from "./diff.js";
 export * from "./exemptions.js";
 export * from "./file-selector.js";
 export * from "./findings.js";
+export * from "./history.js";
 export * from "./justification.js";
 export * from "./known-constants.js";
 export * from "./literal.js";

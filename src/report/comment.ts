@@ -5,6 +5,7 @@
  */
 import type { Analysis } from "../core/analyze.js";
 import type { Override } from "../core/findings.js";
+import { historyText, sparkline } from "../core/history.js";
 import { annotationExample, notVerifiedText, numbersChangedText, plural, unreadFiles } from "./describe.js";
 import { code, inline, lineUrl, link, tableRow, where, type Links } from "./markdown.js";
 
@@ -68,6 +69,13 @@ export function renderComment({ analysis, headSha, links, checkUrl, exceptions, 
     for (const f of unread)
       lines.push(`- ${link(code(f.path), lineUrl(links, f.path))}: ${inline(f.reason ?? f.outcome)}; ${numbersChangedText(f)}`);
     lines.push("", "</details>");
+  }
+  // The case study's signature: one coefficient moved again and again.
+  const moving = analysis.findings.filter((f) => f.history?.length).slice(0, COMMENT_ROWS);
+  if (moving.length) {
+    lines.push("", "**Values that keep moving** (oldest to newest)", "", "| where | values | history |", "| --- | --- | --- |");
+    for (const f of moving)
+      lines.push(tableRow([where(links, f.path, f.line), sparkline(f.value, f.history!), inline(historyText(f.literal, f.history!))]));
   }
   for (const warning of analysis.warnings) lines.push("", `> **Warning:** ${inline(warning)}`);
   if (exceptions.length) {

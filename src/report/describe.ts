@@ -20,6 +20,15 @@ const addAnnotation = (path: string, policy: ReportPolicy): string =>
   `add a comment on the line above: \`${annotationExample(path, policy)}\`, or compute the value from named physical quantities`;
 
 export function messageOf(f: Finding, policy: ReportPolicy): string {
+  const history = f.history?.length ? `; earlier values here: ${earlierValues(f)}` : "";
+  return statusMessage(f, policy) + history;
+}
+
+/** `0.30 on 2026-05-02 (abc1234), 0.35 on 2026-04-30 (def5678)`, newest first. */
+export const earlierValues = (f: Finding): string =>
+  (f.history ?? []).map((h) => `${h.literal} on ${h.date.slice(0, 10)} (${h.commit.slice(0, 7)})`).join(", ");
+
+function statusMessage(f: Finding, policy: ReportPolicy): string {
   const tag = policy.tag;
   const was = f.previous !== null && f.status !== "retuned" ? ` (retuned from ${f.previous})` : "";
   switch (f.status) {

@@ -1,5 +1,6 @@
 /** The terminal report (`--format text`): by file, the source line with a caret under the literal, why, and the fix. */
 import type { Finding } from "../core/findings.js";
+import { historyText, sparkline } from "../core/history.js";
 import {
   fileOutcomes,
   fixOf,
@@ -52,6 +53,7 @@ export const textFormat: Format = {
         }
         out.push(`    ${dim("role:")} ${roleText(f)}`);
         if (f.previous !== null) out.push(`    ${dim("was:")} ${f.previous}`);
+        if (f.history?.length) out.push(`    ${dim("history:")} ${sparkline(f.value, f.history)} ${historyText(f.literal, f.history)}`);
         const fix = fixOf(f, policy);
         if (fix) out.push(`    ${dim("fix:")} ${fix}`);
       }

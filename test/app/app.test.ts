@@ -656,3 +656,52 @@ describe("what the app does not take on trust", () => {
     expect(lastRun().annotations).toEqual(expect.arrayContaining([expect.objectContaining({ path: "src/f140.ts", start_line: 1 })]));
   });
 });
+
+describe("a value's history (issue 10)", () => {
+  const OLDER = "1111111111111111111111111111111111111111";
+  const OLDEST = "2222222222222222222222222222222222222222";
+  const model = (value: string, note: string) =>
+    `// @physics: IR damping amplitude of the BAO wiggles, Baldauf et al. 2015 Eq. 2.7 (${note})\nexport const ALPHA = ${value};\n`;
+
+  beforeEach(() => {
+    fake
+      .addCommit(OLDEST, { "src/tree.ts": model("0.35", "first fit") }, { date: "2026-04-30T10:00:00Z" })
+      .addCommit(OLDER, { "src/tree.ts": model("0.30", "second fit") }, { parent: OLDEST, date: "2026-05-02T10:00:00Z" })
+      .addCommit(BASE, { "src/tree.ts": model("0.30", "second fit") }, { parent: OLDER, date: "2026-05-03T10:00:00Z" })
+      .addCommit(HEAD, { "src/tree.ts": model("0.27", "third fit") }, { parent: BASE, date: "2026-05-04T10:00:00Z" });
+  });
+
+  it("reads it in bounded GETs and shows it in the check run and the comment", async () => {
+    fake.addCommit(
+      `${BASE}`,
+      { "src/tree.ts": model("0.30", "second fit"), ".github/no-patch.yml": "comment: always\n" },
+      { parent: OLDER },
+    );
+    await pullOpened();
+    const run = lastRun();
+    expect(run.conclusion).toBe("success");
+    expect(fake.log.filter((l) => l.startsWith("GET") && /\/commits\?/.test(l))).toHaveLength(1);
+    expect(String(run.output.text ?? "") + String(run.output.summary)).toContain("earlier values here: 0.30 on 2026-05-02");
+    const comment = fake.comments.at(-1)!.body;
+    expect(comment).toContain("Values that keep moving");
+    expect(comment).toContain("█▄▁");
+  });
+
+  it("a policy limit on the base branch blocks a value that keeps moving", async () => {
+    fake.addCommit(
+      BASE,
+      { "src/tree.ts": model("0.30", "second fit"), ".github/no-patch.yml": "history:\n  maxRetunes: 2\n  windowDays: 3650\n" },
+      { parent: OLDER },
+    );
+    await pullOpened();
+    expect(lastRun().conclusion).toBe("failure");
+    expect(JSON.stringify(lastRun().annotations)).toMatch(/moved 2 times within 3650 days/);
+  });
+
+  it("a history GitHub will not give is a warning, not a failed run", async () => {
+    fake.failures.push({ method: "GET", pattern: /\/commits\?/, status: 500 });
+    await pullOpened();
+    expect(lastRun().conclusion).toBe("success");
+    expect(String(lastRun().output.summary)).toContain("could not be read from GitHub");
+  });
+});

@@ -88,9 +88,29 @@ export class FakeGitHub {
 
   constructor(readonly appId = 123) {}
 
-  addCommit(sha: string, files: Files): this {
+  /** A commit's parent and committer date, for the history of a file (`GET /commits?path=`). */
+  readonly parents = new Map<string, string>();
+  readonly dates = new Map<string, string>();
+
+  addCommit(sha: string, files: Files, options: { parent?: string; date?: string } = {}): this {
     this.commits.set(sha, files);
+    if (options.parent) this.parents.set(sha, options.parent);
+    if (options.date) this.dates.set(sha, options.date);
     return this;
+  }
+
+  /** Commits reachable from `sha` (first parents) that changed `path`, newest first, as GitHub lists them. */
+  private commitsTouching(sha: string, path: string, perPage: number): unknown[] {
+    const list: unknown[] = [];
+    for (let at: string | undefined = sha; at && list.length < perPage; at = this.parents.get(at)) {
+      const text = this.commits.get(at)?.[path];
+      const parent = this.parents.get(at);
+      const before = parent ? this.commits.get(parent)?.[path] : undefined;
+      if (text === before) continue;
+      const date = this.dates.get(at) ?? "2026-11-01T00:00:00Z";
+      list.push({ sha: at, commit: { committer: { date }, author: { date }, message: `commit ${at.slice(0, 7)}` } });
+    }
+    return list;
   }
 
   addPull(repo: string, pull: Pull): this {
@@ -227,6 +247,11 @@ export class FakeGitHub {
         for (const text of Object.values(files)) if (blobId(text) === m[1]) return { status: 200, body: text };
       }
       return { status: 404, body: { message: "Not Found" } };
+    }
+    if (method === "GET" && rest === "commits") {
+      const sha = query.get("sha") ?? "";
+      const path = query.get("path") ?? "";
+      return { status: 200, body: this.commitsTouching(sha, path, Number(query.get("per_page") ?? 30)) };
     }
     if (method === "GET" && (m = /^commits\/([0-9a-f]+)\/pulls$/.exec(rest))) {
       const sha = m[1];

@@ -110,3 +110,49 @@ describe("the case study: alpha = 0.27 in clax/ept.py", () => {
     ]);
   });
 });
+
+describe("a coefficient retuned session after session (issue 10: a value's history)", () => {
+  const model = (value: string, note: string) =>
+    `import jax.numpy as jnp\n\n# @physics: IR damping amplitude of the BAO wiggles, Baldauf et al. 2015 Eq. 2.7 (${note})\n_ALPHA = ${value}\n\n\ndef damp(k):\n    return jnp.exp(-_ALPHA * k ** 2)\n`;
+  let repo: Repo;
+  beforeAll(() => {
+    repo = new Repo()
+      .write("clax/tree.py", model("0.35", "first fit"))
+      .commit("alpha 0.35", "2026-04-30T10:00:00Z")
+      .write("clax/tree.py", model("0.30", "second fit"))
+      .commit("alpha 0.30", "2026-05-02T10:00:00Z")
+      .write("clax/tree.py", model("0.27", "third fit"))
+      .commit("alpha 0.27", "2026-05-04T10:00:00Z");
+  });
+
+  it("reports the earlier values with their commits and dates", () => {
+    const result = repo.check("--base", "HEAD~1", "--head", "HEAD", "--format", "json");
+    const finding = JSON.parse(result.stdout).findings.find((f: { literal: string }) => f.literal === "0.27");
+    expect(finding.previous).toBe("0.30");
+    expect(finding.history.map((h: { literal: string; date: string }) => [h.literal, h.date.slice(0, 10)])).toEqual([
+      ["0.30", "2026-05-02"],
+      ["0.35", "2026-04-30"],
+    ]);
+    expect(finding.message).toMatch(/earlier values here: 0\.30 on 2026-05-02 \([0-9a-f]{7}\), 0\.35 on 2026-04-30/);
+  });
+
+  it("shows them in the terminal as a sparkline", () => {
+    const result = repo.check("--base", "HEAD~1", "--head", "HEAD");
+    expect(result.stdout).toMatch(/history: █▄▁ 0\.27, was 0\.30 on 2026-05-02, 0\.35 on 2026-04-30/);
+  });
+
+  it("a policy limit blocks the second move even though each came with a new justification", () => {
+    repo.write(".github/no-patch.yml", "history:\n  maxRetunes: 2\n  windowDays: 3650\n");
+    const result = repo.check("--base", "HEAD~1", "--head", "HEAD", "--config", ".github/no-patch.yml", "--format", "json");
+    const finding = JSON.parse(result.stdout).findings.find((f: { literal: string }) => f.literal === "0.27");
+    expect(result.status).toBe(1);
+    expect(finding).toMatchObject({ status: "weak", blocking: true });
+    expect(finding.problems.join(" ")).toMatch(/moved 2 times within 3650 days/);
+  });
+
+  it("history: depth 0 reads none", () => {
+    repo.write(".github/no-patch.yml", "history:\n  depth: 0\n");
+    const result = repo.check("--base", "HEAD~1", "--head", "HEAD", "--config", ".github/no-patch.yml", "--format", "json");
+    expect(JSON.parse(result.stdout).findings.find((f: { literal: string }) => f.literal === "0.27").history).toBeNull();
+  });
+});

@@ -48,9 +48,11 @@ export class Repo {
     writeFileSync(full, text);
     return this;
   }
-  commit(message = "change"): this {
+  /** Commit everything; `date` (ISO 8601) sets the author and committer dates. */
+  commit(message = "change", date?: string): this {
     this.git("add", "-A");
-    this.git("commit", "-q", "--allow-empty", "-m", message);
+    const env = { ...process.env, ...GIT_ENV, ...(date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {}) };
+    execFileSync("git", ["commit", "-q", "--allow-empty", "-m", message], { cwd: this.dir, env, encoding: "utf8" });
     return this;
   }
   check(...args: string[]) {
