@@ -6,6 +6,7 @@ import type { Config } from "./config.js";
 import { diffTexts, parseHunks, type LineChanges } from "./diff.js";
 import { SMALL_EXPONENT_EXEMPTION, structuralExemption } from "./exemptions.js";
 import { createFileSelector, generatedGlobs } from "./file-selector.js";
+import { isUnitLabel } from "./justification.js";
 import { applyOverride, classify, type Finding, type History, type Override, type Previous, type Status } from "./findings.js";
 import { judgeJustification, parseAnnotation, substance } from "./justification.js";
 import { languageOf, loadedAdapter, loadLanguages, type Language } from "./languages/index.js";
@@ -471,7 +472,8 @@ function flagCopiedJustifications(findings: Finding[]): Finding[] {
   for (const f of findings) {
     if (f.justification === null || f.stale || f.justificationLine === null || (f.status !== "justified" && f.status !== "weak")) continue;
     const key = substance(f.justification);
-    if (key === "") continue;
+    // A unit label (`# km`) is written over every value in that unit: it is not a copied explanation.
+    if (key === "" || isUnitLabel(f.justification)) continue;
     const group = groups.get(key);
     if (group) group.push(f);
     else groups.set(key, [f]);

@@ -268,6 +268,8 @@ const UNIT = new RegExp(
     `\\b\\d[\\d.]*\\s*${UNIT_WORDS}\\b`,
     // A comment that is only a unit: `# nm`, `// W/m^2/nm`, `// [km/s]`.
     `^\\s*[\\[(]?\\s*${UNIT_TOKENS}(?:\\s*[/*·.]?\\s*${UNIT_TOKENS})*\\s*[\\])]?\\s*$`,
+    // A duration or amount in words: "an hour", "one day", "a degree".
+    `\\b(?:a|an|one|half an?)\\s+${UNIT_WORDS}\\b`,
   ].join("|"),
   "u",
 );
@@ -277,6 +279,13 @@ const strongEvidence = (text: string): boolean => {
   const judged = normaliseText(text).slice(0, JUDGED_LENGTH);
   return cites(judged) || DERIVATION.test(judged) || STANDARD.test(judged);
 };
+
+/** A label that only names a unit (`# km`, `in km3 / s2`, `[W m^-2]`): written over every value in that unit. */
+const UNIT_LABEL = new RegExp(
+  `^\\s*(?:in\\s+|units?:?\\s+)?[\\[(]?\\s*${UNIT_TOKENS}(?:\\s*[/*·.]?\\s*${UNIT_TOKENS})*\\s*[\\])]?\\s*$`,
+  "u",
+);
+export const isUnitLabel = (text: string): boolean => UNIT_LABEL.test(normaliseText(text).replace(/'s\b/g, "").slice(0, 200));
 
 /**
  * Whether a comment explains a value (SPEC section 4, adoption mode): it states what the value

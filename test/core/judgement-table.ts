@@ -52,6 +52,25 @@ const explains: Case[] = [
     findings: ["1 300.5 element justified", "1 305.5 element justified", "1 310.5 element justified"],
   },
   {
+    name: "a unit label over two values is not a copied justification",
+    code: "const muOld = 398600.79964; // in km3 / s2\nconst muNew = 398600.5; // in km3 / s2\n",
+    config: ADOPT,
+    findings: ["1 398600.79964 initializer justified", "2 398600.5 initializer justified"],
+  },
+  {
+    name: "a longer text over two unrelated values still is",
+    code: "const a = x * 1.07; // growth rate of the linear mode in km/s\nconst b = y * 2.9; // growth rate of the linear mode in km/s\n",
+    config: ADOPT,
+    findings: ["1 1.07 scale weak", "2 2.9 scale weak"],
+  },
+  {
+    name: "a duration in words explains a step",
+    path: PY,
+    code: "step_days = 0.04  # catch days at least an hour long\n",
+    config: ADOPT,
+    findings: ["1 0.04 initializer justified"],
+  },
+  {
     name: "a fix that says why the code exists, not why the value",
     code: "// sgp4fix for 180 deg incl\nif (inclm < 5.2359877e-2) shs = 0.0;",
     config: ADOPT,
