@@ -9,6 +9,7 @@ import { inline } from "../report/markdown.js";
 import { limitsFrom, type RunLimits } from "./bounds.js";
 import { hasAtLeast, parseCommands, permissionOf, type CommandSpec } from "./commands.js";
 import { loadPolicy, type Octokit, type Repo } from "./github.js";
+import { bounded } from "./log.js";
 import { runCheck, type Grant, type RunResult, type Target } from "./run.js";
 
 export interface AppOptions {
@@ -130,6 +131,10 @@ export function noPatchApp(options: AppOptions = {}): ApplicationFunction {
         try {
           await handler(context);
           succeeded = true;
+        } catch (error) {
+          // Probot logs what a handler throws: a GitHub error carries the request it failed on
+          // (a comment's text, a check run's output). Only a bounded message goes on.
+          throw new Error(bounded(error instanceof Error ? error.message : error));
         } finally {
           deliveries.end(context.id, succeeded);
         }

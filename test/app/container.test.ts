@@ -6,8 +6,9 @@
  */
 import { afterAll, describe, expect, it } from "@jest/globals";
 import { spawn, type ChildProcess } from "node:child_process";
-import { generateKeyPairSync } from "node:crypto";
+import { createHmac, generateKeyPairSync } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { request } from "node:http";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { freePort } from "./loopback-github.js";
@@ -15,6 +16,8 @@ import { freePort } from "./loopback-github.js";
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
 const DOCKERFILE = readFileSync(join(ROOT, "Dockerfile"), "utf8");
 const children: ChildProcess[] = [];
+const SECRET = "container-test";
+const sign = (body: string): string => `sha256=${createHmac("sha256", SECRET).update(body).digest("hex")}`;
 afterAll(() => children.forEach((child) => child.kill()));
 
 /** The image's CMD, as JSON in the Dockerfile. */
@@ -23,7 +26,7 @@ const command = (): string[] => JSON.parse(/^CMD (\[.*\])$/m.exec(DOCKERFILE)![1
 async function startAsTheImageDoes(extraEnv: Record<string, string> = {}) {
   const port = await freePort();
   const [executable, ...args] = command();
-  const child = spawn(join(ROOT, executable!), args, {
+  const child = spawn(executable === "node" ? process.execPath : join(ROOT, executable!), args, {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,
@@ -32,8 +35,8 @@ async function startAsTheImageDoes(extraEnv: Record<string, string> = {}) {
       PORT: String(port),
       APP_ID: "123",
       PRIVATE_KEY: generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }).toString(),
-      WEBHOOK_SECRET: "container-test",
-      LOG_LEVEL: "error",
+      WEBHOOK_SECRET: SECRET,
+      LOG_LEVEL: "info",
       ...extraEnv,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -45,15 +48,37 @@ async function startAsTheImageDoes(extraEnv: Record<string, string> = {}) {
   const until = Date.now() + 20_000;
   for (;;) {
     const response = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null);
-    if (response) return { response, output: () => output, child };
+    if (response) return { response, output: () => output, child, port };
     if (child.exitCode !== null || Date.now() > until) throw new Error(`the server did not answer:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
+/** POST a request that announces 26 MB and sends 1 MB; the status the server answers with. */
+function declaredTooLarge(port: number, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: "127.0.0.1",
+        port,
+        method: "POST",
+        path: "/api/github/webhooks",
+        headers: { ...headers, "content-length": String(26 * 1024 * 1024) },
+      },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+        req.destroy();
+      },
+    );
+    req.on("error", reject);
+    req.write(Buffer.alloc(1024 * 1024, "x"));
+  });
+}
+
 describe("the container image", () => {
   it("runs the app with probot as an unprivileged user, in production, and checks /healthz", () => {
-    expect(command()).toEqual(["node_modules/.bin/probot", "run", "./dist/app/index.js"]);
+    expect(command()).toEqual(["node", "dist/app/server.js"]);
     expect(DOCKERFILE).toMatch(/^USER node$/m);
     expect(DOCKERFILE).toContain("NODE_ENV=production");
     expect(DOCKERFILE).toContain("npm ci --omit=dev");
@@ -64,6 +89,24 @@ describe("the container image", () => {
     const { response } = await startAsTheImageDoes();
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ status: "ok" });
+  }, 30_000);
+
+  it("refuses a body over GitHub's 25 MB limit before reading it, and a wrong signature, logging neither", async () => {
+    const { output, port } = await startAsTheImageDoes();
+    const url = `http://127.0.0.1:${port}/api/github/webhooks`;
+    const headers = { "x-github-event": "issue_comment", "x-github-delivery": "d-1", "content-type": "application/json" };
+    // Declared too large: refused from the header, after 1 MB of the 26 MB it announced.
+    expect(await declaredTooLarge(port, { ...headers, "x-hub-signature-256": "sha256=00" })).toBe(413);
+    const secret = "SECRET-COMMENT-TEXT ".repeat(50_000); // 1 MB, under the limit
+    const body = JSON.stringify({ comment: { body: secret } });
+    const forged = await fetch(url, { method: "POST", headers: { ...headers, "x-hub-signature-256": `sha256=${"0".repeat(64)}` }, body });
+    expect(forged.status).toBe(401);
+    const signed = await fetch(url, { method: "POST", headers: { ...headers, "x-hub-signature-256": sign(body) }, body });
+    expect(signed.status).toBe(202);
+    const log = output();
+    expect(log).toContain("signature does not match");
+    expect(log).not.toContain("SECRET-COMMENT-TEXT");
+    expect(Math.max(...log.split("\n").map((line) => line.length))).toBeLessThan(2_000);
   }, 30_000);
 
   it("starts with REDIS_URL set (ioredis is installed), even before Redis answers", async () => {
