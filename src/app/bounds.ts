@@ -126,6 +126,14 @@ export class Superseded extends Error {
   }
 }
 
+/** The app is shutting down (a deploy, a restart): the run stops and says so, to be re-run. */
+export class Interrupted extends Error {
+  constructor() {
+    super("the app was stopped before this run finished (a restart or a deploy)");
+    this.name = "Interrupted";
+  }
+}
+
 /**
  * Run `work` within `deadlineMs`; past it, abandon its requests and throw DeadlinePassed. When
  * `superseded` aborts (its reason the newer head), abandon them too and throw Superseded.
@@ -146,7 +154,8 @@ export async function withinDeadline<T>(
     }, deadlineMs);
     onAbort = () => {
       bounded.abandon();
-      reject(new Superseded(String(superseded!.reason)));
+      const reason: unknown = superseded!.reason;
+      reject(reason instanceof Interrupted ? reason : new Superseded(String(reason)));
     };
     if (superseded?.aborted) onAbort();
     else superseded?.addEventListener("abort", onAbort, { once: true });

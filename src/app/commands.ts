@@ -20,7 +20,8 @@ export interface CommandContext {
   headSha: string;
   reply(body: string): Promise<void>;
   /** Run the check on the pull request's head, granting these exceptions. */
-  check(grants?: Grant[]): Promise<RunResult>;
+  /** Run the check with these grants; those that match nothing are answered by the run itself. */
+  check(grants?: Grant[]): Promise<RunResult | null>;
 }
 
 export type Permission = "write" | "maintain" | "admin";
@@ -68,19 +69,19 @@ const allow: CommandSpec<AllowArgs> = {
       : { refused: "exceptions are turned off by this repository's no-patch policy (`overrides.enabled: false`); nothing was changed." },
   async run(context, uses) {
     const grants = uses.map((use) => ({ ...use, by: context.who, at: context.at }));
-    const result = await context.check(grants);
-    if (result.unmatched.length) {
-      await context.reply(
-        result.unmatched
-          .map(
-            (g) =>
-              `@${context.who}: there is no blocking finding at \`${g.path}:${g.line}${g.column ? `:${g.column}` : ""}\` at \`${context.headSha.slice(0, 7)}\`; nothing was allowed there.`,
-          )
-          .join("\n"),
-      );
-    }
+    await context.check(grants);
   },
 };
+
+/** The answer to grants that matched no blocking finding of the run. */
+export function unmatchedReply(who: string, headSha: string, unmatched: readonly Grant[]): string {
+  return unmatched
+    .map(
+      (g) =>
+        `@${who}: there is no blocking finding at \`${g.path}:${g.line}${g.column ? `:${g.column}` : ""}\` at \`${headSha.slice(0, 7)}\`; nothing was allowed there.`,
+    )
+    .join("\n");
+}
 
 const recheck: CommandSpec<true> = {
   name: "recheck",

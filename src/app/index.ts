@@ -7,9 +7,11 @@ import { version } from "../version.js";
 import { parseConfig, type Config } from "../core/config.js";
 import { inline } from "../report/markdown.js";
 import { limitsFrom, type RunLimits } from "./bounds.js";
-import { hasAtLeast, parseCommands, permissionOf, type CommandSpec } from "./commands.js";
+import { hasAtLeast, parseCommands, permissionOf, unmatchedReply, type CommandSpec } from "./commands.js";
+import { failCheckRun } from "./check-run.js";
 import { loadPolicy, type Octokit, type Repo } from "./github.js";
 import { bounded } from "./log.js";
+import { inProcessChecks, redisChecks, type CheckJob, type CheckRunner, type Checks, type QueueOptions } from "./queue.js";
 import { runCheck, type Grant, type RunResult, type Target } from "./run.js";
 
 export interface AppOptions {
@@ -19,24 +21,33 @@ export interface AppOptions {
   stateKey?: string;
   /** Request timeout and run deadline; default: NO_PATCH_REQUEST_TIMEOUT_MS, NO_PATCH_RUN_DEADLINE_MS, else 30 s and 180 s. */
   limits?: Partial<RunLimits>;
+  /**
+   * A Redis URL: checks go through a durable queue shared by every replica (default REDIS_URL);
+   * without one they run in this process.
+   */
+  redisUrl?: string | null;
+  /** Scheduling bounds (default from NO_PATCH_PER_INSTALLATION, NO_PATCH_JOB_LOCK_MS, NO_PATCH_CONCURRENCY). */
+  queue?: QueueOptions;
+  /**
+   * Without Redis: a file recording the check runs in progress, so a restarted process concludes
+   * what a crashed one left (default NO_PATCH_JOURNAL; the server sets one in the temp folder).
+   */
+  journal?: string | null;
+  /** Told the scheduler once it exists (tests close it; the server closes it on shutdown). */
+  onChecks?: (checks: Checks) => void;
 }
 
-/** Runs for the same pull request one after another, so redeliveries never race. */
-class Serial {
-  private readonly tails = new Map<string, Promise<unknown>>();
+const positive = (value: string | undefined): number | undefined => {
+  const n = Number(value);
+  return Number.isFinite(n) && n > 0 ? n : undefined;
+};
 
-  run<T>(key: string, job: () => Promise<T>): Promise<T> {
-    const previous = this.tails.get(key) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(job);
-    this.tails.set(key, next);
-    // Cleanup on either outcome; the run's own rejection reaches its caller through `next`.
-    const cleanup = () => {
-      if (this.tails.get(key) === next) this.tails.delete(key);
-    };
-    next.then(cleanup, cleanup);
-    return next;
-  }
-}
+/** Scheduling bounds from the environment. */
+export const queueOptionsFrom = (env: NodeJS.ProcessEnv): QueueOptions => ({
+  perInstallation: positive(env.NO_PATCH_PER_INSTALLATION),
+  lockMs: positive(env.NO_PATCH_JOB_LOCK_MS),
+  concurrency: positive(env.NO_PATCH_CONCURRENCY),
+});
 
 interface RepositoryPayload {
   repository: { owner: { login: string }; name: string; html_url?: string };
@@ -50,34 +61,6 @@ const repoOf = (payload: RepositoryPayload): Repo => ({
 const urlOf = (payload: RepositoryPayload): string | null => payload.repository.html_url ?? null;
 
 const branch = (ref: string): string => ref.replace(/^refs\/heads\//, "");
-
-/**
- * Deliveries already handled (by X-GitHub-Delivery id): the same delivery is processed once. A
- * delivery is remembered only once it succeeded, so one whose run failed can be redelivered; an
- * hour of ids at most, in this process (across replicas it takes the shared queue, issue 11).
- */
-class Deliveries {
-  private readonly done = new Map<string, number>();
-  private readonly running = new Set<string>();
-  private static readonly KEEP_MS = 3_600_000;
-  private static readonly MAX = 20_000;
-
-  /** Whether to handle this delivery now (false: handled already, or being handled). */
-  begin(id: string): boolean {
-    const now = Date.now();
-    const at = this.done.get(id);
-    if ((at !== undefined && now - at < Deliveries.KEEP_MS) || this.running.has(id)) return false;
-    this.running.add(id);
-    return true;
-  }
-
-  end(id: string, succeeded: boolean): void {
-    this.running.delete(id);
-    if (!succeeded) return;
-    if (this.done.size >= Deliveries.MAX) this.done.delete(this.done.keys().next().value!);
-    this.done.set(id, Date.now());
-  }
-}
 
 /** Where the server says it is alive. */
 export const HEALTH_PATH = "/healthz";
@@ -114,16 +97,11 @@ export function noPatchApp(options: AppOptions = {}): ApplicationFunction {
     } catch (error) {
       if (!(error instanceof Error && /no server/i.test(error.message))) throw error;
     }
-    const serial = new Serial();
-    /** The newest head asked for, and the run in progress, by pull request. */
-    const latest = new Map<string, string>();
-    const running = new Map<string, { headSha: string; controller: AbortController }>();
-    const deliveries = new Deliveries();
-    /** Every handler runs once per delivery. */
+    /** Every handler runs once per delivery (across replicas when they share Redis). */
     const once =
       <C extends Context>(handler: (context: C) => Promise<void>) =>
       async (context: C): Promise<void> => {
-        if (!deliveries.begin(context.id)) {
+        if (!(await checks.claim(context.id))) {
           context.log.info({ delivery: context.id }, "delivery already handled");
           return;
         }
@@ -136,7 +114,7 @@ export function noPatchApp(options: AppOptions = {}): ApplicationFunction {
           // (a comment's text, a check run's output). Only a bounded message goes on.
           throw new Error(bounded(error instanceof Error ? error.message : error));
         } finally {
-          deliveries.end(context.id, succeeded);
+          await checks.release(context.id, succeeded);
         }
       };
     let appIdPromise: Promise<number> | undefined;
@@ -147,46 +125,71 @@ export function noPatchApp(options: AppOptions = {}): ApplicationFunction {
       return appIdPromise;
     };
 
-    const check = async (context: Context, target: Target, grants: Grant[] = []) => {
-      const log = context.log.child({
+    const stateKey = options.stateKey ?? process.env.NO_PATCH_STATE_KEY ?? process.env.WEBHOOK_SECRET ?? null;
+
+    /** Run one check: in process with the event's client, or queued with a client of its installation. */
+    const runner: CheckRunner = async (job, superseded, onCheckRun, local) => {
+      const lent = local as { octokit: Octokit; log: Context["log"] } | null;
+      const octokit = lent?.octokit ?? ((await app.auth(job.installation ?? undefined)) as unknown as Octokit);
+      const log = (lent?.log ?? app.log).child({
+        delivery: job.delivery,
+        repository: `${job.target.repo.owner}/${job.target.repo.repo}`,
+        pr: job.target.pull?.number ?? job.target.exceptionsFrom,
+        sha: job.target.headSha,
+      });
+      const result = await runCheck(
+        {
+          octokit,
+          log,
+          appId: await appId(),
+          stateKey,
+          installation: job.installation,
+          limits: limitsFrom(process.env, options.limits),
+          superseded,
+          resume: job.checkRun,
+          onCheckRun,
+        },
+        job.target,
+        job.grants,
+      );
+      if (job.replyTo && result.unmatched.length) {
+        await octokit.rest.issues.createComment({
+          ...job.target.repo,
+          issue_number: job.replyTo.issue,
+          body: unmatchedReply(job.replyTo.who, job.replyTo.headSha, result.unmatched),
+        });
+      }
+      return result;
+    };
+    const redisUrl = options.redisUrl === undefined ? process.env.REDIS_URL || null : options.redisUrl;
+    const queueOptions = { ...queueOptionsFrom(process.env), ...options.queue };
+    /** A queued job that gave up for good concludes the check run it left in progress. */
+    const onAbandoned = async (job: CheckJob, reason: string): Promise<void> => {
+      if (!job.checkRun) return;
+      const octokit = (await app.auth(job.installation ?? undefined)) as unknown as Octokit;
+      await failCheckRun(octokit, job.target.repo, job.checkRun.id, `no-patch could not finish this run: ${bounded(reason)}.`);
+    };
+    const checks: Checks = redisUrl
+      ? redisChecks(redisUrl, runner, app.log, { ...queueOptions, onAbandoned })
+      : inProcessChecks(runner, { ...queueOptions, onAbandoned, journal: options.journal ?? process.env.NO_PATCH_JOURNAL ?? null });
+    options.onChecks?.(checks);
+
+    const check = async (
+      context: Context,
+      target: Target,
+      grants: Grant[] = [],
+      replyTo: CheckJob["replyTo"] = null,
+    ): Promise<RunResult | null> => {
+      const job: CheckJob = {
+        installation: (context.payload as { installation?: { id: number } }).installation?.id ?? null,
         delivery: context.id,
-        repository: `${target.repo.owner}/${target.repo.repo}`,
-        pr: target.pull?.number ?? target.exceptionsFrom,
-        sha: target.headSha,
-      });
-      const key = `${target.repo.owner}/${target.repo.repo}#${target.pull?.number ?? target.headSha}`;
-      const stateKey = options.stateKey ?? process.env.NO_PATCH_STATE_KEY ?? process.env.WEBHOOK_SECRET ?? null;
-      // A newer head takes over: the run for an older head is abandoned (or, still queued, skipped).
-      latest.set(key, target.headSha);
-      const current = running.get(key);
-      if (current && current.headSha !== target.headSha) current.controller.abort(target.headSha);
-      return serial.run(key, async (): Promise<RunResult> => {
-        const newest = latest.get(key);
-        if (newest !== undefined && newest !== target.headSha) {
-          log.info({ newer: latest.get(key) }, "a newer push came first; this run is skipped");
-          return { conclusion: "cancelled", analysis: null, unmatched: [], error: "superseded" };
-        }
-        const mine = { headSha: target.headSha, controller: new AbortController() };
-        running.set(key, mine);
-        try {
-          return await runCheck(
-            {
-              octokit: context.octokit as Octokit,
-              log,
-              appId: await appId(),
-              stateKey,
-              installation: (context.payload as { installation?: { id: number } }).installation?.id ?? null,
-              limits: limitsFrom(process.env, options.limits),
-              superseded: mine.controller.signal,
-            },
-            target,
-            grants,
-          );
-        } finally {
-          if (running.get(key) === mine) running.delete(key);
-          if (latest.get(key) === target.headSha) latest.delete(key);
-        }
-      });
+        key: `${target.repo.owner}/${target.repo.repo}#${target.pull?.number ?? target.headSha}`,
+        target,
+        grants,
+        replyTo,
+        checkRun: null,
+      };
+      return checks.submit(job, { octokit: context.octokit as Octokit, log: context.log });
     };
 
     const pullTarget = (
@@ -305,7 +308,8 @@ export function noPatchApp(options: AppOptions = {}): ApplicationFunction {
           reply,
           check: (grants: Grant[] = []) => {
             checked = true;
-            return check(context, pullTarget(repo, urlOf(context.payload), pull), grants);
+            const replyTo = grants.length ? { issue: issue.number, who, headSha: pull.head.sha } : null;
+            return check(context, pullTarget(repo, urlOf(context.payload), pull), grants, replyTo);
           },
         };
         for (const [spec, args] of uses) {

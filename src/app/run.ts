@@ -7,7 +7,16 @@ import { analyze, withOverrides, type Analysis } from "../core/analyze.js";
 import { ConfigError, type Config } from "../core/config.js";
 import type { Finding, Override } from "../core/findings.js";
 import { renderCheckRun, renderComment, type Links } from "../report/index.js";
-import { boundedClient, DeadlinePassed, DEFAULT_LIMITS, GitHubTimeout, Superseded, withinDeadline, type RunLimits } from "./bounds.js";
+import {
+  boundedClient,
+  DeadlinePassed,
+  DEFAULT_LIMITS,
+  GitHubTimeout,
+  Interrupted,
+  Superseded,
+  withinDeadline,
+  type RunLimits,
+} from "./bounds.js";
 import { cancelCheckRun, completeCheckRun, failCheckRun, startCheckRun } from "./check-run.js";
 import { EXCEPTION_HELP } from "./commands.js";
 import {
@@ -58,6 +67,13 @@ export interface RunDeps {
   limits?: RunLimits;
   /** Aborted, with the newer head as its reason, when a newer push of the pull request takes over. */
   superseded?: AbortSignal;
+  /**
+   * A check run an earlier attempt of this job created and could not conclude (its process
+   * died): this run concludes that one instead of creating another, so none stays in progress.
+   */
+  resume?: { id: number; url: string | null } | null;
+  /** Told the check run's id as soon as it exists, so a later attempt can resume it. */
+  onCheckRun?: (check: { id: number; url: string | null }) => Promise<void>;
 }
 
 export interface RunResult {
@@ -69,7 +85,8 @@ export interface RunResult {
 }
 
 function describeError(error: unknown): string {
-  if (error instanceof DeadlinePassed || error instanceof GitHubTimeout) return `no-patch stopped: ${error.message}.`;
+  if (error instanceof DeadlinePassed || error instanceof GitHubTimeout || error instanceof Interrupted)
+    return `no-patch stopped: ${error.message}.`;
   if (error instanceof ConfigError) {
     return `The policy is invalid (${error.source}):\n\n${error.problems.map((p) => `- ${p}`).join("\n")}\n\nFix the file on the base branch; every key is described in no-patch's docs/configuration.md.`;
   }
@@ -105,8 +122,9 @@ export async function runCheck(deps: RunDeps, target: Target, grants: Grant[] = 
   const octokit = bounded.octokit;
   const repo = target.repo;
   const started = Date.now();
-  const check = await startCheckRun(octokit, repo, target.headSha, target.pull?.number ?? target.exceptionsFrom);
+  const check = deps.resume ?? (await startCheckRun(octokit, repo, target.headSha, target.pull?.number ?? target.exceptionsFrom));
   try {
+    if (!deps.resume) await deps.onCheckRun?.(check);
     return await withinDeadline(work(), limits.deadlineMs, bounded, deps.superseded);
   } catch (error) {
     if (error instanceof Superseded) {

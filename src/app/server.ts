@@ -15,11 +15,14 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createProbot, type Probot } from "probot";
 import { version } from "../version.js";
 import { HEALTH_PATH, noPatchApp } from "./index.js";
 import { bounded } from "./log.js";
+import type { Checks } from "./queue.js";
 
 /** GitHub caps webhook payloads at 25 MB; a larger body is not GitHub's. */
 export const MAX_WEBHOOK_BYTES = 25 * 1024 * 1024;
@@ -132,9 +135,14 @@ export function webhookHandler({
 }
 
 /** Start the app on HOST:PORT with Probot's environment; resolves once it listens. */
-export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise<{ server: Server; probot: Probot; port: number }> {
+export async function startServer(
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ server: Server; probot: Probot; port: number; stop(): Promise<void> }> {
   const probot = createProbot({ env });
-  await probot.load(noPatchApp());
+  let checks: Checks | undefined;
+  // Without Redis, a journal of runs in progress lets a restarted process conclude what a crash left.
+  const journal = env.NO_PATCH_JOURNAL || join(tmpdir(), `no-patch-${env.APP_ID || "app"}`, "in-progress.json");
+  await probot.load(noPatchApp({ onChecks: (c) => (checks = c), journal }));
   const handle = webhookHandler({ probot, webhookPath: env.WEBHOOK_PATH || undefined });
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -147,12 +155,51 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
   await new Promise<void>((resolve) => server.listen(Number(env.PORT || 3000), env.HOST || "0.0.0.0", resolve));
   const port = (server.address() as AddressInfo).port;
   probot.log.info({ port, version: version() }, "no-patch listening");
-  return { server, probot, port };
+  /** Stop taking deliveries; runs in progress here conclude (in process) or finish (queued). */
+  const stop = async () => {
+    // No new connections; the runs here conclude, which answers the deliveries still waiting.
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    await checks?.close();
+    await closed;
+  };
+  return { server, probot, port, stop };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  startServer().catch((error: unknown) => {
-    console.error(`no-patch could not start: ${bounded(error instanceof Error ? error.message : error)}`);
-    process.exit(1);
-  });
+/** Credentials are missing: outside production, Probot's setup flow registers the app (`npm start`, then the browser). */
+async function setupFlow(env: NodeJS.ProcessEnv): Promise<void> {
+  if (env.NODE_ENV === "production") {
+    console.error("no-patch: APP_ID and PRIVATE_KEY (or PRIVATE_KEY_PATH) are required in production.");
+    process.exit(2);
+  }
+  const { run } = await import("probot");
+  await run(noPatchApp());
+}
+
+if (
+  import.meta.url === pathToFileURL(process.argv[1] ?? "").href &&
+  !(process.env.APP_ID && (process.env.PRIVATE_KEY || process.env.PRIVATE_KEY_PATH))
+) {
+  void setupFlow(process.env);
+} else if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  startServer().then(
+    ({ probot, stop }) => {
+      // A deploy or a restart: nothing is left in progress on the way out.
+      const shutdown = (signal: string) => {
+        probot.log.info({ signal }, "stopping");
+        // Bounded: whatever hangs (an unreachable Redis), the process leaves within the grace period.
+        setTimeout(() => process.exit(1), 30_000).unref();
+        stop().then(
+          () => process.exit(0),
+          () => process.exit(1),
+        );
+      };
+      process.once("SIGTERM", () => shutdown("SIGTERM"));
+      process.once("SIGINT", () => shutdown("SIGINT"));
+    },
+    (error: unknown) => {
+      console.error(`no-patch could not start: ${bounded(error instanceof Error ? error.message : error)}`);
+      process.exit(1);
+    },
+  );
 }

@@ -48,7 +48,7 @@ it("with tags: [@source], nothing the app writes mentions @physics, and the @sou
   }>;
   const payload = structuredClone(examples.find((e) => e.name === "pull_request")!.examples.find((x) => x.action === "opened")!);
   payload.installation = { id: 2, node_id: "MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uMg==" };
-  expect((await deliverWebhook(server.port, "pull_request", JSON.stringify(payload), SECRET)).status).toBe(200);
+  expect((await deliverWebhook(server.port, "pull_request", JSON.stringify(payload), SECRET)).status).toBe(202);
   await waitFor(() => fake.checkRuns.some((r) => r.status === "completed") && fake.comments.length === 1, 20_000);
 
   const run = fake.checkRuns[0]!;

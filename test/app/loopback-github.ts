@@ -7,6 +7,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createHmac, generateKeyPairSync, randomUUID } from "node:crypto";
 import { createServer as createHttpServer, type Server } from "node:http";
 import { createServer, type AddressInfo } from "node:net";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FakeGitHub } from "./fake-github.js";
 
@@ -28,6 +30,7 @@ export async function startLoopbackGitHub(fake: FakeGitHub, latencyMs = 0): Prom
         body = raw;
       }
       const path = (req.url ?? "/").replace(/^\/api\/v3/, "").replace(/^\/api\/graphql/, "/graphql");
+      if (fake.hangsOn(req.method ?? "GET", path)) return; // never answered: a hung connection
       const reply = fake.handle(req.method ?? "GET", path, body);
       setTimeout(() => {
         res.writeHead(reply.status, { "content-type": "application/json; charset=utf-8" });
@@ -64,22 +67,29 @@ export interface AppServer {
   /** Everything the server printed so far. */
   output(): string;
   stop(): void;
+  /** Kill the process at once (SIGKILL): a crash, nothing concluded on the way out. */
+  crash(): void;
+  /** Resolves when the process has exited. */
+  exited: Promise<void>;
 }
 
 /**
- * The real app as `npm start` runs it (`probot run` on the built app), in production mode,
- * pointed at a loopback GitHub through Probot's GitHub Enterprise base-URL settings.
+ * The real app as `npm start` runs it (`node dist/app/server.js`), in production mode, pointed
+ * at a loopback GitHub through Probot's GitHub Enterprise base-URL settings.
  */
 export async function startAppServer(
   root: string,
   githubHost: string,
   secret: string,
   logLevel: "info" | "warn" | "error" = "info",
+  extraEnv: Record<string, string> = {},
 ): Promise<AppServer> {
   const port = await freePort();
+  // Each server its own journal of runs in progress, unless the test shares one (a restart).
+  const journal = extraEnv.NO_PATCH_JOURNAL ?? join(mkdtempSync(join(tmpdir(), "no-patch-journal-")), "in-progress.json");
   const privateKey = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }).toString();
   let output = "";
-  const child: ChildProcess = spawn(join(root, "node_modules/.bin/probot"), ["run", join(root, "dist/app/index.js")], {
+  const child: ChildProcess = spawn(process.execPath, [join(root, "dist/app/server.js")], {
     cwd: root,
     env: {
       PATH: process.env.PATH,
@@ -93,17 +103,20 @@ export async function startAppServer(
       GHE_PROTOCOL: "http",
       LOG_LEVEL: logLevel,
       LOG_FORMAT: "json",
+      NO_PATCH_JOURNAL: journal,
+      ...extraEnv,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
-  const server = { port, output: () => output, stop: () => void child.kill() };
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const server = { port, output: () => output, stop: () => void child.kill(), crash: () => void child.kill("SIGKILL"), exited };
   // Ready when the server answers HTTP at all (whatever the log level prints).
   let listening = false;
   const probe = async () => {
     while (!listening && child.exitCode === null) {
-      listening = await fetch(`http://127.0.0.1:${port}/`).then(
+      listening = await fetch(`http://127.0.0.1:${port}/healthz`).then(
         () => true,
         () => false,
       );
