@@ -18,6 +18,8 @@ export interface CommandContext {
   at: string;
   /** The pull request's head, read when the comment is handled. */
   headSha: string;
+  /** When no-patch first checked the head (its earliest check run); null when it never has. */
+  headSeenAt(): Promise<string | null>;
   reply(body: string): Promise<void>;
   /** Run the check on the pull request's head, granting these exceptions. */
   /** Run the check with these grants; those that match nothing are answered by the run itself. */
@@ -68,6 +70,22 @@ const allow: CommandSpec<AllowArgs> = {
       ? { needed: config.overrides.permission }
       : { refused: "exceptions are turned off by this repository's no-patch policy (`overrides.enabled: false`); nothing was changed." },
   async run(context, uses) {
+    // An exception answers the findings the maintainer saw: a head that arrived after the
+    // comment (a push racing it, a redelivery) is not what it was written against.
+    const seen = await context.headSeenAt();
+    const head = `\`${context.headSha.slice(0, 7)}\``;
+    if (seen === null) {
+      await context.reply(
+        `@${context.who}: no-patch has not checked ${head} yet, so nothing was allowed. Wait for its check, then allow again.`,
+      );
+      return;
+    }
+    if (Date.parse(seen) > Date.parse(context.at)) {
+      await context.reply(
+        `@${context.who}: the pull request moved on to ${head} after your comment, so nothing was allowed: an exception applies to the head it was written against. Look at the new findings and allow again if it still holds.`,
+      );
+      return;
+    }
     const grants = uses.map((use) => ({ ...use, by: context.who, at: context.at }));
     await context.check(grants);
   },

@@ -305,6 +305,17 @@ export function noPatchApp(options: AppOptions = {}): ApplicationFunction {
           who,
           at: comment.created_at ?? new Date().toISOString(),
           headSha: pull.head.sha,
+          headSeenAt: async () => {
+            const { data } = await octokit.rest.checks.listForRef({ ...repo, ref: pull.head.sha, check_name: "no-patch", filter: "all" });
+            const ownId = await appId();
+            // Another app's check of the same name says nothing of when this one saw the head.
+            const mine = data.check_runs.filter((r) => !r.app || r.app.id === ownId);
+            const starts = mine
+              .map((r) => r.started_at)
+              .filter((t): t is string => typeof t === "string")
+              .sort();
+            return starts[0] ?? null;
+          },
           reply,
           check: (grants: Grant[] = []) => {
             checked = true;

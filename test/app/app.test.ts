@@ -383,6 +383,7 @@ describe("exceptions and commands", () => {
     // PR 2: a maintainer grants an exception; the app records it, signed, in its comment.
     fake.permissions.set("maintainer", "maintain");
     fake.permissions.set("reader", "read");
+    await pullOpened();
     await command("/no-patch allow src/ept.ts:2 -- counterterm amplitude pending the two-loop paper", "maintainer");
     expect(lastRun().conclusion).toBe("success");
     const granted = botComments().find((c) => c.issue === 2 && c.body.startsWith("<!-- no-patch:report -->"))!.body;
@@ -400,6 +401,7 @@ describe("exceptions and commands", () => {
 
   it("a state block copied into the app's own comment of another pull request does not verify there", async () => {
     fake.permissions.set("maintainer", "maintain");
+    await pullOpened();
     await command("/no-patch allow src/ept.ts:2 -- counterterm amplitude pending the two-loop paper", "maintainer");
     const granted = botComments().find((c) => c.issue === 2 && c.body.startsWith("<!-- no-patch:report -->"))!.body;
     fake.addPull(REPO, { number: 3, head: HEAD, base: BASE, baseRef: "master" });
@@ -420,8 +422,35 @@ describe("exceptions and commands", () => {
 
   it("allowing a line with nothing blocking says so", async () => {
     fake.permissions.set("admin", "admin");
+    await pullOpened();
     await command("/no-patch allow src/ept.ts:1 -- this line holds no constant at all", "admin");
     expect(fake.comments.at(-1)!.body).toContain("there is no blocking finding at `src/ept.ts:1`");
+  });
+
+  it("an allow written before a push does not apply to the pushed head (a redelivery, a race)", async () => {
+    fake.permissions.set("maintainer", "maintain");
+    await pullOpened(); // the head is first checked at the fake's 12:00
+    const RETUNED = "3333333333333333333333333333333333333333";
+    fake.addCommit(RETUNED, { "src/ept.ts": EPT_HEAD.replace("1.002", "1.003") });
+    fake.addPull(REPO, { number: 2, head: RETUNED, base: BASE, baseRef: "master" });
+    fake.clock = "2026-11-28T15:00:00Z"; // the push arrives after the comment (14:00) was written
+    const sync = example("pull_request", "synchronize");
+    sync.number = 2;
+    sync.pull_request.number = 2;
+    sync.pull_request.head.sha = RETUNED;
+    await probot.receive({ id: "delivery-push-after-comment", name: "pull_request", payload: sync });
+    const before = runs().length;
+    await command("/no-patch allow src/ept.ts:2 -- counterterm amplitude pending the two-loop paper", "maintainer");
+    expect(runs()).toHaveLength(before);
+    expect(fake.comments.at(-1)!.body).toContain("moved on to `3333333` after your comment, so nothing was allowed");
+    expect(lastRun()).toMatchObject({ head_sha: RETUNED, conclusion: "failure" });
+  });
+
+  it("an allow for a head no-patch never checked is refused until it has", async () => {
+    fake.permissions.set("maintainer", "maintain");
+    await command("/no-patch allow src/ept.ts:2 -- counterterm amplitude pending the two-loop paper", "maintainer");
+    expect(runs()).toHaveLength(0);
+    expect(fake.comments.at(-1)!.body).toContain("no-patch has not checked `ec26c3e` yet");
   });
 
   it("/no-patch recheck re-runs the check", async () => {

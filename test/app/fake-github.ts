@@ -63,10 +63,13 @@ export class FakeGitHub {
     performed_via_github_app: { id: number } | null;
     created_at: string;
   }> = [];
+  /** When the fake says things happen (check runs' `started_at`). */
+  clock = "2026-11-28T12:00:00Z";
   readonly checkRuns: Array<{
     id: number;
     repo: string;
     head_sha: string;
+    started_at: string;
     name: string;
     status: string;
     conclusion: string | null;
@@ -267,6 +270,8 @@ export class FakeGitHub {
         id: this.nextId++,
         repo,
         head_sha: String(body.head_sha),
+        // The fake's clock, not the app's: tests place a run before or after a comment.
+        started_at: this.clock,
         name: String(body.name),
         status: String(body.status ?? "queued"),
         conclusion: null,
@@ -275,6 +280,17 @@ export class FakeGitHub {
       };
       this.checkRuns.push(run);
       return { status: 201, body: { id: run.id, html_url: `https://github.test/${repo}/runs/${run.id}`, head_sha: run.head_sha } };
+    }
+    if (method === "GET" && (m = /^commits\/([0-9a-f]+)\/check-runs$/.exec(rest))) {
+      const name = query.get("check_name");
+      const list = this.checkRuns.filter((r) => r.repo === repo && r.head_sha === m![1] && (!name || r.name === name));
+      return {
+        status: 200,
+        body: {
+          total_count: list.length,
+          check_runs: list.map((r) => ({ id: r.id, name: r.name, head_sha: r.head_sha, status: r.status, started_at: r.started_at })),
+        },
+      };
     }
     if (method === "PATCH" && (m = /^check-runs\/(\d+)$/.exec(rest))) {
       const run = this.checkRuns.find((r) => r.id === Number(m![1]));
