@@ -258,14 +258,17 @@ export function redisChecks(url: string, runner: CheckRunner, log: Logger, optio
   const lockMs = options.lockMs ?? 30_000;
   const perInstallation = options.perInstallation ?? 4;
   const connections: Redis[] = [];
-  const connection = () => {
-    const client = new Redis(url, { maxRetriesPerRequest: null });
+  // Commands fail after a few reconnection attempts, so a webhook finds out that Redis is down
+  // (its delivery fails, to be redelivered) instead of waiting forever; the worker's blocking
+  // connection waits as BullMQ needs it to.
+  const connection = (blocking = false) => {
+    const client = new Redis(url, { maxRetriesPerRequest: blocking ? null : 2 });
     client.on("error", (error: Error) => log.warn({ error: error.message.slice(0, 300) }, "Redis connection error"));
     connections.push(client);
     return client;
   };
   const redis = connection();
-  const subscriber = connection();
+  const subscriber = connection(true);
   const queue = new Queue<CheckJob, RunResult>("checks", { connection: connection(), prefix });
   const key = (...parts: string[]) => [prefix, ...parts].join(":");
   const running = new Map<string, Array<{ headSha: string; controller: AbortController }>>();
@@ -318,57 +321,68 @@ export function redisChecks(url: string, runner: CheckRunner, log: Logger, optio
     throw new DelayedError();
   };
 
-  const worker = new Worker<CheckJob, RunResult>(
-    "checks",
-    async (job, token) => {
-      const data = job.data;
-      const newest = await redis.get(key("latest", data.key));
-      if (newest !== null && newest !== data.target.headSha) {
-        // A newer head was queued: this one is not run. A check run an earlier attempt left is concluded by the newer run's cancel.
-        if (!data.checkRun) return CANCELLED;
-      }
-      const unlockPull = await hold(key("pull", data.key), job.id!);
-      if (!unlockPull) return retryLater(job, token, "another run of this pull request is in progress");
-      const freeSlot = await slot(String(data.installation ?? "none"), job.id!);
-      if (!freeSlot) {
-        await unlockPull();
-        return retryLater(job, token, "the installation's runs are all in use");
-      }
-      const mine = { headSha: data.target.headSha, controller: new AbortController() };
-      running.set(data.key, [...(running.get(data.key) ?? []), mine]);
-      try {
-        if (newest !== null && newest !== data.target.headSha) mine.controller.abort(newest);
-        return await runner(
-          data,
-          mine.controller.signal,
-          async (checkRun) => {
-            await job.updateData({ ...data, checkRun });
-          },
-          null,
-        );
-      } finally {
-        running.set(
-          data.key,
-          (running.get(data.key) ?? []).filter((r) => r !== mine),
-        );
-        if (running.get(data.key)?.length === 0) running.delete(data.key);
-        await freeSlot();
-        await unlockPull();
-      }
-    },
-    {
-      connection: connection(),
+  /** One job's work. */
+  const work = async (job: Job<CheckJob, RunResult>, token: string | undefined): Promise<RunResult> => {
+    const data = job.data;
+    const newest = await redis.get(key("latest", data.key));
+    if (newest !== null && newest !== data.target.headSha) {
+      // A newer head was queued: this one is not run; one resumed with a check run of its own runs only to cancel it.
+      if (!data.checkRun) return CANCELLED;
+    }
+    const unlockPull = await hold(key("pull", data.key), job.id!);
+    if (!unlockPull) return retryLater(job, token, "another run of this pull request is in progress");
+    const freeSlot = await slot(String(data.installation ?? "none"), job.id!);
+    if (!freeSlot) {
+      await unlockPull();
+      return retryLater(job, token, "the installation's runs are all in use");
+    }
+    const mine = { headSha: data.target.headSha, controller: new AbortController() };
+    running.set(data.key, [...(running.get(data.key) ?? []), mine]);
+    try {
+      if (newest !== null && newest !== data.target.headSha) mine.controller.abort(newest);
+      return await runner(
+        data,
+        mine.controller.signal,
+        async (checkRun) => {
+          await job.updateData({ ...data, checkRun });
+        },
+        null,
+      );
+    } finally {
+      running.set(
+        data.key,
+        (running.get(data.key) ?? []).filter((r) => r !== mine),
+      );
+      if (running.get(data.key)?.length === 0) running.delete(data.key);
+      await freeSlot();
+      await unlockPull();
+    }
+  };
+
+  let worker: Worker<CheckJob, RunResult> | null = null;
+  // A replica takes jobs once Redis answers: one whose Redis is down has nothing to drain when it stops.
+  redis.once("ready", () => {
+    const started = new Worker<CheckJob, RunResult>("checks", work, {
+      connection: connection(true),
       prefix,
       concurrency: options.concurrency ?? 8,
       lockDuration: lockMs,
       stalledInterval: Math.max(1000, Math.floor(lockMs / 2)),
       maxStalledCount: 3,
-    },
-  );
-  worker.on("failed", (job, error) =>
-    log.error({ job: job?.id, error: String(error?.message ?? error).slice(0, 300) }, "queued check failed"),
-  );
-  worker.on("error", (error) => log.error({ error: String(error?.message ?? error).slice(0, 300) }, "queue worker error"));
+    });
+    started.on("failed", (job, error) => {
+      const reason = String(error?.message ?? error).slice(0, 300);
+      log.error({ job: job?.id, error: reason }, "queued check failed");
+      // Retried while attempts remain; after the last one, conclude what it left in progress.
+      if (job && job.attemptsMade >= (job.opts.attempts ?? 1) && options.onAbandoned)
+        void options
+          .onAbandoned(job.data, reason)
+          .catch((e: unknown) => log.error({ error: String(e).slice(0, 300) }, "could not conclude an abandoned check"));
+    });
+    started.on("error", (error) => log.error({ error: String(error?.message ?? error).slice(0, 300) }, "queue worker error"));
+    worker = started;
+  });
+  queue.on("error", (error) => log.error({ error: String(error?.message ?? error).slice(0, 300) }, "queue error"));
 
   return {
     async submit(job) {
@@ -391,15 +405,16 @@ export function redisChecks(url: string, runner: CheckRunner, log: Logger, optio
       else await redis.del(key("delivery", delivery));
     },
     async close() {
-      // Runs here finish first, for a while; a replica stopped before they do leaves its jobs to
-      // the others (their locks lapse), and an unreachable Redis does not hold the exit.
-      const drained = await Promise.race([
-        worker.close().then(() => true),
-        new Promise<false>((resolve) => setTimeout(resolve, CLOSE_GRACE_MS, false).unref()),
-      ]);
-      if (!drained) await Promise.race([worker.close(true), new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
-      await Promise.race([queue.close(), new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
+      // Runs here finish first, for a while (not when Redis is unreachable: nothing can move);
+      // a replica stopped before they do leaves its jobs to the others (their locks lapse).
+      const within = <T>(work: Promise<T>, ms: number) =>
+        Promise.race([work.then(() => true), new Promise<false>((resolve) => setTimeout(resolve, ms, false).unref())]);
+      const grace = redis.status === "ready" ? CLOSE_GRACE_MS : 0;
+      const taking = worker as Worker<CheckJob, RunResult> | null;
+      if (taking && !(await within(taking.close(), grace))) await within(taking.close(true), 1000);
+      await within(queue.close(), 1000);
       for (const client of connections) client.disconnect();
+      await within(Promise.all([taking?.disconnect(), queue.disconnect()]), 1000);
     },
   };
 }

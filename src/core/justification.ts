@@ -241,13 +241,20 @@ export function qualityProblems(text: string, rules: Rules, block: string = text
   return problems;
 }
 
-/** A derivation written out (`= sqrt(3)/2`, `1/298.257`, "derived from"), or a definition. */
+/**
+ * A derivation written out: an equality (`= sqrt(3)/2`, `0.2 rad = 11.46 deg`), a ratio of
+ * numbers (`4 / 29`, `360/86400`), or words that say where the value follows from ("derived
+ * from", "defined as"). A comment restating the code (`1.07 * base`) is none.
+ */
 const DERIVATION =
-  /(=\s*[-+(]*\s*(sqrt|√|ln|log|exp|sin|cos|tan|atan|pi|π|\d)|\b\d+(\.\d+)?\s*[/*×·^]\s*[\d(πa-z]|\b(derived|follows|computed|obtained|calculated)\s+from\b|\bdefined\s+(as|by|in)\b|\bby\s+definition\b|\bdefinition\s+of\b|\bexact(ly)?\b)/iu;
+  /(=\s*[-+(]*\s*(sqrt|√|ln|log|exp|sin|cos|tan|atan|pi|π|\d)|\b\d+(\.\d+)?\s*\/\s*\d|\b(derived|follows|computed|obtained|calculated)\s+from\b|\bdefined\s+(as|by|in)\b|\bby\s+definition\b|\bdefinition\s+of\b)/iu;
 
 /** Standards bodies, reference systems and named theories or catalogues that a value comes from. */
 const STANDARD =
-  /\b(standard|nominal|convention(al)?|IAU|CODATA|NIST|WGS[- ]?\d*|GRS[- ]?\d*|IERS|IUGG|ISO|IEC|IEEE|SI|IUPAC|JPL|DE\d{3}|VSOP\d*|ELP\d*|SGP4|SDP4|NORAD|AFSPC|Spacetrack|NOAA|ESA|NASA|USNO|Meeus|Explanatory Supplement|Astronomical Almanac|Numerical Recipes|Abramowitz|Stegun|DLMF|CIE|sRGB|Rec\.?\s*\d+|BT\.\d+|ITU|ICC|EBU|AES|MIDI|A440|ANSI|ASTM)\b/u;
+  /\b(IAU|CODATA|NIST|WGS[- ]?\d*|GRS[- ]?\d*|IERS|IUGG|ISO|IEC|IEEE|SI|IUPAC|JPL|DE\d{3}|VSOP\d*|ELP\d*|SGP4|SDP4|NORAD|AFSPC|Spacetrack|NOAA|ESA|NASA|USNO|Meeus|Explanatory Supplement|Astronomical Almanac|Numerical Recipes|Abramowitz|Stegun|DLMF|CIE|sRGB|Rec\.?\s*\d+|BT\.\d+|ITU|ICC|EBU|AES|MIDI|A440|ANSI|ASTM)\b/u;
+
+/** Words that name a convention ("standard gravity", "nominal radius"): evidence, but not against narration. */
+const CONVENTION = /\b(standard|nominal|conventional|convention)\b/iu;
 
 /** A measured or published source: "measured", "observed", "from the … catalogue". */
 const SOURCE =
@@ -296,8 +303,8 @@ export const isUnitLabel = (text: string): boolean => UNIT_LABEL.test(normaliseT
 export function explanationProblem(text: string, rules: Rules): string | null {
   const judged = normaliseText(text).slice(0, JUDGED_LENGTH);
   if (strongEvidence(judged) || SOURCE.test(judged)) return null;
-  // A quantity word or a unit says what the value is, unless the comment narrates the code.
-  const quantity = UNIT.test(judged) ? ["unit"] : findPhrases(judged, rules.quantityWords);
+  // A quantity word, a unit or a named convention says what the value is, unless the comment narrates the code.
+  const quantity = UNIT.test(judged) || CONVENTION.test(judged) ? ["unit"] : findPhrases(judged, rules.quantityWords);
   const opening = /^[\s\-–—*#:;,.]*([\p{L}]+)/u.exec(judged)?.[1]?.toLowerCase() ?? "";
   const narrating =
     rules.narrationVerbs.some((verb) => verb.toLowerCase() === opening) || findPhrases(judged, rules.narrationPhrases).length > 0;

@@ -88,6 +88,15 @@ suite("the Redis queue across two replicas", () => {
     return checks;
   }
 
+  it("with Redis unreachable, a delivery fails at once instead of waiting forever", async () => {
+    const down = redisChecks("redis://127.0.0.1:1", async () => OK, log, { lockMs: 2000 });
+    open.push(down);
+    const started = Date.now();
+    await expect(down.claim("delivery-down")).rejects.toThrow();
+    await expect(down.submit(jobFor("o/r#9", "9".repeat(40)))).rejects.toThrow();
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
   it("a delivery is claimed once across replicas, and a failed one can be claimed again", async () => {
     const a = replica("a", 10);
     const b = replica("b", 10);

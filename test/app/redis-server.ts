@@ -42,6 +42,7 @@ export async function startRedis(): Promise<RedisServer> {
     flush: async () => void (await client.flushall()),
     stop: async () => {
       client.disconnect();
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill();
       await exited;

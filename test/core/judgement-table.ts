@@ -52,6 +52,30 @@ const explains: Case[] = [
     findings: ["1 300.5 element justified", "1 305.5 element justified", "1 310.5 element justified"],
   },
   {
+    name: "restating the code is no derivation",
+    code: "const x = base * 1.07; // 1.07 * base\n",
+    config: ADOPT,
+    findings: ["1 1.07 scale weak"],
+  },
+  {
+    name: "'exactly' is no derivation",
+    code: "const x = base * 1.07; // exactly what we need here\n",
+    config: ADOPT,
+    findings: ["1 1.07 scale weak"],
+  },
+  {
+    name: "a convention word inside narration does not explain",
+    code: "// standard step so the solver converges faster\nconst h = dt * 0.37;\n",
+    config: ADOPT,
+    findings: ["2 0.37 scale weak"],
+  },
+  {
+    name: "a named convention explains a value",
+    code: "const g = 9.80665; // standard gravity in SI units\nconst t = 0.37 * x; // nominal transit depth of the model\n",
+    config: ADOPT,
+    findings: ["1 9.80665 initializer known-constant", "2 0.37 scale justified"],
+  },
+  {
     name: "a unit label over two values is not a copied justification",
     code: "const muOld = 398600.79964; // in km3 / s2\nconst muNew = 398600.5; // in km3 / s2\n",
     config: ADOPT,
