@@ -4,14 +4,12 @@
  * never `@physics`, and a value annotated with `@source` passes.
  */
 import { afterAll, beforeAll, expect, it } from "@jest/globals";
-import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { FakeGitHub } from "./fake-github.js";
-import { deliverWebhook, startEndToEnd, waitFor, type AppServer } from "./loopback-github.js";
+import { deliverWebhook, examplePayload, startEndToEnd, waitFor, type AppServer } from "./loopback-github.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
-const require = createRequire(import.meta.url);
 const SECRET = "custom-tag-secret";
 const BASE = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
 const HEAD = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
@@ -42,13 +40,8 @@ beforeAll(async () => {
 afterAll(() => stop?.());
 
 it("with tags: [@source], nothing the app writes mentions @physics, and the @source annotation passes", async () => {
-  const examples = require("@octokit/webhooks-examples/api.github.com/index.json") as Array<{
-    name: string;
-    examples: Array<Record<string, unknown>>;
-  }>;
-  const payload = structuredClone(examples.find((e) => e.name === "pull_request")!.examples.find((x) => x.action === "opened")!);
-  payload.installation = { id: 2, node_id: "MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uMg==" };
-  expect((await deliverWebhook(server.port, "pull_request", JSON.stringify(payload), SECRET)).status).toBe(202);
+  const payload = examplePayload("pull_request", "opened");
+  expect((await deliverWebhook(server.port, "pull_request", payload, SECRET)).status).toBe(202);
   await waitFor(() => fake.checkRuns.some((r) => r.status === "completed") && fake.comments.length === 1, 20_000);
 
   const run = fake.checkRuns[0]!;

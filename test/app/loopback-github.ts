@@ -8,9 +8,12 @@ import { createHmac, generateKeyPairSync, randomUUID } from "node:crypto";
 import { createServer as createHttpServer, type Server } from "node:http";
 import { createServer, type AddressInfo } from "node:net";
 import { mkdtempSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FakeGitHub } from "./fake-github.js";
+
+const requireJson = createRequire(import.meta.url);
 
 export interface LoopbackGitHub {
   host: string;
@@ -163,4 +166,15 @@ export async function startEndToEnd(
       await github.close();
     },
   };
+}
+
+/** A real webhook payload of GitHub's (@octokit/webhooks-examples), as JSON, with an installation as App deliveries carry. */
+export function examplePayload(event: string, action: string): string {
+  const examples = requireJson("@octokit/webhooks-examples/api.github.com/index.json") as Array<{
+    name: string;
+    examples: Array<Record<string, unknown>>;
+  }>;
+  const payload = structuredClone(examples.find((e) => e.name === event)!.examples.find((x) => x.action === action)!);
+  payload.installation = { id: 2, node_id: "MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uMg==" };
+  return JSON.stringify(payload);
 }

@@ -3,16 +3,22 @@
  * run, and the other finishes the job, concluding the check run the first one created.
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { FakeGitHub } from "./fake-github.js";
-import { deliverWebhook, startAppServer, startLoopbackGitHub, waitFor, type AppServer, type LoopbackGitHub } from "./loopback-github.js";
+import {
+  deliverWebhook,
+  examplePayload,
+  startAppServer,
+  startLoopbackGitHub,
+  waitFor,
+  type AppServer,
+  type LoopbackGitHub,
+} from "./loopback-github.js";
 import { HAS_REDIS, MISSING_REDIS, startRedis, type RedisServer } from "./redis-server.js";
 
 const suite = HAS_REDIS || process.env.CI ? describe : describe.skip;
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
-const require = createRequire(import.meta.url);
 const SECRET = "replicas-secret";
 const BASE = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
 const HEAD = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
@@ -48,17 +54,12 @@ suite("two app replicas sharing Redis", () => {
   }, 30_000);
 
   it("a replica killed mid-run leaves no run in progress: the other one concludes it", async () => {
-    const examples = require("@octokit/webhooks-examples/api.github.com/index.json") as Array<{
-      name: string;
-      examples: Array<Record<string, unknown>>;
-    }>;
-    const payload = structuredClone(examples.find((e) => e.name === "pull_request")!.examples.find((x) => x.action === "opened")!);
-    payload.installation = { id: 2, node_id: "MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uMg==" };
+    const payload = examplePayload("pull_request", "opened");
 
     const first = await start();
     // The first replica's run hangs reading the pull request's files, after it created the check run.
     fake.hangs.push(/^GET \/repos\/[^/]+\/[^/]+\/pulls\/2\/files/);
-    const response = await deliverWebhook(first.port, "pull_request", JSON.stringify(payload), SECRET);
+    const response = await deliverWebhook(first.port, "pull_request", payload, SECRET);
     expect(response.status).toBe(202);
     expect(await response.json()).toMatchObject({ outcome: "handled" }); // queued, acknowledged at once
     await waitFor(() => fake.checkRuns.length === 1 && fake.hangs.length === 0, 20_000);

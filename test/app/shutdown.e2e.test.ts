@@ -5,15 +5,13 @@
  */
 import { afterAll, beforeAll, expect, it } from "@jest/globals";
 import { mkdtempSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { FakeGitHub } from "./fake-github.js";
-import { deliverWebhook, startAppServer, startLoopbackGitHub, waitFor, type LoopbackGitHub } from "./loopback-github.js";
+import { deliverWebhook, examplePayload, startAppServer, startLoopbackGitHub, waitFor, type LoopbackGitHub } from "./loopback-github.js";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "../..");
-const require = createRequire(import.meta.url);
 const SECRET = "shutdown-secret";
 const BASE = "f95f852bd8fca8fcc58a9a2d6c842781e32a215e";
 const HEAD = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
@@ -28,22 +26,12 @@ beforeAll(async () => {
 });
 afterAll(() => github?.close());
 
-const examplePayload = () => {
-  const examples = require("@octokit/webhooks-examples/api.github.com/index.json") as Array<{
-    name: string;
-    examples: Array<Record<string, unknown>>;
-  }>;
-  const payload = structuredClone(examples.find((e) => e.name === "pull_request")!.examples.find((x) => x.action === "opened")!);
-  payload.installation = { id: 2, node_id: "MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uMg==" };
-  return JSON.stringify(payload);
-};
-
 it("a crash leaves its run in the journal, and the restarted server concludes it at start-up", async () => {
   const journal = join(mkdtempSync(join(tmpdir(), "no-patch-crash-")), "in-progress.json");
   const before = fake.checkRuns.length;
   const first = await startAppServer(ROOT, github.host, SECRET, "info", { NO_PATCH_JOURNAL: journal });
   fake.hangs.push(/^GET \/repos\/[^/]+\/[^/]+\/pulls\/2\/files/);
-  void deliverWebhook(first.port, "pull_request", examplePayload(), SECRET).catch(() => undefined);
+  void deliverWebhook(first.port, "pull_request", examplePayload("pull_request", "opened"), SECRET).catch(() => undefined);
   await waitFor(() => fake.checkRuns.length === before + 1 && fake.hangs.length === 0, 20_000);
   first.crash(); // SIGKILL: nothing concluded on the way out
   await first.exited;
@@ -63,7 +51,7 @@ it("SIGTERM in the middle of a run concludes it as a failure that says to re-run
   const before = fake.checkRuns.length;
   const server = await startAppServer(ROOT, github.host, SECRET);
   fake.hangs.push(/^GET \/repos\/[^/]+\/[^/]+\/pulls\/2\/files/);
-  void deliverWebhook(server.port, "pull_request", examplePayload(), SECRET).catch(() => undefined);
+  void deliverWebhook(server.port, "pull_request", examplePayload("pull_request", "opened"), SECRET).catch(() => undefined);
   await waitFor(() => fake.checkRuns.length === before + 1 && fake.hangs.length === 0, 20_000);
   server.stop(); // SIGTERM, as a deploy sends
   await server.exited;
