@@ -11,15 +11,17 @@ import tseslint from "typescript-eslint";
 import { checkRepository } from "../../src/cli/check.js";
 import noPatch from "../../src/eslint/index.js";
 import { tables } from "../core/case-table.js";
+import { judgementTables } from "../core/judgement-table.js";
 
 const made: string[] = [];
 afterAll(() => {
   for (const dir of made) rmSync(dir, { recursive: true, force: true });
 });
 
-// ESLint sees whole files: the cases that are changes (with a base) are for the diff path only.
-const wholeFile = tables.flatMap(([title, cases]) =>
-  cases.filter((c) => c.base === undefined).map((c) => [`${title}: ${c.name}`, c] as const),
+// ESLint sees whole files of JavaScript and TypeScript: the cases that are changes (with a
+// base) are for the diff path only, and Python is not ESLint's.
+const wholeFile = [...tables, ...judgementTables].flatMap(([title, cases]) =>
+  cases.filter((c) => c.base === undefined && !/\.py$/.test(c.path ?? "")).map((c) => [`${title}: ${c.name}`, c] as const),
 );
 
 describe("the CLI and the ESLint rules agree", () => {
