@@ -59,7 +59,10 @@ async function startAsTheImageDoes(extraEnv: Record<string, string> = {}) {
   }
 }
 
-/** POST a request that announces 26 MB and sends 1 MB; the status the server answers with. */
+/**
+ * POST a request that announces 26 MB and sends none of it: the status the server answers
+ * with. The answer comes from the header alone, before a byte of the body is read.
+ */
 function declaredTooLarge(port: number, headers: Record<string, string>): Promise<number> {
   return new Promise((resolve, reject) => {
     const req = request(
@@ -76,8 +79,11 @@ function declaredTooLarge(port: number, headers: Record<string, string>): Promis
         req.destroy();
       },
     );
-    req.on("error", reject);
-    req.write(Buffer.alloc(1024 * 1024, "x"));
+    req.on("error", (error: NodeJS.ErrnoException) => {
+      // The server closes the connection after its answer; only an error before any answer counts.
+      if (error.code !== "ECONNRESET" && error.code !== "EPIPE") reject(error);
+    });
+    req.flushHeaders();
   });
 }
 
@@ -100,7 +106,7 @@ describe("the container image", () => {
     const { output, port } = await startAsTheImageDoes();
     const url = `http://127.0.0.1:${port}/api/github/webhooks`;
     const headers = { "x-github-event": "issue_comment", "x-github-delivery": "d-1", "content-type": "application/json" };
-    // Declared too large: refused from the header, after 1 MB of the 26 MB it announced.
+    // Declared too large: refused from the header, before any of the 26 MB it announced.
     expect(await declaredTooLarge(port, { ...headers, "x-hub-signature-256": "sha256=00" })).toBe(413);
     const secret = "SECRET-COMMENT-TEXT ".repeat(50_000); // 1 MB, under the limit
     const body = JSON.stringify({ comment: { body: secret } });
