@@ -9,7 +9,7 @@ import type { Octokit as RestOctokit } from "@octokit/rest";
 import { CONFIG_PATH, parseConfig, type Config } from "../core/config.js";
 import { reversePatch } from "../core/diff.js";
 import type { Analysis, FileChange, Unlisted } from "../core/analyze.js";
-import { applyHistories, placeOf, tracedFindings, valueHistory, type FileVersion, type ValueChange } from "../core/history.js";
+import { applyHistories, fileHistories, tracedFindings, type FileVersion, type ValueChange } from "../core/history.js";
 import { createFileSelector, generatedGlobs } from "../core/file-selector.js";
 
 /** GitHub lists at most 3000 files of a pull request. */
@@ -405,33 +405,40 @@ export async function readHistories(
   const traced = tracedFindings(analysis);
   if (traced.length === 0 || config.history.depth === 0) return analysis;
   const paths = [...new Set(traced.map((f) => f.path))].slice(0, HISTORY_FILES);
-  const histories = new Map<string, ValueChange[]>();
-  const unread: string[] = [];
-  await Promise.all(
-    paths.map(async (path) => {
-      const headText = changes.find((c) => c.path === path)?.headText;
-      if (headText == null) return;
-      try {
-        await readOne(path, headText);
-      } catch (error) {
-        // The history informs; only a policy that blocks on it needs it to conclude.
-        if (status(error) === undefined || config.history.maxRetunes !== null) throw error;
-        unread.push(path);
-      }
-    }),
-  );
-  const warnings = unread.length ? [`the history of retuned values in ${unread.join(", ")} could not be read from GitHub`] : [];
-  return applyHistories(analysis, histories, config, new Date(), warnings);
-
-  async function readOne(path: string, headText: string): Promise<void> {
+  /** The file after each commit that touched it, newest first: one list and a GET per commit. */
+  const versionsOf = async (path: string): Promise<FileVersion[]> => {
     const { data } = await octokit.rest.repos.listCommits({ ...repo, sha: headSha, path, per_page: config.history.depth });
-    const versions: FileVersion[] = await Promise.all(
+    return Promise.all(
       data.slice(0, config.history.depth).map(async (commit) => ({
         commit: commit.sha,
         date: commit.commit.committer?.date ?? commit.commit.author?.date ?? "",
         text: await readRepositoryFile(octokit, repo, path, commit.sha),
       })),
     );
-    for (const finding of traced.filter((f) => f.path === path)) histories.set(placeOf(finding), valueHistory(finding, headText, versions));
-  }
+  };
+  const histories = new Map<string, ValueChange[]>();
+  const unread: string[] = [];
+  await Promise.all(
+    paths.map(async (path) => {
+      const headText = changes.find((c) => c.path === path)?.headText;
+      if (headText == null) return;
+      let versions: FileVersion[];
+      try {
+        versions = await versionsOf(path);
+      } catch (error) {
+        // The history informs; only a policy that blocks on it needs it to conclude.
+        if (status(error) === undefined || config.history.maxRetunes !== null) throw error;
+        unread.push(path);
+        return;
+      }
+      const found = fileHistories(
+        traced.filter((f) => f.path === path),
+        headText,
+        versions,
+      );
+      for (const [place, history] of found) histories.set(place, history);
+    }),
+  );
+  const warnings = unread.length ? [`the history of retuned values in ${unread.join(", ")} could not be read from GitHub`] : [];
+  return applyHistories(analysis, histories, config, new Date(), warnings);
 }

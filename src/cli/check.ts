@@ -5,7 +5,7 @@ import { analyze, type Analysis, type FileChange } from "../core/analyze.js";
 import { CONFIG_PATH, parseConfig, type Config } from "../core/config.js";
 import { parseUnifiedDiff } from "../core/diff.js";
 import { createFileSelector, generatedGlobs } from "../core/file-selector.js";
-import { applyHistories, placeOf, tracedFindings, valueHistory, type FileVersion, type ValueChange } from "../core/history.js";
+import { applyHistories, fileHistories, tracedFindings, type FileVersion, type ValueChange } from "../core/history.js";
 import { UsageError } from "./errors.js";
 import { commitsTouching, diffText, GitFailure, readBlobs, repositoryRoot, resolveCommit } from "./git.js";
 
@@ -193,7 +193,12 @@ function readHistories(root: string, analysis: Analysis, start: string, sources:
       const content = blobs.get(`${commit}:${path}`)?.content;
       return { commit, date, text: content ? decode(content) : null };
     });
-    for (const finding of traced.filter((f) => f.path === path)) histories.set(placeOf(finding), valueHistory(finding, headText, versions));
+    for (const [place, history] of fileHistories(
+      traced.filter((f) => f.path === path),
+      headText,
+      versions,
+    ))
+      histories.set(place, history);
   }
   return applyHistories(analysis, histories, config);
 }

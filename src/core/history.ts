@@ -66,15 +66,42 @@ function samePlace(target: Literal, file: SourceFile): Literal | undefined {
  * (the base) or at the head (a commit's own version repeats the current value and is skipped).
  */
 export function valueHistory(finding: Finding, headText: string, versions: readonly FileVersion[]): ValueChange[] {
-  const head = sourceOf(finding.path, headText);
-  const target = head?.literals.find((l) => l.line === finding.line && l.column === finding.column);
-  if (!head || !target) return [];
+  return fileHistories([finding], headText, versions).get(placeOf(finding)) ?? [];
+}
+
+/**
+ * The histories of several findings of one file, by place (`placeOf`): the head and each
+ * earlier version are parsed once, however many of its literals are traced.
+ */
+export function fileHistories(
+  findings: readonly Finding[],
+  headText: string,
+  versions: readonly FileVersion[],
+): Map<string, ValueChange[]> {
+  const result = new Map<string, ValueChange[]>();
+  const path = findings[0]?.path;
+  const head = path === undefined ? null : sourceOf(path, headText);
+  if (!head || path === undefined) return result;
+  const parsed = new Map<number, SourceFile | null>();
+  const versionFile = (index: number): SourceFile | null => {
+    if (!parsed.has(index)) parsed.set(index, versions[index]!.text === null ? null : sourceOf(path, versions[index]!.text!));
+    return parsed.get(index)!;
+  };
+  for (const finding of findings) {
+    const target = head.literals.find((l) => l.line === finding.line && l.column === finding.column);
+    if (target) result.set(placeOf(finding), trace(target, versions, versionFile));
+  }
+  return result;
+}
+
+/** Walk back through the versions from a literal, following its place. */
+function trace(target: Literal, versions: readonly FileVersion[], versionFile: (index: number) => SourceFile | null): ValueChange[] {
   const changes: ValueChange[] = [];
   let current = target;
   let currentValue = target.value;
-  for (const version of versions) {
-    if (version.text === null) break;
-    const file = sourceOf(finding.path, version.text);
+  for (let index = 0; index < versions.length; index++) {
+    const version = versions[index]!;
+    const file = versionFile(index);
     const found = file && samePlace(current, file);
     if (!found) break;
     if (found.value === currentValue) {

@@ -356,10 +356,10 @@ function read(comment: AttachedComment, config: Config): Reading {
   const text = normalised.replace(/\s+/g, " ").trim();
   const justification = { tag: null, text, ...place };
   if (config.requireTag) return { justification, calibration: null, untagged: true, problems: [] };
-  // A reference, derivation or standard is substance enough for a plain comment: `// 4 / 29`, `// https://doi.org/…`.
-  // So is a unit or a quantity named without narrating the code: `# nm`, `// equatorial radius, km`.
-  const substantial = strongEvidence(text) || explanationProblem(text, rules) === null;
-  const problems = qualityProblems(text, rules, comment.text).filter((p) => !(LENGTH_PROBLEM.test(p) && substantial));
+  // A comment that explains the value is substance enough, however short: a reference, a
+  // derivation or a standard (`// 4 / 29`), or a unit or quantity named without narrating the code (`# nm`).
+  const unexplained = explanationProblem(text, rules);
+  const problems = qualityProblems(text, rules, comment.text).filter((p) => !(LENGTH_PROBLEM.test(p) && unexplained === null));
   // A comment that admits a fit and names its data and its range declares it honestly.
   if (problems.some((p) => p.startsWith(CALIBRATION_PROBLEM))) {
     const calibration = parseCalibration(text);
@@ -368,8 +368,7 @@ function read(comment: AttachedComment, config: Config): Reading {
       return { justification, calibration, untagged: true, problems: rest };
     }
   }
-  const unexplained = rules.explain !== "off" && problems.length === 0 ? explanationProblem(text, rules) : null;
-  if (unexplained) problems.push(unexplained);
+  if (unexplained && rules.explain !== "off" && problems.length === 0) problems.push(unexplained);
   return { justification, calibration: null, untagged: true, problems };
 }
 
@@ -383,8 +382,21 @@ const LENGTH_PROBLEM = /^it (is too short|has too few words)/;
  */
 export function judgeJustification(comments: readonly AttachedComment[], config: Config): JustificationVerdict {
   const usable = comments.filter((c) => usableFor(c, config));
-  const readings = usable.map((c) => read(c, config));
-  const chosen = readings.find((r) => !r.untagged) ?? (config.requireTag ? readings[0] : chooseUntagged(usable, readings));
+  let chosen: Reading | undefined;
+  if (config.requireTag) {
+    // The first tagged comment speaks; without one, the nearest comment is reported untagged.
+    for (const comment of usable) {
+      const reading = read(comment, config);
+      if (!reading.untagged) {
+        chosen = reading;
+        break;
+      }
+      chosen ??= reading;
+    }
+  } else {
+    const readings = usable.map((c) => read(c, config));
+    chosen = readings.find((r) => !r.untagged) ?? chooseUntagged(usable, readings);
+  }
   if (!chosen) return { justification: null, calibration: null, untagged: false, problems: [] };
   return { justification: chosen.justification, calibration: chosen.calibration, untagged: chosen.untagged, problems: chosen.problems };
 }

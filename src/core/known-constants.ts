@@ -17,8 +17,6 @@ export interface KnownConstant {
   match: { exact: true } | { exact: false; minDigits: number };
   /** Earlier accepted values (an older CODATA adjustment) that also match. */
   alternates?: number[];
-  /** Only recognised when the same statement also mentions π (180 for degrees). */
-  requiresPi?: boolean;
   /**
    * Only recognised in this context: a definition whose number is common (20 in `20 * log10`,
    * a generator's multiplier). `statement` is searched in the literal's statement (without the
@@ -39,6 +37,9 @@ const IAU = "IAU 2012/2015 resolutions";
 const UNIT = "unit conversion (exact by definition)";
 /** A parsec is 648000/π astronomical units (IAU 2015 Resolution B2). */
 const PARSEC_M = (648000 / Math.PI) * 1.495978707e11;
+
+/** A statement that mentions π: where 180 is the degrees of a half turn in radians. */
+const PI_MENTION = /\bMath\.PI\b|\bpi\b|\bPI\b|π|\bM_PI\b|3\.14/;
 
 const irrational = (minDigits: number) => ({ exact: false as const, minDigits });
 const exact = { exact: true as const };
@@ -539,7 +540,7 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
     value: 180,
     source: UNIT,
     match: exact,
-    requiresPi: true,
+    requires: { pattern: PI_MENTION, in: "statement" },
   },
   {
     key: "half-turn-deg",
@@ -594,12 +595,9 @@ const MATCHERS = KNOWN_CONSTANTS.map((constant) => ({ constant, targets: [consta
 /** The comments attached to a literal, or a way to read them when a constant needs them. */
 type CommentText = string | (() => string);
 
-const PI_MENTION = /\bMath\.PI\b|\bpi\b|\bPI\b|π|\bM_PI\b|3\.14/;
-
 /** Whether a context-bound constant stands in its context (the literal's own text left out). */
 function inContext(constant: KnownConstant, text: string, statementText: string, commentText: CommentText): boolean {
   const statement = statementText.replace(text, "");
-  if (constant.requiresPi && !PI_MENTION.test(statement)) return false;
   if (constant.requires) {
     const where =
       constant.requires.in === "comment" ? `${statement}\n${typeof commentText === "string" ? commentText : commentText()}` : statement;

@@ -59,7 +59,7 @@ export class SourceFile {
   private commentsByLine: Map<number, Comment[]> | undefined;
   private readonly literalsByLine = new Map<number, Literal[]>();
   private readonly shapes = new Map<number, string>();
-  private readonly blockHeadCache = new Map<number, Comment[][]>();
+  private readonly blockHeadCache = new Map<number, Comment[]>();
 
   constructor(
     readonly text: string,
@@ -184,13 +184,13 @@ export class SourceFile {
    * statement) to the top of the run, the comment-only lines standing there. This is how a
    * citation at the head of a table or a block of constants reaches its rows.
    */
-  blockHeads(start: number): Comment[][] {
-    let heads = this.blockHeadCache.get(start);
-    if (!heads) this.blockHeadCache.set(start, (heads = this.findBlockHeads(start)));
-    return heads;
+  blockHead(start: number): Comment[] {
+    let head = this.blockHeadCache.get(start);
+    if (!head) this.blockHeadCache.set(start, (head = this.findBlockHead(start)));
+    return head;
   }
 
-  private findBlockHeads(start: number): Comment[][] {
+  private findBlockHead(start: number): Comment[] {
     const first = this.lineOf(start);
     const indentOf = (line: number): number => {
       const from = this.lineStarts[line - 1]!;
@@ -202,11 +202,11 @@ export class SourceFile {
     let run: Comment[] = [];
     for (let line = first - 1; line >= first - BLOCK_REACH; line--) {
       // The top of the block: the run of comments met last is its head.
-      if (line < 1) return run.length > 0 ? [run] : [];
+      if (line < 1) return run;
       const from = this.lineStarts[line - 1]!;
       const to = line < this.lineStarts.length ? this.lineStarts[line]! - 1 : this.text.length;
       const code = this.text.slice(from, to);
-      if (code.trim() === "") return run.length > 0 ? [run] : [];
+      if (code.trim() === "") return run;
       const comments = this.commentsOnLine(line);
       let rest = code;
       for (const comment of comments) rest = rest.replace(this.text.slice(Math.max(comment.start, from), Math.min(comment.end, to)), "");
@@ -214,7 +214,7 @@ export class SourceFile {
         for (const comment of comments) if (!run.includes(comment)) run.unshift(comment);
         continue;
       }
-      if (indentOf(line) < indent || CONTROL.test(code)) return run.length > 0 ? [run] : [];
+      if (indentOf(line) < indent || CONTROL.test(code)) return run;
       run = [];
     }
     return [];
@@ -331,7 +331,7 @@ function attach(file: SourceFile, literal: Literal): AttachedComment[] {
   if (constant)
     for (const construct of literal.site.constructs) {
       if (construct.kind === "function") break;
-      for (const head of file.blockHeads(construct.start)) add(head, "block");
+      add(file.blockHead(construct.start), "block");
     }
   return result;
 }
