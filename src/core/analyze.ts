@@ -7,7 +7,16 @@ import { diffTexts, parseHunks, type LineChanges } from "./diff.js";
 import { SMALL_EXPONENT_EXEMPTION, structuralExemption } from "./exemptions.js";
 import { createFileSelector, generatedGlobs } from "./file-selector.js";
 import { isUnitLabel } from "./justification.js";
-import { applyOverride, classify, type Finding, type History, type Override, type Previous, type Status } from "./findings.js";
+import {
+  applyOverride,
+  classify,
+  isUnitFactor,
+  type Finding,
+  type History,
+  type Override,
+  type Previous,
+  type Status,
+} from "./findings.js";
 import { judgeJustification, parseAnnotation, substance } from "./justification.js";
 import { languageOf, loadedAdapter, loadLanguages, type Language } from "./languages/index.js";
 import type { LanguageAdapter } from "./literal.js";
@@ -131,10 +140,15 @@ interface Pairing {
 /** Pairing keys, most specific first: a literal's exact place; its place with operators masked; its statement's name. */
 const exactKey = (c: Candidate): string => `${c.literal.site.anchor.statement}|${c.literal.site.anchor.path}`;
 const looseKey = (c: Candidate): string => `${c.literal.site.anchor.loose}|${c.literal.site.anchor.path}`;
-const identityKey = (c: Candidate, by: "value" | "role"): string | null => {
+const identityKey = (c: Candidate, by: "value" | "role", withOperator = false): string | null => {
   const identity = c.literal.site.anchor.identity;
-  return identity === null ? null : `${identity}|${by === "value" ? c.literal.value : c.role}`;
+  if (identity === null) return null;
+  const key = `${identity}|${by === "value" ? c.literal.value : c.role}`;
+  return withOperator ? `${key}|${operatorFamily(c.literal.site.anchor.operator)}` : key;
 };
+
+/** Floor division divides by the same factor as division: `floor(x / 12.0)` → `x // 12.0` is no retune. */
+const operatorFamily = (operator: string | null): string | null => (operator === null ? null : operator.replace("//", "/"));
 
 /**
  * Pair each literal on an added line with the literal it replaced, by syntactic place, never by
@@ -171,8 +185,15 @@ function pairWithBase(head: Candidate[], base: Candidate[]): { pairings: Pairing
   };
   pass(exactKey);
   pass(looseKey);
+  // The same value under the same operator first: `2 * c` is the old `2 * a`, not the old `b ** 2`.
+  pass((c) => identityKey(c, "value", true));
   pass((c) => identityKey(c, "value"));
-  pass((c) => identityKey(c, "role"));
+  // By role in order, a rewritten statement's conversion is not paired with another conversion:
+  // `ns / 1e9 / 60 / 60` → `s / 3600` changed the units the statement converts, not a coefficient.
+  pass(
+    (c) => identityKey(c, "role"),
+    (head, base) => !(isUnitFactor(head.literal) && isUnitFactor(base.literal)),
+  );
   // Last, a line that moved whole: the same code around the same value at the same position in it.
   pass(
     (c) => `${c.literal.shape}|${c.literal.ordinal}|${c.literal.value}`,
@@ -188,8 +209,8 @@ function pairWithBase(head: Candidate[], base: Candidate[]): { pairings: Pairing
 const isChanged = (head: Literal, base: Literal): boolean => head.value !== base.value || operatorChanged(base, head);
 
 const operatorChanged = (base: Literal, head: Literal): boolean => {
-  const from = base.site.anchor.operator;
-  const to = head.site.anchor.operator;
+  const from = operatorFamily(base.site.anchor.operator);
+  const to = operatorFamily(head.site.anchor.operator);
   return from !== null && to !== null && from !== to;
 };
 

@@ -30,6 +30,19 @@ const VERSION_STATEMENT =
 const POSITION_METHODS =
   /(?:^|\.)(slice|substring|substr|charAt|charCodeAt|codePointAt|splice|at|padStart|padEnd|toFixed|toPrecision|toExponential|repeat|indexOf|lastIndexOf|startswith|endswith|ljust|rjust|zfill|center|splitlines|readUInt\w*|readInt\w*|getUint\w*|getInt\w*|getFloat\w*)$/;
 
+const COMPARE = String.raw`(?:[<>]=?|[!=]==?)`;
+/** A length before the comparison: `len(x) >=`, `x.length <`, `a.size ==`, `a.shape[0] >`. */
+const LENGTH_BEFORE = new RegExp(
+  String.raw`(?:\blen\s*\([^()]*(?:\([^()]*\)[^()]*)*\)|\.(?:length|size)(?:\s*\(\s*\))?|\.shape\s*\[\s*-?\d+\s*\])\s*${COMPARE}\s*$`,
+);
+/** A length after it: `3 < len(x)`, `0 === s.length`. */
+const LENGTH_AFTER = new RegExp(String.raw`^\s*${COMPARE}\s*(?:len\s*\(|[\w$.\])]*\.(?:length|size)\b|[\w$.\])]*\.shape\s*\[)`);
+
+const comparedWithLength = (site: Literal): boolean => {
+  const { before, after } = site.around;
+  return LENGTH_BEFORE.test(before.slice(-300)) || LENGTH_AFTER.test(after.slice(0, 300));
+};
+
 /** Why a literal is not a candidate at all, or undefined when it is one. */
 export function structuralExemption(site: Literal, role: Role): string | undefined {
   switch (role) {
@@ -59,6 +72,8 @@ export function structuralExemption(site: Literal, role: Role): string | undefin
     if (POSITION_METHODS.test(context.callee)) return "position or count argument";
     if (/(?:^|\.)parseInt$/.test(context.callee) && context.index === 1) return "radix";
   }
+  // A count compared with a length (`len(line) >= 68`, `xs.length > 3`): how many, not how much.
+  if (context.kind === "comparison" && Number.isInteger(site.value) && comparedWithLength(site)) return "count compared with a length";
   // Last, as it reads the statement's text: a release number is no coefficient.
   if (VERSION_STATEMENT.test(site.statementText)) return "version number";
   return undefined;

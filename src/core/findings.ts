@@ -4,13 +4,20 @@
  * renders from them (`src/report`), none decides again.
  */
 import type { Config } from "./config.js";
-import { valueExemption } from "./exemptions.js";
-import { judgeJustification, substance, type Calibration, type Justification } from "./justification.js";
-import { matchKnownConstant, matchKnownValue } from "./known-constants.js";
+import { isPowerOfTen, valueExemption } from "./exemptions.js";
+import {
+  admitsCalibration,
+  judgeJustification,
+  substance,
+  type Calibration,
+  type Justification,
+  type JustificationVerdict,
+} from "./justification.js";
+import { matchKnownConstant, matchKnownValue, UNIT_SOURCE, type KnownConstant } from "./known-constants.js";
 import type { LanguageAdapter } from "./literal.js";
 import type { ValueChange } from "./history.js";
 import type { Role } from "./roles.js";
-import type { Literal } from "./source-file.js";
+import type { AttachedComment, Literal } from "./source-file.js";
 
 export type Status =
   "unjustified" | "untagged" | "weak" | "retuned" | "calibrated" | "justified" | "known-constant" | "allowed" | "overridden";
@@ -122,11 +129,48 @@ function isFresh(justification: Justification, history: History): boolean {
   return touched && !history.baseSubstances().has(substance(justification.text));
 }
 
+/** Whether the change wrote or edited this comment in substance. */
+function isFreshComment(comment: AttachedComment, history: History): boolean {
+  return isFresh({ tag: null, text: comment.text, line: comment.line, endLine: comment.endLine }, history);
+}
+
+/**
+ * The justification of a literal the change adds or retunes. An unchanged comment covers only
+ * what it covered before (SPEC section 2), so when the comment that would speak for the value
+ * predates it, a comment the change wrote over the value (a cited function doc, a new block
+ * head) is read instead; an old comment admitting calibration is never passed over.
+ */
+function freshVerdict(literal: Literal, previous: Previous | null, config: Config, history: History | null): JustificationVerdict {
+  const verdict = judgeJustification(literal.comments, config);
+  const chosen = verdict.justification;
+  if (history === null || chosen === null || isFresh(chosen, history)) return verdict;
+  if (previous === null && history.coveredBefore(chosen.text, literal.value)) return verdict;
+  if (verdict.calibration || verdict.problems.some(admitsCalibration)) return verdict;
+  const fresh = literal.comments.filter((c) => isFreshComment(c, history));
+  if (fresh.length === 0 || fresh.length === literal.comments.length) return verdict;
+  const alternative = judgeJustification(fresh, config);
+  return alternative.justification !== null && alternative.problems.length === 0 ? alternative : verdict;
+}
+
 interface Judgement {
   status: Status;
   problems?: string[];
   exemption?: string;
 }
+
+/** The known constant a literal writes (or its expression folds to), read in its statement and comments. */
+export function knownConstantOf(l: Literal): KnownConstant | undefined {
+  const comments = () => l.comments.map((c) => c.text).join("\n");
+  return l.site.folded
+    ? matchKnownValue(l.value, l.site.parts, l.statementText, comments)
+    : matchKnownConstant(l.text, l.value, l.statementText, comments);
+}
+
+/**
+ * A unit factor: a power of ten, or a known constant that converts units (3600 seconds per
+ * hour, 21600 arcminutes per turn, `1000 * 60` milliseconds per minute).
+ */
+export const isUnitFactor = (l: Literal): boolean => isPowerOfTen(Math.abs(l.value)) || knownConstantOf(l)?.source === UNIT_SOURCE;
 
 export function classify(
   path: string,
@@ -144,12 +188,7 @@ export function classify(
   let stale = false;
   let judgement: Judgement;
 
-  const known = (l: Literal) => {
-    const comments = () => l.comments.map((c) => c.text).join("\n");
-    return l.site.folded
-      ? matchKnownValue(l.value, l.site.parts, l.statementText, comments)
-      : matchKnownConstant(l.text, l.value, l.statementText, comments);
-  };
+  const known = knownConstantOf;
   const constant = config.knownConstants ? known(literal) : undefined;
   // A retune is recognised before every exemption: only a move between two writings of the same
   // known constant (3.14 → 3.14159) is not one.
@@ -163,7 +202,7 @@ export function classify(
     };
     judgement = { status: "known-constant" };
   } else {
-    const verdict = judgeJustification(literal.comments, config);
+    const verdict = freshVerdict(literal, previous, config, history);
     justification = verdict.justification;
     calibration = verdict.calibration;
     if (previous) justificationChanged = substance(previous.justification?.text ?? "") !== substance(justification?.text ?? "");

@@ -147,7 +147,7 @@ const REFERENCE: readonly RegExp[] = [
   /\b10\.\d{4,9}\/\S+/, // DOI
   /\barxiv\s*:?\s*(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?\/\d{7})/i,
   /\bhttps?:\/\/\S+/i,
-  /\b(table|tab\.|section|sec\.|fig\.|figure|appendix|app\.)\s*[A-Z]?\d/i,
+  /\b(table|tab\.|section|sec\.|fig\.|figure|appendix|app\.|chapter|ch\.|chap\.|pp?\.)\s*[A-Z]?\d/i,
   /§\s*\d/,
   /\b[A-Z][A-Za-z'-]+\s+(et\s+al\.?|&\s+[A-Z][A-Za-z'-]+|and\s+[A-Z][A-Za-z'-]+)?\s*\(?(19|20)\d{2}[a-z]?\)?/,
   /\b[\w/-]{1,100}\.(c|h|cc|cpp|hpp|f|f90|f95|py|pyx|ts|js|jl|m|r|rs|go|java)\s*:\s*\d+(\s*[-–]\s*\d+)?\b/i,
@@ -335,9 +335,49 @@ interface Reading {
   problems: string[];
 }
 
+/**
+ * A function's documentation without the parts that document its parameters (a numpydoc
+ * `Parameters` section, Google `Args:`, JSDoc `@param`, Sphinx `:param x:`): they describe what
+ * a caller passes in ("coefficients to fine tune the correction to a module"), not the
+ * constants of the body the documentation covers.
+ */
+export function withoutParameterDocs(text: string): string {
+  const lines = text.split("\n");
+  const kept: string[] = [];
+  let skipping: "numpy" | "google" | "tag" | null = null;
+  let indent = 0;
+  const indentOf = (line: string): number => /^\s*/.exec(line)![0].length;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const underline = /^\s*-{3,}\s*$/.test(lines[i + 1] ?? "");
+    if (skipping === "numpy" && underline && line.trim() !== "") skipping = null;
+    else if (skipping === "google" && line.trim() !== "" && indentOf(line) <= indent) skipping = null;
+    else if (skipping === "tag" && (/^\s*(@|:\w)/.test(line) || line.trim() === "")) skipping = null;
+    if (skipping === null) {
+      if (/^\s*(parameters|other parameters|arguments)\s*$/i.test(line) && underline) {
+        skipping = "numpy";
+        i++; // its underline
+        continue;
+      }
+      if (/^\s*(args|arguments|parameters|params|keyword args|kwargs):\s*$/i.test(line)) {
+        skipping = "google";
+        indent = indentOf(line);
+        continue;
+      }
+      if (/^\s*(@param|@arg|@argument|:param\b|:type\b|:arg\b|:keyword\b)/i.test(line)) {
+        skipping = "tag";
+        continue;
+      }
+      kept.push(line);
+    }
+  }
+  return kept.join("\n");
+}
+
 /** One comment read as a justification: its annotation (or the whole text, untagged), and its problems. */
 function read(comment: AttachedComment, config: Config): Reading {
   const rules = config.justification;
+  if (comment.placement === "function-doc") comment = { ...comment, text: withoutParameterDocs(comment.text) };
   const normalised = normaliseText(comment.text);
   const place = { line: comment.line, endLine: comment.endLine };
   const declared = parseAnnotation(normalised, [CALIBRATED_TAG]);
@@ -373,6 +413,8 @@ function read(comment: AttachedComment, config: Config): Reading {
 }
 
 const CALIBRATION_PROBLEM = "it describes calibration";
+/** Whether a problem is an admission of calibration (held against the value wherever the comment stands). */
+export const admitsCalibration = (problem: string): boolean => problem.startsWith(CALIBRATION_PROBLEM);
 const LENGTH_PROBLEM = /^it (is too short|has too few words)/;
 
 /**

@@ -23,6 +23,8 @@ export interface KnownConstant {
    * literal); `comment` also in the comments attached to it ("Park–Miller minimal standard").
    */
   requires?: { pattern: RegExp; in: "statement" | "comment" };
+  /** Only with its own sign (an altitude below the horizon is negative; +6° is the golden hour, not twilight). */
+  signed?: boolean;
   /**
    * A name to give the value where the language has no built-in one (`SPEED_OF_LIGHT`).
    * Spellings in a language (`Math.PI`, `math.pi`) are its adapter's `namedForm`.
@@ -35,11 +37,24 @@ const CODATA = "CODATA 2018 (NIST SP 961)";
 const CODATA_EXACT = "SI 2019 exact definition (CODATA 2018)";
 const IAU = "IAU 2012/2015 resolutions";
 const UNIT = "unit conversion (exact by definition)";
+/** The source of every unit factor: what tells a conversion from a measured value. */
+export const UNIT_SOURCE = UNIT;
 /** A parsec is 648000/π astronomical units (IAU 2015 Resolution B2). */
 const PARSEC_M = (648000 / Math.PI) * 1.495978707e11;
 
 /** A statement that mentions π: where 180 is the degrees of a half turn in radians. */
 const PI_MENTION = /\bMath\.PI\b|\bpi\b|\bPI\b|π|\bM_PI\b|3\.14/;
+/** A statement that mentions a full turn in radians (2π, τ): where 24 is the hours of a turn. */
+const TURN_MENTION = /\btau\b|\bTAU\b|τ|2\s*\*\s*(Math\.PI|pi|PI|π|M_PI)\b|\b(twopi|TWOPI|two_pi|TWO_PI|PI2|pi2)\b/;
+
+/**
+ * A character code where the comment names the character (`== 32  # space`) or the statement
+ * reads characters (`ord(`, `charCodeAt`): ASCII, not a quantity.
+ */
+function asciiCode(key: string, code: number, name: RegExp): KnownConstant[] {
+  const named = new RegExp(`^\\s*(?:an?\\s+|ascii\\s+)?(?:${name.source})(?:\\s+char(?:acter)?)?\\s*$|\\b(?:ord|chr|charCodeAt|fromCharCode|codePointAt)\\b`, "im");
+  return [{ key: `ascii-${key}`, name: `ASCII code of ${key}`, value: code, source: "ASCII (ANSI X3.4)", match: exact, requires: { pattern: named, in: "comment" } }];
+} // prettier-ignore
 
 const irrational = (minDigits: number) => ({ exact: false as const, minDigits });
 const exact = { exact: true as const };
@@ -63,6 +78,32 @@ function inUnits(key: string, name: string, metres: number, source: string, matc
     { key: `${key}-km`, name: `${name} [${unit[1]}]`, value: metres / 1000 ** power, source, match, constantName: `${constantName}_KM` },
   ];
 } // prettier-ignore
+
+/** A planetary system's reciprocal mass, as ephemerides and the IAU systems of constants tabulate it. */
+function reciprocalMass(key: string, body: string, value: number, alternates: number[] = []): KnownConstant[] {
+  const source = "JPL DE405 / IAU 1976 and 2009 systems of astronomical constants";
+  return [{ key: `1/mass-${key}`, name: `reciprocal mass M☉/M of ${body}`, value, alternates, source, match: irrational(5) }];
+}
+
+/**
+ * The Sun's altitude (or depression, either sign) in degrees at an event an almanac defines,
+ * recognised where the code or its comments name the event.
+ */
+function sunAltitude(key: string, event: string, degrees: number, context: RegExp): KnownConstant[] {
+  const source = "Explanatory Supplement to the Astronomical Almanac";
+  const match = Number.isInteger(degrees) ? exact : irrational(2);
+  return [
+    {
+      key,
+      name: `Sun's altitude at ${event} [deg]`,
+      value: -degrees,
+      source,
+      match,
+      signed: true,
+      requires: { pattern: context, in: "comment" },
+    },
+  ];
+}
 
 export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
   // Mathematics
@@ -94,6 +135,13 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
     match: irrational(4),
     constantName: "EULER_GAMMA",
   },
+
+  // Exact thirds and sixths: `h + 1/3` (a third of a turn of hue), `4/3 * pi * r ** 3`. Written as a
+  // fraction they fold to the ratio exactly; as decimals they need four digits (0.3333, not 0.33).
+  { key: "1/3", name: "1/3", value: 1 / 3, source: MATH, match: irrational(4) },
+  { key: "2/3", name: "2/3", value: 2 / 3, source: MATH, match: irrational(4) },
+  { key: "4/3", name: "4/3", value: 4 / 3, source: MATH, match: irrational(4) },
+  { key: "1/6", name: "1/6", value: 1 / 6, source: MATH, match: irrational(4) },
 
   // Expressions of known constants written out to precision (√3/2 in a rotation, 1/√(2π) in a Gaussian).
   { key: "sqrt3/2", name: "√3/2 (sin 60°)", value: Math.sqrt(3) / 2, source: MATH, match: irrational(4) },
@@ -377,6 +425,23 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
   },
   { key: "julian-year", name: "Julian year [days]", value: 365.25, source: IAU, match: exact, constantName: "DAYS_PER_JULIAN_YEAR" },
   { key: "julian-year-s", name: "Julian year [s]", value: 31557600, source: IAU, match: exact, constantName: "SECONDS_PER_JULIAN_YEAR" },
+  // Reciprocal masses M☉/M of the planetary systems (DE405, the IAU 1976 and 2009 systems' values).
+  ...reciprocalMass("mercury", "Mercury", 6023600, [6023657.33]),
+  ...reciprocalMass("venus", "Venus", 408523.71, [408523.719]),
+  ...reciprocalMass("emb", "Earth + Moon", 328900.5614, [328900.56]),
+  ...reciprocalMass("earth", "Earth", 332946.050895, [332946.0487]),
+  ...reciprocalMass("mars", "Mars system", 3098708, [3098703.59]),
+  ...reciprocalMass("jupiter", "Jupiter system", 1047.3486, [1047.348644]),
+  ...reciprocalMass("saturn", "Saturn system", 3497.898, [3497.9018]),
+  ...reciprocalMass("uranus", "Uranus system", 22902.98),
+  ...reciprocalMass("neptune", "Neptune system", 19412.24, [19412.26]),
+  ...reciprocalMass("pluto", "Pluto system", 135200000, [136566000]),
+  ...reciprocalMass("moon", "Moon", 27068700.387534, [27068703.24]),
+  // The Sun's altitude at the events an almanac defines (Explanatory Supplement to the Astronomical Almanac).
+  ...sunAltitude("sunrise", "sunrise and sunset (refraction 34′ + semidiameter 16′)", 50 / 60, /sun ?rise|sun ?set|refraction/i),
+  ...sunAltitude("civil-twilight", "civil twilight", 6, /civil|twilight|dawn|dusk/i),
+  ...sunAltitude("nautical-twilight", "nautical twilight", 12, /nautical/i),
+  ...sunAltitude("astronomical-twilight", "astronomical twilight", 18, /astronomical|\bnight/i),
   { key: "mjd-offset", name: "Modified Julian Date offset", value: 2400000.5, source: IAU, match: exact, constantName: "MJD_OFFSET" },
   {
     key: "GMsun",
@@ -559,6 +624,54 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
     constantName: "HOURS_PER_DAY",
     requires: { pattern: /hour|\bday|\bhr|\bh\b|time|\b60\b|1440|86400|sidereal|julian|\bjd|\butc|\btt\b|\bmjd/i, in: "comment" },
   },
+  {
+    key: "hours-per-turn",
+    name: "24 hours of angle in a turn (2π rad)",
+    value: 24,
+    source: UNIT,
+    match: exact,
+    requires: { pattern: TURN_MENTION, in: "statement" },
+  },
+  {
+    key: "hours-per-half-turn",
+    name: "12 hours of angle in π radians",
+    value: 12,
+    source: UNIT,
+    match: exact,
+    requires: { pattern: PI_MENTION, in: "statement" },
+  },
+  {
+    key: "deg-per-hour",
+    name: "degrees of angle per hour (right ascension, hour angle)",
+    value: 15,
+    source: UNIT,
+    match: exact,
+    requires: { pattern: /hour|\bha\b|\bra\b|right ascension|sidereal|gmst|gast|\blst\b/i, in: "comment" },
+  },
+  { key: "arcmin-turn", name: "arcminutes per turn", value: 21600, source: UNIT, match: exact, constantName: "ARCMINUTES_PER_TURN" },
+  { key: "arcsec-turn", name: "arcseconds per turn", value: 1296000, source: UNIT, match: exact, constantName: "ARCSECONDS_PER_TURN" },
+  { key: "arcsec-half-turn", name: "arcseconds in π radians", value: 648000, source: UNIT, match: exact },
+  {
+    key: "arcsec-rad",
+    name: "arcseconds per radian",
+    value: 648000 / Math.PI,
+    source: UNIT,
+    match: irrational(6),
+    constantName: "ARCSECONDS_PER_RADIAN",
+  },
+  {
+    key: "days-per-year",
+    name: "days in a common year",
+    value: 365,
+    source: UNIT,
+    match: exact,
+    requires: { pattern: /year|\byr|leap|calendar|annual/i, in: "comment" },
+  },
+  ...asciiCode("space", 32, /\b(space|blank)\b/),
+  ...asciiCode("tab", 9, /\btab\b/),
+  ...asciiCode("newline", 10, /\b(newline|new line|line ?feed|lf)\b|\\n/),
+  ...asciiCode("cr", 13, /\b(carriage return|cr)\b|\\r/),
+  ...asciiCode("zero", 48, /\b(digit )?zero\b|'0'|"0"/),
   { key: "turn-deg", name: "degrees per turn", value: 360, source: UNIT, match: exact, constantName: "DEGREES_PER_TURN" },
   { key: "8bit-max", name: "largest 8-bit level 2⁸ − 1", value: 255, source: "digital levels (2ⁿ − 1)", match: exact },
   { key: "16bit-max", name: "largest 16-bit level 2¹⁶ − 1", value: 65535, source: "digital levels (2ⁿ − 1)", match: exact },
@@ -621,11 +734,11 @@ export function matchKnownConstant(
   const precision = writtenPrecision(text);
   for (const { constant, targets } of MATCHERS) {
     // A definition bound to its context keeps its sign there (`-2.5 * log10`); a bare exact value does not.
-    if (Math.sign(value) !== Math.sign(constant.value) && constant.match.exact && !constant.requires) continue;
+    if (Math.sign(value) !== Math.sign(constant.value) && ((constant.match.exact && !constant.requires) || constant.signed)) continue;
     let hit: boolean;
     if (constant.match.exact) {
       // Any writing of an exact value: 0x9908b0df is the Mersenne Twister's matrix as written.
-      hit = targets.some((t) => Math.abs(Math.abs(value) - t) <= t * 1e-15);
+      hit = targets.some((t) => Math.abs(Math.abs(value) - Math.abs(t)) <= Math.abs(t) * 1e-15);
     } else {
       const minDigits = constant.match.minDigits;
       hit = precision !== null && precision.digits >= minDigits && targets.some((t) => matchesAtPrecision(value, t, precision.lastPlace));
@@ -650,7 +763,8 @@ export function matchKnownValue(
   if (!Number.isFinite(value) || value === 0) return undefined;
   let tolerance = 1e-9;
   for (const part of parts) {
-    const isInteger = /^[-+]?\d[\d_]*$/.test(part);
+    // An integer, however written (`4`, `4.0`, `4.`): exact.
+    const isInteger = /^[-+]?\d[\d_]*(\.0*)?$/.test(part);
     if (isInteger) continue;
     const partValue = Number(part.replace(/_/g, ""));
     if (!matchKnownConstant(part, partValue, statementText, commentText)) return undefined;

@@ -105,6 +105,13 @@ export class SourceFile {
     return lo + 1;
   }
 
+  /** The code of an offset's line before it and after an end offset (lexical context of a literal). */
+  around(start: number, end: number): { before: string; after: string } {
+    const from = this.lineStarts[this.lineOf(start) - 1]!;
+    const next = this.text.indexOf("\n", end);
+    return { before: this.text.slice(from, start), after: this.text.slice(end, next < 0 ? this.text.length : next) };
+  }
+
   /** 1-based column of an offset on its line (UTF-16 code units, as editors and GitHub count). */
   columnOf(offset: number, line = this.lineOf(offset)): number {
     return offset - this.lineStarts[line - 1]! + 1;
@@ -280,6 +287,10 @@ export class Literal {
   }
   get inLoopHeader(): boolean {
     return this.site.inLoopHeader;
+  }
+  /** The code of its line before and after it. */
+  get around(): { before: string; after: string } {
+    return this.file.around(this.site.start, this.site.end);
   }
   get statementText(): string {
     return this.site.statementText;

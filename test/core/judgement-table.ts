@@ -341,10 +341,239 @@ const notQuantities: Case[] = [
   { name: "python: a file mode is an integer code", path: PY, code: "MODE = 0o755\n", findings: ["1 0o755 initializer allowed"] },
 ];
 
+/** The same place (SPEC section 3): rewritten statements, conversions and operators of one family. */
+const samePlace: Case[] = [
+  {
+    name: "a rewritten quadratic formula keeps its 2 (the old 2 × a, not the old b ** 2)",
+    base: "const y = (-b + Math.sqrt(b ** 2 - 4 * a * c)) / (2 * a);",
+    code: "const y = 2 * c / (-b - disc);",
+    findings: [],
+  },
+  {
+    name: "python: a rewritten quadratic formula keeps its 2",
+    path: PY,
+    base: "y = (-b + (b**2 - 4*a*c)**0.5) / (2 * a)\n",
+    code: "y = 2*c / (-b - disc)\n",
+    findings: [],
+  },
+  {
+    name: "an exponent turned into a factor is retuned",
+    base: "const y = x ** 2 + c;",
+    code: "const y = x * 2 + c;",
+    findings: ["1 2 scale retuned was ** 2"],
+  },
+  {
+    name: "python: floor() rewritten as // divides by the same factor",
+    path: PY,
+    base: "k = floor((mon + 9) / 12.0)\n",
+    code: "k = (mon + 9.0) // 12.0\n",
+    findings: [],
+  },
+  {
+    name: "python: // turned into * is retuned",
+    path: PY,
+    base: "k = (mon + 9) // 12.0\n",
+    code: "k = (mon + 9) * 12.0\n",
+    findings: ["1 12.0 scale retuned was // 12.0"],
+  },
+  {
+    name: "python: nanoseconds to hours rewritten as seconds to hours",
+    path: PY,
+    base: "hours = np.diff(t).astype(float) / 1e9 / 60 / 60\n",
+    code: "hours = seconds / 3600\n",
+    findings: ["1 3600 scale known-constant"],
+  },
+  {
+    name: "radians per turn rewritten as degrees: arcminutes",
+    base: "class A {\n  arcminutes() {\n    return (this.radians / TAU) * 21600;\n  }\n}",
+    code: "class A {\n  arcminutes() {\n    return this.degrees * 60;\n  }\n}",
+    findings: ["3 60 scale known-constant"],
+  },
+  {
+    name: "a conversion whose operator flips is retuned",
+    path: PY,
+    base: "def m_to_cm(m):\n    return m / 100\n",
+    code: "def m_to_cm(m):\n    return m * 100\n",
+    findings: ["2 100 scale retuned was / 100"],
+  },
+  {
+    name: "a coefficient in a rewritten statement is still retuned",
+    base: "const k = x * 0.27 * 1.0;",
+    code: "const k = y * 0.3;",
+    findings: ["1 0.3 scale retuned was 0.27"],
+  },
+  {
+    name: "a unit factor retuned to a coefficient is retuned",
+    path: PY,
+    base: "hours = np.diff(t) / 3600 + offset\n",
+    code: "hours = seconds / 3601.5\n",
+    findings: ["1 3601.5 scale retuned was 3600"],
+  },
+];
+
+/** A comment that predates a value does not speak for it; one the change wrote does (SPEC section 2). */
+const freshComments: Case[] = [
+  {
+    name: "an old label moved onto new coefficients gives way to a new cited function doc",
+    base: "function sun(M) {\n  return 1.9148 * Math.sin(M); // equation of center\n}\n",
+    code: "// Sun's equation of center, Meeus ch. 25\nfunction sun(M) {\n  return 1.914602 * Math.sin(M); // equation of center\n}\n",
+    config: ADOPT,
+    findings: ["3 1.914602 scale justified was 1.9148"],
+  },
+  {
+    name: "an unchanged function doc does not cover a retune",
+    base: "// Sun's equation of center, Meeus ch. 25\nfunction sun(M) {\n  return 1.9148 * Math.sin(M); // equation of center\n}\n",
+    code: "// Sun's equation of center, Meeus ch. 25\nfunction sun(M) {\n  return 1.914602 * Math.sin(M); // equation of center\n}\n",
+    config: ADOPT,
+    findings: ["3 1.914602 scale retuned was 1.9148"],
+  },
+  {
+    name: "an old comment admitting a fit is not passed over for a new citation",
+    base: "function sun(M) {\n  return 1.9148 * Math.sin(M); // tuned to match the almanac\n}\n",
+    code: "// Sun's equation of center, Meeus ch. 25\nfunction sun(M) {\n  return 1.914602 * Math.sin(M); // tuned to match the almanac\n}\n",
+    config: ADOPT,
+    findings: ["3 1.914602 scale retuned was 1.9148"],
+  },
+  {
+    name: "python: a cited docstring speaks when the label above the value is old",
+    path: PY,
+    base: "def sun(M):\n    # equation of center\n    return 1.9148 * sin(M)\n",
+    code: 'def sun(M):\n    """Equation of center, Meeus (1998) chapter 25."""\n    # equation of center\n    return 1.914602 * sin(M)\n',
+    config: ADOPT,
+    findings: ["4 1.914602 scale justified was 1.9148"],
+  },
+  {
+    name: "python: a parameter's documentation is not an admission about the body",
+    path: PY,
+    code: [
+      "def mismatch(pw, am, coefficients=None):",
+      '    """Spectral mismatch, Lee and Panchula (2016), eq. 3.',
+      "",
+      "    Parameters",
+      "    ----------",
+      "    coefficients : array-like, optional",
+      "        Your own coefficients, to fine tune the correction to a module.",
+      "",
+      "    Returns",
+      "    -------",
+      "    modifier : numeric",
+      '    """',
+      "    table = (0.86273, -0.038948)",
+      "",
+    ].join("\n"),
+    config: ADOPT,
+    findings: ["13 0.86273 element justified", "13 -0.038948 element justified"],
+  },
+  {
+    name: "python: an admission in the description still counts",
+    path: PY,
+    code: 'def mismatch(pw):\n    """Spectral mismatch, Lee and Panchula (2016); coefficients tuned to our module.\n\n    Parameters\n    ----------\n    pw : float\n    """\n    return pw * 0.86273\n',
+    config: ADOPT,
+    findings: ["8 0.86273 scale weak"],
+  },
+  {
+    name: "a JSDoc @param line is not an admission about the body",
+    code: "/**\n * Refraction, Bennett (1982) eq. 1.\n * @param h altitude, fine tune it to your site\n */\nfunction refraction(h) {\n  return 1.02 / Math.tan(h);\n}\n",
+    config: ADOPT,
+    findings: ["6 1.02 scale justified"],
+  },
+];
+
+/** Known values of astronomy and of text formats, in the context that names them. */
+const namedDefinitions: Case[] = [
+  {
+    name: "an almanac's table of the Sun's altitudes",
+    code: "const times = [\n  [-0.833, 'sunrise', 'sunset'],\n  [-6, 'dawn', 'dusk'],\n  [-12, 'nauticalDawn', 'nauticalDusk'],\n  [-18, 'nightEnd', 'night'],\n  [6, 'goldenHourEnd', 'goldenHour'],\n];",
+    findings: [
+      "2 -0.833 element known-constant",
+      "3 -6 element known-constant",
+      "4 -12 element known-constant",
+      "5 -18 element known-constant",
+      "6 6 element unjustified",
+    ],
+  },
+  { name: "-12 with no twilight named is a value", code: "const dip = -12;", findings: ["1 -12 initializer unjustified"] },
+  {
+    name: "python: nautical twilight",
+    path: PY,
+    code: "NAUTICAL = -12.0  # nautical twilight\n",
+    findings: ["1 -12.0 initializer known-constant"],
+  },
+  {
+    name: "days in a common year in a calendar computation",
+    code: "let days = temp - ((year - 1900) * 365.0 + leapyrs);",
+    findings: ["1 1900 offset unjustified", "1 365.0 scale known-constant"],
+  },
+  { name: "365 with no year named is a factor", code: "const k = x * 365;", findings: ["1 365 scale unjustified"] },
+  {
+    name: "python: hours of sidereal time to radians",
+    path: PY,
+    code: "R = mxm(rot_z(-t.gast * tau / 24.0), R)\n",
+    findings: ["1 24.0 scale known-constant"],
+  },
+  { name: "radians per hour: π / 12", code: "const h = ha * Math.PI / 12;", findings: ["1 12 scale known-constant"] },
+  { name: "degrees per hour of right ascension", code: "const raDeg = raHours * 15;", findings: ["1 15 scale known-constant"] },
+  { name: "15 with no hours named is a factor", code: "const y = x * 15;", findings: ["1 15 scale unjustified"] },
+  { name: "arcseconds per turn", code: "const asec = (rad / TAU) * 1296000;", findings: ["1 1296000 scale known-constant"] },
+  {
+    name: "python: reciprocal planetary masses",
+    path: PY,
+    code: "rmasses = {\n    199: 6023600.0,  # mercury\n    599: 1047.3486,  # jupiter\n    899: 19413.5,  # neptune\n}\n",
+    findings: ["2 6023600.0 element known-constant", "3 1047.3486 element known-constant", "4 19413.5 element untagged"],
+  },
+  {
+    name: "python: a character code named by its comment",
+    path: PY,
+    code: "if data[start] == 32:  # space\n    start += 1\n",
+    findings: ["1 32 threshold known-constant"],
+  },
+  { name: "a character code read with charCodeAt", code: "if (s.charCodeAt(i) === 32) i++;", findings: ["1 32 threshold known-constant"] },
+  {
+    name: "python: phase space is no space character",
+    path: PY,
+    code: "n = 32  # points in phase space\n",
+    findings: ["1 32 initializer untagged"],
+  },
+  { name: "a third of a turn of hue", code: "t3[0] = h + 1 / 3;", findings: ["1 1 / 3 offset known-constant"] },
+  { name: "python: 4/3 π r³", path: PY, code: "v = 4.0 / 3.0 * pi * r**3\n", findings: ["1 4.0 / 3.0 scale known-constant"] },
+  { name: "0.33 is not a third", code: "const k = x * 0.33;", findings: ["1 0.33 scale unjustified"] },
+  { name: "3/11 is not a simple fraction", code: "const alpha = 3 / 11;", findings: ["1 3 / 11 initializer unjustified"] },
+  {
+    name: "a retuned known value is still retuned",
+    base: "const times = [[-6, 'dawn', 'dusk']];",
+    code: "const times = [[-7, 'dawn', 'dusk']];",
+    findings: ["1 -7 element retuned was -6"],
+  },
+];
+
+/** Counts compared with lengths: how many, not how much. */
+const counts: Case[] = [
+  {
+    name: "python: a TLE line's length, retuned",
+    path: PY,
+    base: "if (len(line) >= 69 and\n        line.startswith('2 ')):\n    pass\n",
+    code: "if (len(line) >= 68 and\n        line.startswith('2 ')):\n    pass\n",
+    findings: [],
+  },
+  { name: "a string's length", code: "if (line.length < 68) throw new Error('short');", findings: [] },
+  { name: "a length on the right", code: "if (3 > parts.length) return;", findings: [] },
+  { name: "python: an array's size", path: PY, code: "if x.shape[0] > 12:\n    pass\n", findings: [] },
+  {
+    name: "a value compared with a plain variable is a threshold",
+    code: "if (line >= 68) return;",
+    findings: ["1 68 threshold unjustified"],
+  },
+  { name: "a fractional bound on a length is a value", code: "if (xs.length > 2.5) return;", findings: ["1 2.5 threshold unjustified"] },
+];
+
 export const judgementTables: Array<[string, Case[]]> = [
   ["adoption: explains, not narrates", explains],
   ["adoption: cited tables, blocks and functions", cited],
   ["known values written out", knownValues],
   ["honest calibration", calibration],
   ["not quantities", notQuantities],
+  ["the same place", samePlace],
+  ["fresh comments speak for new values", freshComments],
+  ["named definitions", namedDefinitions],
+  ["counts compared with lengths", counts],
 ];

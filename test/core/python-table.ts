@@ -286,8 +286,9 @@ const notCoefficients: Case[] = py([
   { name: "a version tuple bump", base: "__version_info__ = (1, 53)\n", code: "__version_info__ = (1, 54)\n", findings: [] },
   {
     name: "numeric dict keys",
-    code: "RMASS = {199: 6023600.0, 299: 408523.71}\n",
-    findings: ["1 6023600.0 element unjustified", "1 408523.71 element unjustified"],
+    // The keys are NAIF ids; the values, IAU reciprocal masses, are known; a new entry is not.
+    code: "RMASS = {199: 6023600.0, 299: 408523.71, 301: 0.27}\n",
+    findings: ["1 6023600.0 element known-constant", "1 408523.71 element known-constant", "1 0.27 element unjustified"],
   },
 ]);
 
