@@ -6,7 +6,10 @@
  * "pass": explained, a known value, or not a quantity). Prints recall and precision of blocking
  * per language.
  *
- *   node bench/adoption.mjs [--repos DIR] [--verbose]
+ *   node bench/adoption.mjs [--repos DIR] [--labels FILE] [--verbose]
+ *
+ * `--labels bench/labelled/heldout.json`: literals sampled at random after the rules were
+ * designed (a held-out check that they generalise), labelled before the check was run on them.
  *
  * Repositories are read from DIR/<owner>+<name> (a bare clone or a `.git` directory), cloned
  * from GitHub on first use.
@@ -21,7 +24,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const reposDir = args.includes("--repos") ? args[args.indexOf("--repos") + 1] : join(here, ".repos");
 const verbose = args.includes("--verbose");
-const labels = JSON.parse(readFileSync(join(here, "labelled", "adoption.json"), "utf8"));
+const labelFile = args.includes("--labels") ? args[args.indexOf("--labels") + 1] : join(here, "labelled", "adoption.json");
+const labels = JSON.parse(readFileSync(labelFile, "utf8"));
 const config = validateConfig({ requireTag: false });
 await loadLanguages();
 

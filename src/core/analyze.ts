@@ -160,8 +160,13 @@ const operatorFamily = (operator: string | null): string | null => (operator ===
  * position), which is unchanged. What stays unpaired is new, unless another file's removed lines hold
  * its statement (`pairAcrossFiles`). Linear: each base list is consumed from the front.
  */
-function pairWithBase(head: Candidate[], base: Candidate[]): { pairings: Pairing[]; unmatched: Candidate[] } {
+function pairWithBase(
+  head: Candidate[],
+  base: Candidate[],
+  replaced: ReadonlyMap<number, number> = new Map(),
+): { pairings: Pairing[]; unmatched: Candidate[] } {
   const used = new Set<Candidate>();
+  const fromBase = new Set(base);
   const pairings: Pairing[] = head.map((entry) => ({ entry, previous: null }));
   const open = new Set(pairings);
   const pass = (key: (c: Candidate) => string | null, accept: (head: Candidate, base: Candidate) => boolean = () => true): void => {
@@ -188,6 +193,15 @@ function pairWithBase(head: Candidate[], base: Candidate[]): { pairings: Pairing
   // The same value under the same operator first: `2 * c` is the old `2 * a`, not the old `b ** 2`.
   pass((c) => identityKey(c, "value", true));
   pass((c) => identityKey(c, "value"));
+  // A modified line (one line of a diff replaced by one): the same value on the line it replaced
+  // is that value kept, whatever was rewritten around it (`a >= 1 <= 2` → `(a >= 1) && (a <= 2)`).
+  pass(
+    (c) => {
+      const line = c.literal.line;
+      return fromBase.has(c) ? `${line}|${c.literal.value}` : `${replaced.get(line) ?? "-"}|${c.literal.value}`;
+    },
+    (head, base) => head.literal.value === base.literal.value && !operatorChanged(base.literal, head.literal),
+  );
   // By role in order, a rewritten statement's conversion is not paired with another conversion:
   // `ns / 1e9 / 60 / 60` → `s / 3600` changed the units the statement converts, not a coefficient.
   pass(
@@ -313,7 +327,7 @@ function planFile(change: FileChange, config: Config, adapter: LanguageAdapter):
   const head = candidates(headFile.literals, lines.added, true);
   if (head.length === 0) return plan;
   const removed = baseText !== null && lines.removed.size > 0 ? candidates(base().literals, lines.removed, true) : [];
-  ({ pairings: plan.pairings, unmatched: plan.unmatched } = pairWithBase(head, removed));
+  ({ pairings: plan.pairings, unmatched: plan.unmatched } = pairWithBase(head, removed, lines.replaced));
   let substances: Set<string> | undefined;
   // How many literals of a value a justification covers in a file: a reshaped statement keeps them, a new factor adds one.
   const covered = (file: SourceFile, text: string, value: number): number =>

@@ -13,6 +13,33 @@ export interface LineChanges {
   removed: Set<number>;
   /** How many numbers the added lines hold (what a reviewer would look at in a file the check does not parse). */
   numbers?: number;
+  /**
+   * Modified lines: a run of removed lines replaced by a run of added lines of the same length
+   * pairs them in order (head line → base line), as a reader of the diff pairs them.
+   */
+  replaced?: Map<number, number>;
+}
+
+/** Pairs runs of removed and added lines of equal length into `replaced` (a modified line). */
+class Replacements {
+  private removed: number[] = [];
+  private added: number[] = [];
+  constructor(private readonly into: LineChanges) {}
+  remove(line: number): void {
+    if (this.added.length > 0) this.flush();
+    this.removed.push(line);
+  }
+  add(line: number): void {
+    this.added.push(line);
+  }
+  flush(): void {
+    if (this.removed.length > 0 && this.removed.length === this.added.length) {
+      this.into.replaced ??= new Map();
+      this.added.forEach((line, i) => this.into.replaced!.set(line, this.removed[i]!));
+    }
+    this.removed = [];
+    this.added = [];
+  }
 }
 
 /** Numbers as a reader sees them in any text: not part of a word or a version such as 1.2.3. */
@@ -145,22 +172,30 @@ function walkHunks(lines: string[], start: number, stopAtFileHeader: boolean, vi
 function readHunks(lines: string[], start: number, into: LineChanges, stopAtFileHeader: boolean): number {
   let oldLine = 0;
   let newLine = 0;
-  return walkHunks(lines, start, stopAtFileHeader, {
+  const runs = new Replacements(into);
+  const end = walkHunks(lines, start, stopAtFileHeader, {
     hunk(header) {
+      runs.flush();
       oldLine = header.oldStart;
       newLine = header.newStart;
     },
     line(marker, body) {
       if (marker === "+") {
+        runs.add(newLine);
         into.added.add(newLine++);
         into.numbers = (into.numbers ?? 0) + countNumbers(body);
-      } else if (marker === "-") into.removed.add(oldLine++);
-      else {
+      } else if (marker === "-") {
+        runs.remove(oldLine);
+        into.removed.add(oldLine++);
+      } else {
+        runs.flush();
         oldLine++;
         newLine++;
       }
     },
   });
+  runs.flush();
+  return end;
 }
 
 function splitLines(text: string): string[] {
@@ -248,19 +283,25 @@ export function diffTexts(base: string | null, head: string | null): LineChanges
   let oldLine = 1;
   let newLine = 1;
   changes.numbers = 0;
+  const runs = new Replacements(changes);
   for (const part of parts) {
     const count = part.value.length;
     for (let k = 0; k < count; k++) {
       if (part.added) {
         changes.numbers += countNumbers(part.value[k]!);
+        runs.add(newLine);
         changes.added.add(newLine++);
-      } else if (part.removed) changes.removed.add(oldLine++);
-      else {
+      } else if (part.removed) {
+        runs.remove(oldLine);
+        changes.removed.add(oldLine++);
+      } else {
+        runs.flush();
         oldLine++;
         newLine++;
       }
     }
   }
+  runs.flush();
   return changes;
 }
 

@@ -72,8 +72,15 @@ export function structuralExemption(site: Literal, role: Role): string | undefin
     if (POSITION_METHODS.test(context.callee)) return "position or count argument";
     if (/(?:^|\.)parseInt$/.test(context.callee) && context.index === 1) return "radix";
   }
-  // A count compared with a length (`len(line) >= 68`, `xs.length > 3`): how many, not how much.
-  if (context.kind === "comparison" && Number.isInteger(site.value) && comparedWithLength(site)) return "count compared with a length";
+  if (Number.isInteger(site.value)) {
+    // A count compared with a length (`len(line) >= 68`, `xs.length > 3`): how many, not how much.
+    if (context.kind === "comparison" && comparedWithLength(site)) return "count compared with a length";
+    // An axis of an array is an index (`np.sum(x, axis=1)`).
+    if (context.kind === "call-argument" && context.keyword && /^(axis|axes)$/.test(context.keyword)) return "array axis";
+    // Digits of a number (`year % 100`): a power of ten as a modulus.
+    if (context.kind === "binary" && context.operator === "%" && context.side === "right" && isPowerOfTen(site.value))
+      return "digits of a number";
+  }
   // Last, as it reads the statement's text: a release number is no coefficient.
   if (VERSION_STATEMENT.test(site.statementText)) return "version number";
   return undefined;

@@ -258,7 +258,7 @@ const CONVENTION = /\b(standard|nominal|conventional|convention)\b/iu;
 
 /** A measured or published source: "measured", "observed", "from the … catalogue". */
 const SOURCE =
-  /\b(measured|observed|observations?|published|catalog(ue)?|survey|data release|experiment(al|ally)?|laboratory|lab value|mission|spacecraft|ephemeris)\b/iu;
+  /\b(measured|observed|observations?|published|catalog(ue)?|survey|data release|experiment(al|ally)?|laboratory|lab value|mission|spacecraft|ephemeris|papers?|article|thesis|datasheet|data sheet|handbook|textbook|technical report)\b/iu;
 
 /** A unit: bracketed (`[km/s]`, `(m/s^2)`), after a number (`30 km`), after "in"/"per"/"units of", or a compound (`km/s`). */
 const UNIT_TOKENS =

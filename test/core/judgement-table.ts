@@ -566,6 +566,49 @@ const counts: Case[] = [
   { name: "a fractional bound on a length is a value", code: "if (xs.length > 2.5) return;", findings: ["1 2.5 threshold unjustified"] },
 ];
 
+/** Structure, not quantity: modified lines, loop bounds, array dimensions, digits; sources named in words. */
+const structure: Case[] = [
+  {
+    name: "a modified line keeps its values when the expression around them is rewritten",
+    base: "if (nm >= 8.26e-3 <= 9.24e-3 && em >= 0.5) irez = 2;\n",
+    code: "if ((nm >= 8.26e-3) && (nm <= 9.24e-3) && (em >= 0.5)) irez = 2;\n",
+    findings: [],
+  },
+  {
+    name: "a modified line with a new value reports the new value",
+    base: "if (nm >= 8.26e-3 <= 9.24e-3 && em >= 0.5) irez = 2;\n",
+    code: "if ((nm >= 8.26e-3) && (nm <= 9.3e-3) && (em >= 0.5)) irez = 2;\n",
+    findings: ["1 9.3e-3 threshold unjustified"],
+  },
+  {
+    name: "an old value on a removed line does not excuse it on an added one",
+    base: "const a = 0.27;\n",
+    code: "const a = 0.27;\nconst b = x * 0.27;\n",
+    findings: ["2 0.27 scale unjustified"],
+  },
+  {
+    name: "a loop bound other than 0 or 1 stays a threshold (a series' order can be tuned)",
+    code: "for (let i = 0; i < 4; i++) rgb[i] = +rgb[i];",
+    findings: ["1 4 threshold unjustified"],
+  },
+  { name: "python: an axis is an index", path: PY, code: "s = np.sum(x, axis=2)\n", findings: [] },
+  {
+    name: "python: a two-digit year",
+    path: PY,
+    base: "epochyr = y % 1000\n",
+    code: "epochyr = y % 100\n",
+    findings: [],
+  },
+  { name: "python: a modulus that is no power of ten is a value", path: PY, code: "d = n % 7\n", findings: ["1 7 operand unjustified"] },
+  {
+    name: "python: a table under a comment naming the paper it comes from",
+    path: PY,
+    code: "# Coefficients from EU JRC paper\nhuld = {'csi': (-0.006756, -0.016444)}\n",
+    config: ADOPT,
+    findings: ["2 -0.006756 element justified", "2 -0.016444 element justified"],
+  },
+];
+
 export const judgementTables: Array<[string, Case[]]> = [
   ["adoption: explains, not narrates", explains],
   ["adoption: cited tables, blocks and functions", cited],
@@ -576,4 +619,5 @@ export const judgementTables: Array<[string, Case[]]> = [
   ["fresh comments speak for new values", freshComments],
   ["named definitions", namedDefinitions],
   ["counts compared with lengths", counts],
+  ["structure, not quantity", structure],
 ];
