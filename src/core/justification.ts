@@ -294,6 +294,16 @@ const UNIT_LABEL = new RegExp(
 );
 export const isUnitLabel = (text: string): boolean => UNIT_LABEL.test(normaliseText(text).replace(/'s\b/g, "").slice(0, 200));
 
+/** One line of code: an assignment of a number (`n = 0.2306`, `self.k = 3;`, `const a = -1.5e-3`). */
+const ASSIGNMENT_OF_NUMBER =
+  /^\s*(?:(?:const|let|var)\s+)?[\p{L}_$][\w$.]*(?:\[[^\]\n]{0,40}\])?\s*(?::\s*[\w.]+\s*)?[-+*/]?=\s*[-+]?(?:\d[\d_]*\.?\d*|\.\d+)(?:e[-+]?\d+)?\s*;?\s*$/iu;
+
+/** A comment that is code put aside (`# n = 0.230605479`, the value before a retune): it explains nothing. */
+export const isCommentedOutCode = (text: string): boolean => {
+  const lines = text.split("\n").filter((line) => line.trim() !== "");
+  return lines.length > 0 && lines.every((line) => ASSIGNMENT_OF_NUMBER.test(line));
+};
+
 /**
  * Whether a comment explains a value (SPEC section 4, adoption mode): it states what the value
  * is or where it comes from. A reference, a derivation, a standard or a measured source always
@@ -302,6 +312,7 @@ export const isUnitLabel = (text: string): boolean => UNIT_LABEL.test(normaliseT
  */
 export function explanationProblem(text: string, rules: Rules): string | null {
   const judged = normaliseText(text).slice(0, JUDGED_LENGTH);
+  if (isCommentedOutCode(judged)) return "it is commented-out code (an old value kept as a comment), not an explanation";
   if (strongEvidence(judged) || SOURCE.test(judged)) return null;
   // A quantity word, a unit or a named convention says what the value is, unless the comment narrates the code.
   const quantity = UNIT.test(judged) || CONVENTION.test(judged) ? ["unit"] : findPhrases(judged, rules.quantityWords);

@@ -601,6 +601,26 @@ const structure: Case[] = [
   },
   { name: "python: a modulus that is no power of ten is a value", path: PY, code: "d = n % 7\n", findings: ["1 7 operand unjustified"] },
   {
+    name: "python: the old value kept as a comment explains nothing",
+    path: PY,
+    base: "n = 0.230605479\n",
+    code: "#n = 0.230605479\nn = 0.230652907\n",
+    config: ADOPT,
+    findings: ["2 0.230652907 initializer weak was 0.230605479"],
+  },
+  {
+    name: "commented-out code above a new value explains nothing",
+    code: "// const k = 1.02;\nconst k = 1.07;\n",
+    config: ADOPT,
+    findings: ["2 1.07 initializer weak"],
+  },
+  {
+    name: "a derivation with an equals sign still explains",
+    code: "const s60 = 0.866; // = sqrt(3) / 2\n",
+    config: ADOPT,
+    findings: ["1 0.866 initializer justified"],
+  },
+  {
     name: "python: a table under a comment naming the paper it comes from",
     path: PY,
     code: "# Coefficients from EU JRC paper\nhuld = {'csi': (-0.006756, -0.016444)}\n",
