@@ -38,6 +38,18 @@ const LENGTH_BEFORE = new RegExp(
 /** A length after it: `3 < len(x)`, `0 === s.length`. */
 const LENGTH_AFTER = new RegExp(String.raw`^\s*${COMPARE}\s*(?:len\s*\(|[\w$.\])]*\.(?:length|size)\b|[\w$.\])]*\.shape\s*\[)`);
 
+/** A name that holds the layout of a fixed-width record: column specs, widths, positions. */
+const RECORD_LAYOUT_NAME =
+  /(?:^|[._$]|(?<=[a-z]))(col_?specs?|colspecs|column_?specs?|col_?widths|column_?widths|field_?widths|widths|col_?positions|column_?positions)$/i;
+/** Inside a `colspecs=` or `widths=` argument, on the literal's line. */
+const RECORD_LAYOUT_ARGUMENT = /\b(?:colspecs|widths)\s*=\s*[[(][^=]*$/;
+
+const isRecordLayout = (site: Literal): boolean => {
+  const identity = site.site.anchor.identity;
+  if (identity !== null && RECORD_LAYOUT_NAME.test(identity)) return true;
+  return RECORD_LAYOUT_ARGUMENT.test(site.around.before.slice(-300));
+};
+
 const comparedWithLength = (site: Literal): boolean => {
   const { before, after } = site.around;
   return LENGTH_BEFORE.test(before.slice(-300)) || LENGTH_AFTER.test(after.slice(0, 300));
@@ -77,6 +89,9 @@ export function structuralExemption(site: Literal, role: Role): string | undefin
     if (context.kind === "comparison" && comparedWithLength(site)) return "count compared with a length";
     // An axis of an array is an index (`np.sum(x, axis=1)`).
     if (context.kind === "call-argument" && context.keyword && /^(axis|axes)$/.test(context.keyword)) return "array axis";
+    // Column positions of a fixed-width record (`COL_SPECS = [(0, 3), (3, 8)]`, `read_fwf(f, widths=[3, 5])`).
+    if ((context.kind === "array-element" || context.kind === "call-argument") && isRecordLayout(site))
+      return "column position of a record";
     // Digits of a number (`year % 100`): a power of ten as a modulus.
     if (context.kind === "binary" && context.operator === "%" && context.side === "right" && isPowerOfTen(site.value))
       return "digits of a number";

@@ -601,6 +601,30 @@ const structure: Case[] = [
   },
   { name: "python: a modulus that is no power of ten is a value", path: PY, code: "d = n % 7\n", findings: ["1 7 operand unjustified"] },
   {
+    name: "python: column specs of a fixed-width format",
+    path: PY,
+    code: "BSRN_LR0500_COL_SPECS = [(0, 3), (3, 8), (8, 14),\n                         (62, 68)]\n",
+    findings: [],
+  },
+  {
+    name: "python: widths passed to read_fwf",
+    path: PY,
+    code: "df = pd.read_fwf(f, widths=[6, 8, 7], header=None)\n",
+    findings: [],
+  },
+  { name: "a record's column widths", code: "const FIELD_WIDTHS = [6, 8, 7];", findings: [] },
+  {
+    name: "fractional widths are values",
+    code: "const WIDTHS = [0.27, 1.5];",
+    findings: ["1 0.27 element unjustified", "1 1.5 element unjustified"],
+  },
+  {
+    name: "python: integers in another table are values",
+    path: PY,
+    code: "ORDERS = [(0, 3), (3, 8)]\n",
+    findings: ["1 0 element allowed", "1 3 element unjustified", "1 3 element unjustified", "1 8 element unjustified"],
+  },
+  {
     name: "python: the old value kept as a comment explains nothing",
     path: PY,
     base: "n = 0.230605479\n",
