@@ -6,7 +6,7 @@
  * "pass": explained, a known value, or not a quantity). Prints recall and precision of blocking
  * per language.
  *
- *   node bench/adoption.mjs [--repos DIR] [--labels FILE] [--verbose]
+ *   node bench/adoption.mjs [--repos DIR] [--labels FILE] [--policy init] [--verbose]
  *
  * `--labels bench/labelled/heldout.json`: literals sampled at random after the rules were
  * designed (a held-out check that they generalise), labelled before the check was run on them.
@@ -18,7 +18,16 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { analyzeChange, languageOf, loadLanguages, validateConfig } from "../dist/core/index.js";
+import {
+  analyzeChange,
+  createFileSelector,
+  DEFAULT_IGNORE,
+  languageOf,
+  loadLanguages,
+  needsText,
+  proposeIgnores,
+  validateConfig,
+} from "../dist/core/index.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -26,6 +35,7 @@ const reposDir = args.includes("--repos") ? args[args.indexOf("--repos") + 1] : 
 const verbose = args.includes("--verbose");
 const labelFile = args.includes("--labels") ? args[args.indexOf("--labels") + 1] : join(here, "labelled", "adoption.json");
 const labels = JSON.parse(readFileSync(labelFile, "utf8"));
+const adoptionPolicy = args.includes("--policy") && args[args.indexOf("--policy") + 1] === "init";
 const config = validateConfig({ requireTag: false });
 await loadLanguages();
 
@@ -50,6 +60,28 @@ const show = (dir, spec) => {
   }
 };
 
+/**
+ * `--policy init`: each repository judged with the policy `no-patch init` proposes for it
+ * today (its default branch's tree), as a team adopting no-patch would commit it.
+ */
+const policies = new Map();
+function policyFor(repo, dir) {
+  if (!adoptionPolicy) return config;
+  let policy = policies.get(repo);
+  if (policy) return policy;
+  const defaults = validateConfig({});
+  const select = createFileSelector(defaults);
+  const paths = execFileSync("git", ["--git-dir", dir, "ls-tree", "-r", "--name-only", "HEAD"], { encoding: "utf8", maxBuffer: 1 << 28 })
+    .split("\n")
+    .filter(Boolean);
+  const files = paths.map((path) => (select(path).read && needsText(path) ? { path, text: show(dir, `HEAD:${path}`) } : { path }));
+  const proposals = proposeIgnores(files, defaults);
+  policy = validateConfig({ requireTag: false, ignore: [...DEFAULT_IGNORE, ...proposals.map((p) => p.glob)] });
+  if (verbose) console.log(`${repo}: ${proposals.map((p) => p.glob).join(", ") || "(nothing proposed)"}`);
+  policies.set(repo, policy);
+  return policy;
+}
+
 const tally = new Map();
 const misses = [];
 for (const entry of labels) {
@@ -59,7 +91,7 @@ for (const entry of labels) {
   const base = show(dir, `${entry.commit}^:${entry.path}`);
   const analysis = analyzeChange(
     [{ path: entry.path, status: base === null ? "added" : "modified", baseText: base, headText: head }],
-    config,
+    policyFor(entry.repo, dir),
   );
   const finding = analysis.findings.find((f) => f.line === entry.line && f.literal === entry.literal);
   // A literal the check does not report (an index, a counter) passes.

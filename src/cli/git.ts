@@ -129,3 +129,11 @@ export function commitsTouching(root: string, start: string, path: string, depth
     throw error;
   }
 }
+
+/** The files git tracks in the working tree, relative to the root with `/` separators. */
+export function trackedFiles(root: string): string[] {
+  return git(root, ["ls-files", "-z", "--cached"])
+    .toString("utf8")
+    .split("\0")
+    .filter((path) => path !== "");
+}

@@ -8,6 +8,7 @@ import { version } from "../version.js";
 import { checkRepository } from "./check.js";
 import { DEMO_PATH, DEMO_PY_PATH, DEMO_SOURCES, runDemo } from "./demo.js";
 import { UsageError } from "./errors.js";
+import { runInit } from "./init.js";
 
 const FORMAT_HELP = FORMATS.map((f) => `${f.name.padEnd(9)}${f.description}`).join("\n                   ");
 
@@ -16,6 +17,10 @@ const USAGE = `Usage:
   no-patch pr OWNER/REPO#N | URL [--format F]
                      what the GitHub App would report on a live pull request; writes nothing
                      (GITHUB_TOKEN for private repositories, GITHUB_API_URL for Enterprise)
+  no-patch init [--write [--force]] [--output FILE]
+                     propose an adoption policy for this repository: adoption mode, and ignore
+                     globs for demos, examples, documentation, build files and presentation
+                     modules; prints it, or writes .github/no-patch.yml with --write
   no-patch demo      check a bundled example change and show the report
   no-patch schema    print the JSON Schema of .github/no-patch.yml
 
@@ -138,6 +143,33 @@ async function demo(): Promise<number> {
   return 0;
 }
 
+function init(argv: string[]): number {
+  const { values } = parseArgs({
+    args: argv,
+    allowPositionals: false,
+    strict: true,
+    options: {
+      write: { type: "boolean" },
+      force: { type: "boolean" },
+      output: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (values.force && !values.write) throw new UsageError("--force only applies with --write.");
+  const result = runInit({ cwd: process.cwd(), write: values.write === true, force: values.force === true, output: values.output });
+  if (result.written === null) process.stdout.write(result.yaml);
+  const counts = result.proposals.reduce((n, p) => n + p.files, 0);
+  process.stderr.write(
+    `no-patch init: ${result.proposals.length} ignore glob${result.proposals.length === 1 ? "" : "s"} proposed (${counts} file${counts === 1 ? "" : "s"} the check would otherwise read)` +
+      (result.written ? `; written to ${result.written}. Review it, then commit it to the default branch.\n` : ".\n"),
+  );
+  return 0;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
@@ -148,6 +180,8 @@ export async function main(argv: string[]): Promise<number> {
         return await pr(rest);
       case "demo":
         return await demo();
+      case "init":
+        return init(rest);
       case "schema":
         process.stdout.write(JSON.stringify(configJsonSchema(), null, 2) + "\n");
         return 0;

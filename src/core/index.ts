@@ -1,4 +1,5 @@
 /** The pure analysis core shared by the CLI, the GitHub App and the ESLint rule. */
+export * from "./adoption.js";
 export * from "./analyze.js";
 export * from "./config.js";
 export * from "./diff.js";

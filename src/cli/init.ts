@@ -1,0 +1,66 @@
+/**
+ * `no-patch init`: propose an adoption policy for the repository in the working directory:
+ * adoption mode, and `ignore` globs for what is not scientific code (see core/adoption.ts).
+ * Prints the policy; `--write` writes it to .github/no-patch.yml, never over an existing file
+ * unless `--force`.
+ */
+import { existsSync, lstatSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { adoptionPolicyYaml, needsText, proposeIgnores, type ProposedIgnore, type TreeFile } from "../core/adoption.js";
+import { CONFIG_PATH, parseConfig, validateConfig } from "../core/config.js";
+import { createFileSelector } from "../core/file-selector.js";
+import { UsageError } from "./errors.js";
+import { repositoryRoot, trackedFiles } from "./git.js";
+
+/** Files larger than this are not read for imports (they are rarely hand-written presentation code). */
+const MAX_READ_BYTES = 1024 * 1024;
+
+export interface InitOptions {
+  cwd: string;
+  write: boolean;
+  force: boolean;
+  /** Where to write, relative to the repository root (default .github/no-patch.yml). */
+  output?: string;
+  /** The date written in the header (tests pass one). */
+  date?: string;
+}
+
+export interface InitResult {
+  yaml: string;
+  proposals: ProposedIgnore[];
+  /** The path written, relative to the root; null when only printed. */
+  written: string | null;
+}
+
+export function runInit(options: InitOptions): InitResult {
+  const root = repositoryRoot(options.cwd);
+  const defaults = validateConfig({});
+  const select = createFileSelector(defaults);
+  const files: TreeFile[] = trackedFiles(root).map((path) => {
+    if (!select(path).read || !needsText(path)) return { path };
+    const absolute = join(root, path);
+    try {
+      const stat = lstatSync(absolute);
+      if (!stat.isFile() || stat.size > MAX_READ_BYTES) return { path };
+      return { path, text: readFileSync(absolute, "utf8") };
+    } catch {
+      return { path }; // deleted in the working tree, or unreadable: judged by its name only
+    }
+  });
+  const proposals = proposeIgnores(files, defaults);
+  const yaml = adoptionPolicyYaml(proposals, options.date ?? new Date().toISOString().slice(0, 10));
+  // What is proposed must be a policy the check accepts.
+  parseConfig(yaml, "the proposed policy");
+  if (!options.write) return { yaml, proposals, written: null };
+  const output = options.output ?? CONFIG_PATH;
+  if (output.startsWith("/") || output.split(/[\\/]/).includes("..")) {
+    throw new UsageError(`--output ${JSON.stringify(output)}: give a path inside the repository.`);
+  }
+  const target = join(root, output);
+  if (existsSync(target) && !options.force) {
+    throw new UsageError(`${output} exists; run with --force to replace it, or without --write to print the proposal.`);
+  }
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, yaml);
+  return { yaml, proposals, written: output };
+}
