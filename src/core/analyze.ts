@@ -155,10 +155,13 @@ const operatorFamily = (operator: string | null): string | null => (operator ===
  * the line's text (SPEC section 3): the same place and value is unchanged (reformatted, or its
  * statement moved); the same place with another value or operator is a retune. Places are tried
  * most specific first: the statement's structure and the path in it; the same with operators
- * masked; then, within the statement of the same name, the same value (unchanged) or the same
- * role in order (retuned); last, a whole line that moved (its code and the value at the same
- * position), which is unchanged. What stays unpaired is new, unless another file's removed lines hold
- * its statement (`pairAcrossFiles`). Linear: each base list is consumed from the front.
+ * masked; within the statement of the same name, the same value under the same operator, then
+ * under any (unchanged); on a modified line (`replaced`: head line → the base line it replaced),
+ * the same value (unchanged); within the statement of the same name, the same role in order
+ * (retuned), except one unit factor for another (a rewritten conversion); last, a whole line
+ * that moved (its code and the value at the same position), which is unchanged. What stays
+ * unpaired is new, unless another file's removed lines hold its statement (`pairAcrossFiles`).
+ * Linear: each base list is consumed from the front.
  */
 function pairWithBase(
   head: Candidate[],

@@ -188,11 +188,10 @@ export function classify(
   let stale = false;
   let judgement: Judgement;
 
-  const known = knownConstantOf;
-  const constant = config.knownConstants ? known(literal) : undefined;
+  const constant = config.knownConstants ? knownConstantOf(literal) : undefined;
   // A retune is recognised before every exemption: only a move between two writings of the same
   // known constant (3.14 → 3.14159) is not one.
-  const sameConstant = constant && previous && config.knownConstants ? known(previous.literal)?.key === constant.key : false;
+  const sameConstant = constant && previous && config.knownConstants ? knownConstantOf(previous.literal)?.key === constant.key : false;
   if (constant && (!previous || sameConstant)) {
     knownConstant = {
       key: constant.key,

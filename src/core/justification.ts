@@ -419,7 +419,8 @@ function read(comment: AttachedComment, config: Config): Reading {
       return { justification, calibration, untagged: true, problems: rest };
     }
   }
-  if (unexplained && rules.explain !== "off" && problems.length === 0) problems.push(unexplained);
+  // Commented-out code is named first, whatever else is wrong with it: that is what the author must see.
+  if (unexplained && rules.explain !== "off" && (problems.length === 0 || isCommentedOutCode(text))) problems.unshift(unexplained);
   return { justification, calibration: null, untagged: true, problems };
 }
 

@@ -229,3 +229,28 @@ describe("reversePatch rebuilds the base from the head and GitHub's patch", () =
     expect(reversePatch(head, patch)).toBeNull();
   });
 });
+
+describe("modified lines (`replaced`): a run of removed lines replaced by as many added ones", () => {
+  const base = "a\nb = 1\nc = 2\nd\ne = 3\nf\n";
+  const head = "a\nb = 10\nc = 20\nd\ne = 3\nnew = 4\nf\n";
+  const patch = structuredPatch("x", "x", base, head, "", "", { context: 1 })
+    .hunks.map((h) => [`@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@`, ...h.lines].join("\n"))
+    .join("\n");
+
+  it.each([
+    ["diffTexts", diffTexts(base, head)],
+    ["parseHunks", parseHunks(patch)],
+  ])("%s pairs them in order, and leaves a pure addition unpaired", (_source, changes) => {
+    expect([...(changes.replaced ?? new Map())]).toEqual([
+      [2, 2],
+      [3, 3],
+    ]);
+    expect(changes.added.has(6)).toBe(true);
+    expect(changes.replaced?.has(6)).toBe(false);
+  });
+
+  it("does not pair runs of different lengths", () => {
+    const changes = diffTexts("a\nx = 1\nb\n", "a\nx = 1.5\ny = 2\nb\n");
+    expect(changes.replaced?.size ?? 0).toBe(0);
+  });
+});
