@@ -4,7 +4,7 @@
  * Prints the policy; `--write` writes it to .github/no-patch.yml, never over an existing file
  * unless `--force`.
  */
-import { existsSync, lstatSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { adoptionPolicyYaml, needsText, proposeIgnores, type ProposedIgnore, type TreeFile } from "../core/adoption.js";
 import { CONFIG_PATH, parseConfig, validateConfig } from "../core/config.js";
@@ -14,6 +14,19 @@ import { repositoryRoot, trackedFiles } from "./git.js";
 
 /** Files larger than this are not read for imports (they are rarely hand-written presentation code). */
 const MAX_READ_BYTES = 1024 * 1024;
+/** Only a file's opening is read: its imports and enough of its calls (the rules read no further). */
+const OPENING_BYTES = 200_000;
+
+function opening(path: string): string {
+  const fd = openSync(path, "r");
+  try {
+    const buffer = Buffer.alloc(OPENING_BYTES);
+    const length = readSync(fd, buffer, 0, OPENING_BYTES, 0);
+    return buffer.subarray(0, length).toString("utf8");
+  } finally {
+    closeSync(fd);
+  }
+}
 
 export interface InitOptions {
   cwd: string;
@@ -42,7 +55,7 @@ export function runInit(options: InitOptions): InitResult {
     try {
       const stat = lstatSync(absolute);
       if (!stat.isFile() || stat.size > MAX_READ_BYTES) return { path };
-      return { path, text: readFileSync(absolute, "utf8") };
+      return { path, text: opening(absolute) };
     } catch {
       return { path }; // deleted in the working tree, or unreadable: judged by its name only
     }

@@ -13,7 +13,7 @@ import {
   type Justification,
   type JustificationVerdict,
 } from "./justification.js";
-import { matchKnownConstant, matchKnownValue, UNIT_SOURCE, type KnownConstant } from "./known-constants.js";
+import { constantIdentity, matchKnownConstant, matchKnownValue, UNIT_SOURCE, type KnownConstant } from "./known-constants.js";
 import type { LanguageAdapter } from "./literal.js";
 import type { ValueChange } from "./history.js";
 import type { Role } from "./roles.js";
@@ -172,6 +172,8 @@ export function knownConstantOf(l: Literal): KnownConstant | undefined {
  */
 export const isUnitFactor = (l: Literal): boolean => isPowerOfTen(Math.abs(l.value)) || knownConstantOf(l)?.source === UNIT_SOURCE;
 
+const sameIdentity = (a: string | undefined, b: string): boolean => a !== undefined && constantIdentity(a) === constantIdentity(b);
+
 export function classify(
   path: string,
   literal: Literal,
@@ -190,8 +192,9 @@ export function classify(
 
   const constant = config.knownConstants ? knownConstantOf(literal) : undefined;
   // A retune is recognised before every exemption: only a move between two writings of the same
-  // known constant (3.14 → 3.14159) is not one.
-  const sameConstant = constant && previous && config.knownConstants ? knownConstantOf(previous.literal)?.key === constant.key : false;
+  // known constant (3.14 → 3.14159, c in m/s → c in km/s) is not one.
+  const sameConstant =
+    constant && previous && config.knownConstants ? sameIdentity(knownConstantOf(previous.literal)?.key, constant.key) : false;
   if (constant && (!previous || sameConstant)) {
     knownConstant = {
       key: constant.key,

@@ -685,6 +685,13 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
   { key: "kmh", name: "km/h per m/s", value: 3.6, source: UNIT, match: exact, constantName: "KMH_PER_MS" },
 ];
 
+/**
+ * Which constant a key names, whatever the unit it is written in: `c` and `c-km` are both the
+ * speed of light. Unit factors scaled by a prefix (`s/day*1e3`) keep their scale: a different
+ * conversion.
+ */
+export const constantIdentity = (key: string): string => key.replace(/-km$/, "");
+
 /** Significant digits and the place value of the last digit, read from the literal as written. */
 export function writtenPrecision(text: string): { digits: number; lastPlace: number } | null {
   const clean = text.replace(/^[-+]/, "").replace(/_/g, "").toLowerCase();

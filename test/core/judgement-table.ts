@@ -539,6 +539,24 @@ const namedDefinitions: Case[] = [
   { name: "0.33 is not a third", code: "const k = x * 0.33;", findings: ["1 0.33 scale unjustified"] },
   { name: "3/11 is not a simple fraction", code: "const alpha = 3 / 11;", findings: ["1 3 / 11 initializer unjustified"] },
   {
+    name: "the same constant in another unit is that constant (c in m/s → km/s)",
+    base: "var c = 299792458; // Speed of light in km/s\n",
+    code: "var c = 299792.458; // Speed of light in km/s\n",
+    findings: ["1 299792.458 initializer known-constant was 299792458"],
+  },
+  {
+    name: "another geodetic system is a retune (WGS-84 → WGS-72 GM)",
+    base: "export const mu = 398600.4418; // in km3 / s2\n",
+    code: "export const mu = 398600.8; // in km3 / s2\n",
+    findings: ["1 398600.8 initializer retuned was 398600.4418"],
+  },
+  {
+    name: "a unit factor scaled to another unit is a retune (seconds → milliseconds per day)",
+    base: "const t = d * 86400;\n",
+    code: "const t = d * 86400000;\n",
+    findings: ["1 86400000 scale retuned was 86400"],
+  },
+  {
     name: "a retuned known value is still retuned",
     base: "const times = [[-6, 'dawn', 'dusk']];",
     code: "const times = [[-7, 'dawn', 'dusk']];",
