@@ -71,3 +71,11 @@ describe("schema/no-patch.schema.json", () => {
     expect(committed).toEqual(configJsonSchema());
   });
 });
+
+describe(".github/no-patch.yml, the example policy", () => {
+  it("is valid, and the ignore list it shows as the default is the default", async () => {
+    const { readFileSync } = await import("node:fs");
+    const config = parseConfig(readFileSync(new URL("../../.github/no-patch.yml", import.meta.url), "utf8"));
+    expect(config.ignore).toEqual(defaultConfig.ignore);
+  });
+});
