@@ -17,7 +17,7 @@ import {
   type Previous,
   type Status,
 } from "./findings.js";
-import { judgeJustification, parseAnnotation, substance } from "./justification.js";
+import { judgeJustification, parseAnnotation, substance, withoutParameterDocs } from "./justification.js";
 import { languageOf, loadedAdapter, loadLanguages, type Language } from "./languages/index.js";
 import type { LanguageAdapter } from "./literal.js";
 import { roleOf, type Role } from "./roles.js";
@@ -292,6 +292,8 @@ function commentSubstances(file: SourceFile, tags: readonly string[]): Set<strin
   const result = new Set<string>();
   for (const text of file.commentTexts()) {
     result.add(substance(text));
+    // A function doc is read without its parameter docs: editing only those is no edit of what it says of the body.
+    result.add(substance(withoutParameterDocs(text)));
     const annotation = parseAnnotation(text, tags);
     if (annotation) result.add(substance(annotation.text));
   }

@@ -99,6 +99,15 @@ const OMITTED = new Set(["comment", "type"]);
 const FUNCTIONS = new Set(["function_definition", "lambda"]);
 const SEQUENCES = new Set(["list", "tuple", "set", "expression_list", "pattern_list", "tuple_pattern", "list_pattern"]);
 
+/** Whether a block lies in a function's body (before any class or the module). */
+function insideFunction(block: PyNode): boolean {
+  for (let node = block.parent; node; node = node.parent) {
+    if (node.type === "block" && node.parent && FUNCTIONS.has(node.parent.type)) return true;
+    if (node.type === "class_definition" || node.type === "module") return false;
+  }
+  return false;
+}
+
 const MATH_CONSTANTS: Record<string, number> = { pi: Math.PI, e: Math.E, tau: 2 * Math.PI, inf: Infinity };
 const MATH_FUNCTIONS: Record<string, (...args: number[]) => number> = {
   sqrt: Math.sqrt, cbrt: Math.cbrt, exp: Math.exp, log: Math.log, log10: Math.log10, log2: Math.log2, log1p: Math.log1p,
@@ -376,15 +385,23 @@ class Scan {
   constructsOf(literal: PyNode): Construct[] {
     const result: Construct[] = [];
     let insideFunctionBody = false;
+    // Inside a nested block (`if`, `for`, `with`) of a function: only the function's own doc
+    // can still speak for the literal, so the statements between are passed over.
+    let nested = false;
     for (let node: PyNode | null = literal; node; node = node.parent) {
       if (SCOPE_BOUNDARIES.has(node.type)) {
         if (node.type === "block" && node.parent && FUNCTIONS.has(node.parent.type)) {
           insideFunctionBody = true;
+          nested = false;
+          continue;
+        }
+        if (node.type === "block" && !insideFunctionBody && insideFunction(node)) {
+          nested = true;
           continue;
         }
         break;
       }
-      if (!isConstruct(node)) continue;
+      if (nested || !isConstruct(node)) continue;
       const doc = this.docs.get(node);
       result.push({
         start: node.start,

@@ -145,6 +145,15 @@ const SCOPE_BOUNDARIES = new Set<ts.SyntaxKind>([
 
 const isScopeBoundary = (node: ts.Node): boolean => SCOPE_BOUNDARIES.has(node.kind);
 
+/** Whether a block lies in a function's body (before any class, module or the file). */
+function insideFunction(block: ts.Node): boolean {
+  for (let node = block.parent; node; node = node.parent) {
+    if (isFunctionBody(node)) return true;
+    if (ts.isSourceFile(node) || ts.isModuleBlock(node) || ts.isClassLike(node)) return false;
+  }
+  return false;
+}
+
 function isFunctionBody(node: ts.Node): boolean {
   const parent = node.parent;
   return !!parent && ts.isBlock(node) && ts.isFunctionLike(parent);
@@ -348,16 +357,24 @@ class FileScan {
 function constructsOf(literal: ts.Node, sourceFile: ts.SourceFile): Construct[] {
   const result: Construct[] = [];
   let insideFunctionBody = false;
+  // Inside a nested block (`if`, `for`, `switch`) of a function: only the function's own doc can
+  // still speak for the literal, so the statements between are passed over.
+  let nested = false;
   for (let node: ts.Node | undefined = literal; node; node = node.parent) {
     if (isScopeBoundary(node)) {
       // A function's documentation covers its body only when configured: mark what lies beyond it.
       if (isFunctionBody(node)) {
         insideFunctionBody = true;
+        nested = false;
+        continue;
+      }
+      if ((ts.isBlock(node) || ts.isCaseBlock(node)) && !insideFunctionBody && insideFunction(node)) {
+        nested = true;
         continue;
       }
       break;
     }
-    if (isConstruct(node))
+    if (!nested && isConstruct(node))
       result.push({ start: node.getStart(sourceFile), end: node.end, kind: insideFunctionBody ? "function" : "enclosing" });
   }
   return result;
