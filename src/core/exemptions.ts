@@ -47,12 +47,12 @@ const RECORD_LAYOUT_ARGUMENT = /\b(?:colspecs|widths)\s*=\s*[[(][^=]*$/;
 const isRecordLayout = (site: Literal): boolean => {
   const identity = site.site.anchor.identity;
   if (identity !== null && RECORD_LAYOUT_NAME.test(identity)) return true;
-  return RECORD_LAYOUT_ARGUMENT.test(site.around.before.slice(-300));
+  return RECORD_LAYOUT_ARGUMENT.test(site.around.before);
 };
 
 const comparedWithLength = (site: Literal): boolean => {
   const { before, after } = site.around;
-  return LENGTH_BEFORE.test(before.slice(-300)) || LENGTH_AFTER.test(after.slice(0, 300));
+  return LENGTH_BEFORE.test(before) || LENGTH_AFTER.test(after);
 };
 
 /** Why a literal is not a candidate at all, or undefined when it is one. */

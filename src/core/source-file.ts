@@ -41,6 +41,9 @@ const isSpace = (code: number): boolean =>
   code === 0xfeff ||
   (code > 127 && /\s/.test(String.fromCharCode(code)));
 
+/** How far the lexical context of a literal is read on its line, each way. */
+const AROUND = 300;
+
 /** How many lines above a construct its block's head may stand (a long table). */
 const BLOCK_REACH = 400;
 /** A line that opens control flow ends a block of constants. */
@@ -105,11 +108,16 @@ export class SourceFile {
     return lo + 1;
   }
 
-  /** The code of an offset's line before it and after an end offset (lexical context of a literal). */
+  /**
+   * The code of an offset's line before it and after an end offset (lexical context of a
+   * literal), at most `AROUND` characters each way: a minified line of a megabyte is not copied
+   * once per literal.
+   */
   around(start: number, end: number): { before: string; after: string } {
-    const from = this.lineStarts[this.lineOf(start) - 1]!;
-    const next = this.text.indexOf("\n", end);
-    return { before: this.text.slice(from, start), after: this.text.slice(end, next < 0 ? this.text.length : next) };
+    const from = Math.max(this.lineStarts[this.lineOf(start) - 1]!, start - AROUND);
+    const after = this.text.slice(end, end + AROUND);
+    const newline = after.indexOf("\n");
+    return { before: this.text.slice(from, start), after: newline < 0 ? after : after.slice(0, newline) };
   }
 
   /** 1-based column of an offset on its line (UTF-16 code units, as editors and GitHub count). */

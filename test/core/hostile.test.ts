@@ -24,6 +24,13 @@ describe("hostile input", () => {
     expect(analysis.findings.map((f) => `${f.literal} ${f.status} ${f.previous}`)).toEqual(["1.12345 retuned 1.99999"]);
   });
 
+  it("a minified line of 5000 comparisons: lengths are told from thresholds on one 200 kB line", () => {
+    const head = `const ok=[${Array.from({ length: 5000 }, (_, i) => `a${i}.length>3,b${i}<7.5`).join(",")}];`;
+    const analysis = analyzeChange([{ path: "src/min.ts", status: "added", baseText: null, headText: head }], config);
+    expect(analysis.findings).toHaveLength(5000);
+    expect(new Set(analysis.findings.map((f) => `${f.literal} ${f.role} ${f.status}`))).toEqual(new Set(["7.5 threshold unjustified"]));
+  });
+
   it("a justification of half a megabyte is judged on its opening", () => {
     const text = `const x = a * 1.7; // @physics: ${"velocity ".repeat(60000)}\n`;
     const analysis = analyzeChange([{ path: "src/long.ts", status: "added", baseText: null, headText: text }], config);
