@@ -4,8 +4,8 @@
  * Prints the policy; `--write` writes it to .github/no-patch.yml, never over an existing file
  * unless `--force`.
  */
-import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readSync, realpathSync, writeFileSync } from "node:fs";
+import { dirname, join, sep } from "node:path";
 import { adoptionPolicyYaml, needsText, proposeIgnores, type ProposedIgnore, type TreeFile } from "../core/adoption.js";
 import { CONFIG_PATH, parseConfig, validateConfig } from "../core/config.js";
 import { createFileSelector } from "../core/file-selector.js";
@@ -74,6 +74,11 @@ export function runInit(options: InitOptions): InitResult {
     throw new UsageError(`${output} exists; run with --force to replace it, or without --write to print the proposal.`);
   }
   mkdirSync(dirname(target), { recursive: true });
+  // Never write through a link: the policy goes into this repository, nowhere else.
+  const inside = realpathSync(dirname(target)) + sep;
+  if (!inside.startsWith(realpathSync(root) + sep) || (existsSync(target) && lstatSync(target).isSymbolicLink())) {
+    throw new UsageError(`${output} leads outside the repository through a symbolic link; not written.`);
+  }
   writeFileSync(target, yaml);
   return { yaml, proposals, written: output };
 }

@@ -3,10 +3,10 @@
  * the check accepts, writes it with --write, and never replaces one without --force.
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { parseConfig } from "../../src/core/index.js";
-import { cleanUp, Repo, requireBuild, runCli } from "./repo.js";
+import { cleanUp, Repo, requireBuild, runCli, tempDir } from "./repo.js";
 
 beforeAll(requireBuild);
 afterAll(cleanUp);
@@ -64,6 +64,16 @@ describe("no-patch init", () => {
     const forced = runCli(repo.dir, ["init", "--write", "--force"]);
     expect(forced.status).toBe(0);
     expect(parseConfig(readFileSync(join(repo.dir, ".github/no-patch.yml"), "utf8")).requireTag).toBe(false);
+  });
+
+  it("never writes through a symbolic link out of the repository", () => {
+    const repo = repository();
+    const outside = tempDir();
+    symlinkSync(outside, join(repo.dir, ".github"));
+    const { status, stderr } = runCli(repo.dir, ["init", "--write"]);
+    expect(status).toBe(2);
+    expect(stderr).toContain("leads outside the repository through a symbolic link");
+    expect(existsSync(join(outside, "no-patch.yml"))).toBe(false);
   });
 
   it.each([
