@@ -6,8 +6,8 @@
  */
 import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readSync, realpathSync, writeFileSync } from "node:fs";
 import { dirname, join, sep } from "node:path";
-import { adoptionPolicyYaml, needsText, proposeIgnores, type ProposedIgnore, type TreeFile } from "../core/adoption.js";
-import { CONFIG_PATH, parseConfig, validateConfig } from "../core/config.js";
+import { needsText, proposeIgnores, type ProposalKind, type ProposedIgnore, type TreeFile } from "../core/adoption.js";
+import { CONFIG_PATH, DEFAULT_IGNORE, parseConfig, validateConfig } from "../core/config.js";
 import { createFileSelector } from "../core/file-selector.js";
 import { UsageError } from "./errors.js";
 import { repositoryRoot, trackedFiles } from "./git.js";
@@ -81,4 +81,37 @@ export function runInit(options: InitOptions): InitResult {
   }
   writeFileSync(target, yaml);
   return { yaml, proposals, written: output };
+}
+
+const quote = (text: string): string => JSON.stringify(text);
+
+/**
+ * The adoption policy as YAML: adoption mode, the default ignores, and the proposals, each
+ * with its reason, for a maintainer to review before committing it.
+ */
+export function adoptionPolicyYaml(proposals: readonly ProposedIgnore[], date: string): string {
+  const lines = [
+    `# no-patch policy proposed by \`no-patch init\` on ${date}. Review it, then commit it to the`,
+    "# default branch: pull requests are judged by the policy of their base.",
+    "",
+    "# Adoption mode: an attached comment that explains a value (its quantity, unit, source or",
+    "# derivation) is a justification; new code can be held to @physics tags later.",
+    "requireTag: false",
+    "",
+    "ignore:",
+    "  # The defaults (setting ignore replaces them).",
+    ...DEFAULT_IGNORE.map((glob) => `  - ${quote(glob)}`),
+  ];
+  const titles: Record<ProposalKind, string> = {
+    directory: "Code around the science: demos, examples, documentation, benchmarks, build scripts.",
+    build: "Build and tool configuration.",
+    presentation: "Presentation modules (plotting, drawing, user interface): review each one.",
+  };
+  for (const kind of ["directory", "build", "presentation"] as const) {
+    const group = proposals.filter((p) => p.kind === kind);
+    if (group.length === 0) continue;
+    lines.push(`  # ${titles[kind]}`);
+    for (const p of group) lines.push(`  - ${quote(p.glob)} # ${p.reason}; ${p.files} file${p.files === 1 ? "" : "s"}`);
+  }
+  return lines.join("\n") + "\n";
 }

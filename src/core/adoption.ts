@@ -8,7 +8,7 @@
  * Proposals are only written into a policy by a maintainer and read from the base branch
  * like any policy: a pull request's own files never change them.
  */
-import { DEFAULT_IGNORE, type Config } from "./config.js";
+import type { Config } from "./config.js";
 import { createFileSelector } from "./file-selector.js";
 
 export interface TreeFile {
@@ -110,37 +110,4 @@ export function needsText(path: string): boolean {
   const segments = path.split("/");
   if (segments.slice(0, -1).some((segment) => NON_SCIENCE_DIRECTORIES.has(segment.toLowerCase()))) return false;
   return !BUILD_FILE.test(segments.at(-1)!);
-}
-
-const quote = (text: string): string => JSON.stringify(text);
-
-/**
- * The adoption policy as YAML: adoption mode, the default ignores, and the proposals, each
- * with its reason, for a maintainer to review before committing it.
- */
-export function adoptionPolicyYaml(proposals: readonly ProposedIgnore[], date: string): string {
-  const lines = [
-    `# no-patch policy proposed by \`no-patch init\` on ${date}. Review it, then commit it to the`,
-    "# default branch: pull requests are judged by the policy of their base.",
-    "",
-    "# Adoption mode: an attached comment that explains a value (its quantity, unit, source or",
-    "# derivation) is a justification; new code can be held to @physics tags later.",
-    "requireTag: false",
-    "",
-    "ignore:",
-    "  # The defaults (setting ignore replaces them).",
-    ...DEFAULT_IGNORE.map((glob) => `  - ${quote(glob)}`),
-  ];
-  const titles: Record<ProposalKind, string> = {
-    directory: "Code around the science: demos, examples, documentation, benchmarks, build scripts.",
-    build: "Build and tool configuration.",
-    presentation: "Presentation modules (plotting, drawing, user interface): review each one.",
-  };
-  for (const kind of ["directory", "build", "presentation"] as const) {
-    const group = proposals.filter((p) => p.kind === kind);
-    if (group.length === 0) continue;
-    lines.push(`  # ${titles[kind]}`);
-    for (const p of group) lines.push(`  - ${quote(p.glob)} # ${p.reason}; ${p.files} file${p.files === 1 ? "" : "s"}`);
-  }
-  return lines.join("\n") + "\n";
 }

@@ -3,15 +3,8 @@
  * scientific code, as a table of trees, and the policy they make.
  */
 import { describe, expect, it } from "@jest/globals";
-import {
-  adoptionPolicyYaml,
-  DEFAULT_IGNORE,
-  needsText,
-  parseConfig,
-  proposeIgnores,
-  validateConfig,
-  type TreeFile,
-} from "../../src/core/index.js";
+import { adoptionPolicyYaml } from "../../src/cli/init.js";
+import { DEFAULT_IGNORE, needsText, parseConfig, proposeIgnores, validateConfig, type TreeFile } from "../../src/core/index.js";
 
 const defaults = validateConfig({});
 const globs = (files: TreeFile[]): string[] => proposeIgnores(files, defaults).map((p) => `${p.kind} ${p.glob} ${p.files}`);
