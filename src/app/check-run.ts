@@ -45,40 +45,43 @@ export async function completeCheckRun(
   for (const batch of batches) {
     await octokit.rest.checks.update({ ...repo, check_run_id: checkRunId, output: { ...output, annotations: batch } });
   }
+  await conclude(octokit, repo, checkRunId, conclusion, { ...output, ...(last.length ? { annotations: last } : {}) });
+  return batches.length + 1;
+}
+
+/** The one request that ends a run: completed, with its conclusion and what it says. */
+async function conclude(
+  octokit: Octokit,
+  repo: Repo,
+  checkRunId: number,
+  conclusion: "success" | "failure" | "neutral" | "cancelled",
+  output: { title: string; summary: string; text?: string; annotations?: Annotation[] },
+): Promise<void> {
   await octokit.rest.checks.update({
     ...repo,
     check_run_id: checkRunId,
     status: "completed",
     conclusion,
     completed_at: new Date().toISOString(),
-    output: { ...output, ...(last.length ? { annotations: last } : {}) },
+    output,
   });
-  return batches.length + 1;
 }
 
 /** Fail closed: any error ends the run as a failure that says what went wrong and how to retry. */
 export async function failCheckRun(octokit: Octokit, repo: Repo, checkRunId: number, problem: string): Promise<void> {
-  await octokit.rest.checks.update({
-    ...repo,
-    check_run_id: checkRunId,
-    status: "completed",
-    conclusion: "failure",
-    completed_at: new Date().toISOString(),
-    output: renderFailure(problem, "To retry, use **Re-run** on this check, or comment `/no-patch recheck` on the pull request."),
-  });
+  await conclude(
+    octokit,
+    repo,
+    checkRunId,
+    "failure",
+    renderFailure(problem, "To retry, use **Re-run** on this check, or comment `/no-patch recheck` on the pull request."),
+  );
 }
 
 /** A run for an older head that a newer push took over: concluded `cancelled`, saying by what. */
 export async function cancelCheckRun(octokit: Octokit, repo: Repo, checkRunId: number, newerSha: string): Promise<void> {
-  await octokit.rest.checks.update({
-    ...repo,
-    check_run_id: checkRunId,
-    status: "completed",
-    conclusion: "cancelled",
-    completed_at: new Date().toISOString(),
-    output: {
-      title: "Superseded by a newer push",
-      summary: `The pull request moved on to \`${newerSha.slice(0, 7)}\`, which has its own no-patch run.`,
-    },
+  await conclude(octokit, repo, checkRunId, "cancelled", {
+    title: "Superseded by a newer push",
+    summary: `The pull request moved on to \`${newerSha.slice(0, 7)}\`, which has its own no-patch run.`,
   });
 }

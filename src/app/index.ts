@@ -8,7 +8,7 @@ import { parseConfig, type Config } from "../core/config.js";
 import { inline } from "../report/markdown.js";
 import { limitsFrom, type RunLimits } from "./bounds.js";
 import { hasAtLeast, parseCommands, permissionOf, unmatchedReply, type CommandSpec } from "./commands.js";
-import { failCheckRun } from "./check-run.js";
+import { CHECK_NAME, failCheckRun } from "./check-run.js";
 import { loadPolicy, type Octokit, type Repo } from "./github.js";
 import { bounded } from "./log.js";
 import { inProcessChecks, redisChecks, type CheckJob, type CheckRunner, type Checks, type QueueOptions } from "./queue.js";
@@ -245,7 +245,7 @@ export function noPatchApp(options: AppOptions = {}): ApplicationFunction {
       "check_run.rerequested",
       once(async (context) => {
         const run = context.payload.check_run;
-        if (run.name !== "no-patch") return;
+        if (run.name !== CHECK_NAME) return;
         await rerun(context, repoOf(context.payload), urlOf(context.payload), run.head_sha, run.pull_requests, run.external_id ?? null);
       }),
     );
@@ -306,7 +306,7 @@ export function noPatchApp(options: AppOptions = {}): ApplicationFunction {
           at: comment.created_at ?? new Date().toISOString(),
           headSha: pull.head.sha,
           headSeenAt: async () => {
-            const { data } = await octokit.rest.checks.listForRef({ ...repo, ref: pull.head.sha, check_name: "no-patch", filter: "all" });
+            const { data } = await octokit.rest.checks.listForRef({ ...repo, ref: pull.head.sha, check_name: CHECK_NAME, filter: "all" });
             const ownId = await appId();
             // Another app's check of the same name says nothing of when this one saw the head.
             const mine = data.check_runs.filter((r) => !r.app || r.app.id === ownId);

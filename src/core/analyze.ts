@@ -11,6 +11,7 @@ import {
   applyOverride,
   classify,
   isUnitFactor,
+  severityOf,
   type Finding,
   type History,
   type Override,
@@ -335,9 +336,18 @@ function planFile(change: FileChange, config: Config, adapter: LanguageAdapter):
   ({ pairings: plan.pairings, unmatched: plan.unmatched } = pairWithBase(head, removed, lines.replaced));
   let substances: Set<string> | undefined;
   // How many literals of a value a justification covers in a file: a reshaped statement keeps them, a new factor adds one.
-  const covered = (file: SourceFile, text: string, value: number): number =>
-    file.literals.filter((l) => l.value === value && substance(judgeJustification(l.comments, config).justification?.text ?? "") === text)
-      .length;
+  const counts = new Map<string, number>();
+  const covered = (file: SourceFile, text: string, value: number): number => {
+    const key = `${file === headFile ? "head" : "base"}|${value}|${text}`;
+    let count = counts.get(key);
+    if (count === undefined) {
+      count = file.literals.filter(
+        (l) => l.value === value && substance(judgeJustification(l.comments, config).justification?.text ?? "") === text,
+      ).length;
+      counts.set(key, count);
+    }
+    return count;
+  };
   plan.history = {
     added: lines.added,
     // An added file has no past: everything in it is new, comments included.
@@ -532,7 +542,7 @@ function flagCopiedJustifications(findings: Finding[]): Finding[] {
   return findings.map((f) => {
     const problem = copied.get(f);
     if (!problem) return f;
-    return { ...f, status: "weak", severity: "blocking", blocking: true, problems: [...f.problems, problem] };
+    return { ...f, status: "weak", severity: severityOf("weak"), blocking: true, problems: [...f.problems, problem] };
   });
 }
 

@@ -78,13 +78,11 @@ export function structuralExemption(site: Literal, role: Role): string | undefin
     if (context.kind === "compound-assignment" && (context.operator === "+" || context.operator === "-")) return "counter step";
     if (context.kind === "comparison") return "comparison against 0 or 1";
   }
-  // A position or count in a string or array (`s.slice(1, 4)`, `x.toFixed(3)`): where, not how much.
   const context = site.context;
-  if (context.kind === "call-argument" && Number.isInteger(site.value)) {
-    if (POSITION_METHODS.test(context.callee)) return "position or count argument";
-    if (/(?:^|\.)parseInt$/.test(context.callee) && context.index === 1) return "radix";
-  }
   if (Number.isInteger(site.value)) {
+    // A position or count in a string or array (`s.slice(1, 4)`, `x.toFixed(3)`): where, not how much.
+    if (context.kind === "call-argument" && POSITION_METHODS.test(context.callee)) return "position or count argument";
+    if (context.kind === "call-argument" && /(?:^|\.)parseInt$/.test(context.callee) && context.index === 1) return "radix";
     // A count compared with a length (`len(line) >= 68`, `xs.length > 3`): how many, not how much.
     if (context.kind === "comparison" && comparedWithLength(site)) return "count compared with a length";
     // An axis of an array is an index (`np.sum(x, axis=1)`).

@@ -135,21 +135,31 @@ function isFreshComment(comment: AttachedComment, history: History): boolean {
 }
 
 /**
- * The justification of a literal the change adds or retunes. An unchanged comment covers only
- * what it covered before (SPEC section 2), so when the comment that would speak for the value
- * predates it, a comment the change wrote over the value (a cited function doc, a new block
- * head) is read instead; an old comment admitting calibration is never passed over.
+ * The justification of a literal the change adds or retunes, and whether it predates the value.
+ * An unchanged comment covers only what it covered before (SPEC section 2): unless the base had
+ * the value under it as often (a reshaped statement), a comment that predates the value is
+ * stale. Then a comment the change wrote over the value (a cited function doc, a new block head)
+ * is read instead; an old comment admitting calibration is never passed over.
  */
-function freshVerdict(literal: Literal, previous: Previous | null, config: Config, history: History | null): JustificationVerdict {
+function freshVerdict(
+  literal: Literal,
+  previous: Previous | null,
+  config: Config,
+  history: History | null,
+): { verdict: JustificationVerdict; stale: boolean } {
+  const isStale = (justification: Justification | null): boolean =>
+    justification !== null &&
+    history !== null &&
+    !isFresh(justification, history) &&
+    !(previous === null && history.coveredBefore(justification.text, literal.value));
   const verdict = judgeJustification(literal.comments, config);
-  const chosen = verdict.justification;
-  if (history === null || chosen === null || isFresh(chosen, history)) return verdict;
-  if (previous === null && history.coveredBefore(chosen.text, literal.value)) return verdict;
-  if (verdict.calibration || verdict.problems.some(admitsCalibration)) return verdict;
-  const fresh = literal.comments.filter((c) => isFreshComment(c, history));
-  if (fresh.length === 0 || fresh.length === literal.comments.length) return verdict;
+  if (!isStale(verdict.justification)) return { verdict, stale: false };
+  if (verdict.calibration || verdict.problems.some(admitsCalibration)) return { verdict, stale: true };
+  const fresh = literal.comments.filter((c) => isFreshComment(c, history!));
+  if (fresh.length === 0 || fresh.length === literal.comments.length) return { verdict, stale: true };
   const alternative = judgeJustification(fresh, config);
-  return alternative.justification !== null && alternative.problems.length === 0 ? alternative : verdict;
+  const usable = alternative.justification !== null && alternative.problems.length === 0;
+  return usable ? { verdict: alternative, stale: isStale(alternative.justification) } : { verdict, stale: true };
 }
 
 interface Judgement {
@@ -158,12 +168,22 @@ interface Judgement {
   exemption?: string;
 }
 
+/** Known constants already matched: pairing and judging ask about the same literals. */
+const knownCache = new WeakMap<Literal, KnownConstant | null>();
+
 /** The known constant a literal writes (or its expression folds to), read in its statement and comments. */
 export function knownConstantOf(l: Literal): KnownConstant | undefined {
-  const comments = () => l.comments.map((c) => c.text).join("\n");
-  return l.site.folded
-    ? matchKnownValue(l.value, l.site.parts, l.statementText, comments)
-    : matchKnownConstant(l.text, l.value, l.statementText, comments);
+  let known = knownCache.get(l);
+  if (known === undefined) {
+    let text: string | undefined;
+    const comments = () => (text ??= l.comments.map((c) => c.text).join("\n"));
+    known =
+      (l.site.folded
+        ? matchKnownValue(l.value, l.site.parts, l.statementText, comments)
+        : matchKnownConstant(l.text, l.value, l.statementText, comments)) ?? null;
+    knownCache.set(l, known);
+  }
+  return known ?? undefined;
 }
 
 /**
@@ -204,15 +224,12 @@ export function classify(
     };
     judgement = { status: "known-constant" };
   } else {
-    const verdict = freshVerdict(literal, previous, config, history);
+    const fresh = freshVerdict(literal, previous, config, history);
+    const verdict = fresh.verdict;
+    stale = fresh.stale;
     justification = verdict.justification;
     calibration = verdict.calibration;
     if (previous) justificationChanged = substance(previous.justification?.text ?? "") !== substance(justification?.text ?? "");
-    stale =
-      justification !== null &&
-      history !== null &&
-      !isFresh(justification, history) &&
-      !(previous === null && history.coveredBefore(justification.text, literal.value));
     if (previous && !justificationChanged) judgement = { status: "retuned" };
     else {
       const accepted = justification !== null && !stale && verdict.problems.length === 0 && (!verdict.untagged || !config.requireTag);
@@ -268,7 +285,7 @@ export function applyOverride(finding: Finding, overrides: readonly Override[]):
   return {
     ...finding,
     status: "overridden",
-    severity: "notice",
+    severity: severityOf("overridden"),
     blocking: false,
     override: { by: match.by, at: match.at, reason: match.reason, status: finding.status },
   };

@@ -8,7 +8,7 @@
  */
 import { summarise, type Analysis } from "./analyze.js";
 import type { Config } from "./config.js";
-import type { Finding } from "./findings.js";
+import { severityOf, type Finding } from "./findings.js";
 import { loadedAdapter, languageOf } from "./languages/index.js";
 import { SourceFile, type Literal } from "./source-file.js";
 
@@ -145,7 +145,7 @@ export function withHistory(finding: Finding, history: readonly ValueChange[], c
     ...finding,
     history: [...history],
     status: "weak",
-    severity: "blocking",
+    severity: severityOf("weak"),
     blocking: true,
     problems: [...finding.problems, problem],
   };

@@ -281,11 +281,8 @@ const UNIT = new RegExp(
   "u",
 );
 
-/** A reference, a derivation or a standard: what makes even a short comment explain a value. */
-const strongEvidence = (text: string): boolean => {
-  const judged = normaliseText(text).slice(0, JUDGED_LENGTH);
-  return cites(judged) || DERIVATION.test(judged) || STANDARD.test(judged);
-};
+/** A reference, a derivation or a standard (in normalised text): what makes even a short comment explain a value. */
+const strongEvidence = (judged: string): boolean => cites(judged) || DERIVATION.test(judged) || STANDARD.test(judged);
 
 /** A label that only names a unit (`# km`, `in km3 / s2`, `[W m^-2]`): written over every value in that unit. */
 const UNIT_LABEL = new RegExp(
@@ -412,7 +409,7 @@ function read(comment: AttachedComment, config: Config): Reading {
   const unexplained = explanationProblem(text, rules);
   const problems = qualityProblems(text, rules, comment.text).filter((p) => !(LENGTH_PROBLEM.test(p) && unexplained === null));
   // A comment that admits a fit and names its data and its range declares it honestly.
-  if (problems.some((p) => p.startsWith(CALIBRATION_PROBLEM))) {
+  if (problems.some(admitsCalibration)) {
     const calibration = parseCalibration(text);
     if (calibration.against && calibration.valid) {
       const rest = qualityProblems(text, rules, comment.text, "", true);
@@ -461,9 +458,9 @@ export function judgeJustification(comments: readonly AttachedComment[], config:
  * cited head of its block or its function's doc serves when that comment does not explain it.
  */
 function chooseUntagged(usable: readonly AttachedComment[], readings: readonly Reading[]): Reading | undefined {
-  const admitting = readings.find((r) => r.calibration || r.problems.some((p) => p.startsWith(CALIBRATION_PROBLEM)));
+  const admitting = readings.find((r) => r.calibration || r.problems.some(admitsCalibration));
   if (admitting) return admitting;
-  const own = readings.find((_, i) => usable[i]!.placement !== "block" && usable[i]!.placement !== "function-doc");
+  const own = readings.find((_, i) => OWN.has(usable[i]!.placement));
   if (own && own.problems.length === 0) return own;
   const cited = readings.find((r, i) => r !== own && r.problems.length === 0 && !OWN.has(usable[i]!.placement));
   return cited ?? own ?? readings[0];

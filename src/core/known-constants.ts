@@ -717,13 +717,11 @@ type CommentText = string | (() => string);
 
 /** Whether a context-bound constant stands in its context (the literal's own text left out). */
 function inContext(constant: KnownConstant, text: string, statementText: string, commentText: CommentText): boolean {
+  if (!constant.requires) return true;
   const statement = statementText.replace(text, "");
-  if (constant.requires) {
-    const where =
-      constant.requires.in === "comment" ? `${statement}\n${typeof commentText === "string" ? commentText : commentText()}` : statement;
-    if (!constant.requires.pattern.test(where)) return false;
-  }
-  return true;
+  const where =
+    constant.requires.in === "comment" ? `${statement}\n${typeof commentText === "string" ? commentText : commentText()}` : statement;
+  return constant.requires.pattern.test(where);
 }
 
 /**

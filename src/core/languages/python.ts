@@ -99,10 +99,13 @@ const OMITTED = new Set(["comment", "type"]);
 const FUNCTIONS = new Set(["function_definition", "lambda"]);
 const SEQUENCES = new Set(["list", "tuple", "set", "expression_list", "pattern_list", "tuple_pattern", "list_pattern"]);
 
+/** A function's body: the block of a `def` or a lambda. */
+const isFunctionBody = (node: PyNode): boolean => node.type === "block" && node.parent !== null && FUNCTIONS.has(node.parent.type);
+
 /** Whether a block lies in a function's body (before any class or the module). */
 function insideFunction(block: PyNode): boolean {
   for (let node = block.parent; node; node = node.parent) {
-    if (node.type === "block" && node.parent && FUNCTIONS.has(node.parent.type)) return true;
+    if (isFunctionBody(node)) return true;
     if (node.type === "class_definition" || node.type === "module") return false;
   }
   return false;
@@ -390,12 +393,13 @@ class Scan {
     let nested = false;
     for (let node: PyNode | null = literal; node; node = node.parent) {
       if (SCOPE_BOUNDARIES.has(node.type)) {
-        if (node.type === "block" && node.parent && FUNCTIONS.has(node.parent.type)) {
+        if (isFunctionBody(node)) {
           insideFunctionBody = true;
           nested = false;
           continue;
         }
-        if (node.type === "block" && !insideFunctionBody && insideFunction(node)) {
+        // Once nested, the function lies further up: no need to look again.
+        if (node.type === "block" && !insideFunctionBody && (nested || insideFunction(node))) {
           nested = true;
           continue;
         }

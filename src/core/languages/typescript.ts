@@ -368,7 +368,8 @@ function constructsOf(literal: ts.Node, sourceFile: ts.SourceFile): Construct[] 
         nested = false;
         continue;
       }
-      if ((ts.isBlock(node) || ts.isCaseBlock(node)) && !insideFunctionBody && insideFunction(node)) {
+      // Once nested, the function lies further up: no need to look again.
+      if ((ts.isBlock(node) || ts.isCaseBlock(node)) && !insideFunctionBody && (nested || insideFunction(node))) {
         nested = true;
         continue;
       }
