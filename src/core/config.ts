@@ -36,7 +36,7 @@ export const DEFAULT_IGNORE = [
  */
 export const DEFAULT_CALIBRATION_PHRASES = [
   "fudge", "fudged", "fudging", "fudge factor*",
-  "tune", "tuned", "tunes", "tuning", "retune*", "re-tune*", "hand-tune*", "fine-tune*", "detune*",
+  "tune", "tuned", "tunes", "tuning", "retune*", "re-tune*", "hand-tune*", "fine-tune*",
   "tweak*", "hack", "hacks", "hacked", "hacky", "hackish", "kludge*", "ad hoc", "ad-hoc",
   "empirically", "empirical fit*", "empirical correction*", "empirical factor*",
   "to match … test*", "to match … reference output*", "to match … reference result*", "to match … reference code*",
@@ -92,7 +92,8 @@ export const DEFAULT_QUANTITY_WORDS = [
   "luminance", "chromaticit*", "illuminant*", "white point", "whitepoint", "primar*", "tristimulus", "gamma", "cie*",
   "srgb", "xyz", "lab", "lch", "hue", "saturation", "lightness", "contrast ratio", "pitch", "semitone*", "octave*",
   "cents", "sample rate", "sampling rate", "nyquist", "bandwidth", "cutoff", "cut-off", "resonance", "decibel*",
-  "attenuation", "gain", "loudness", "phon*", "sone*",
+  "attenuation", "gain", "loudness", "phon*", "sone*", "detune", "detuning", "latency", "duration*", "delay time*",
+  "time step*", "timestep*", "time constant*", "half-life", "half-lives", "lifetime*",
   // mathematics of the method
   "quadrature", "abscissa*", "weights", "nodes", "coefficients of", "series", "polynomial*", "expansion", "taylor",
   "chebyshev", "legendre", "bessel", "fourier", "harmonic*", "eigenvalue*", "root of", "roots of", "zero of",

@@ -328,6 +328,7 @@ function usableFor(comment: AttachedComment, config: Config): boolean {
   // A licence banner names the project, not the source of a value.
   if (comment.placement !== "same-line" && BANNER.test(comment.text)) return false;
   if (comment.placement === "block") return !config.requireTag && cites(normaliseText(comment.text));
+  if (comment.placement === "argument-text") return !config.requireTag;
   if (comment.placement !== "function-doc") return true;
   const cover = functionDocCover(config);
   return cover === "cited" ? cites(normaliseText(comment.text)) : cover;
@@ -445,8 +446,17 @@ export function judgeJustification(comments: readonly AttachedComment[], config:
       chosen ??= reading;
     }
   } else {
-    const readings = usable.map((c) => read(c, config));
-    chosen = readings.find((r) => !r.untagged) ?? chooseUntagged(usable, readings);
+    // The strings of a call speak only when they explain the value or admit a fit: a log message is no comment.
+    const heard = usable
+      .map((comment) => ({ comment, reading: read(comment, config) }))
+      .filter(({ comment, reading }) => comment.placement !== "argument-text" || reading.problems.length === 0 || admitsFit(reading));
+    const readings = heard.map((h) => h.reading);
+    chosen =
+      readings.find((r) => !r.untagged) ??
+      chooseUntagged(
+        heard.map((h) => h.comment),
+        readings,
+      );
   }
   if (!chosen) return { justification: null, calibration: null, untagged: false, problems: [] };
   return { justification: chosen.justification, calibration: chosen.calibration, untagged: chosen.untagged, problems: chosen.problems };
@@ -457,8 +467,10 @@ export function judgeJustification(comments: readonly AttachedComment[], config:
  * value; else the literal's own nearest comment (same line, above, trailing) speaks for it; a
  * cited head of its block or its function's doc serves when that comment does not explain it.
  */
+const admitsFit = (reading: Reading): boolean => reading.calibration !== null || reading.problems.some(admitsCalibration);
+
 function chooseUntagged(usable: readonly AttachedComment[], readings: readonly Reading[]): Reading | undefined {
-  const admitting = readings.find((r) => r.calibration || r.problems.some(admitsCalibration));
+  const admitting = readings.find(admitsFit);
   if (admitting) return admitting;
   const own = readings.find((_, i) => OWN.has(usable[i]!.placement));
   if (own && own.problems.length === 0) return own;

@@ -108,6 +108,12 @@ export interface LiteralSite {
   constructs: readonly Construct[];
   /** Its syntactic place (only read for literals a change adds or removes). */
   anchor: Anchor;
+  /**
+   * The plain strings passed beside it in the call it is an argument of, in order: a definition
+   * that documents its value in its arguments (`Constant("R_earth", "Earth equatorial radius",
+   * 6378137.0, "m", 0.0, "IAU 2015 Resolution B 3")`). Empty when it is no call's argument.
+   */
+  argumentTexts: readonly SourceComment[];
 }
 
 /** Where a literal stands and what it says, as an adapter reads it off the text. */

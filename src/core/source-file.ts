@@ -20,9 +20,10 @@ export interface AttachedComment {
    * literal (a leading block or JSDoc); trailing that construct's first or last line; or the
    * documentation of a function whose body holds the literal (covers it only when the policy
    * says function documentation covers bodies); or the head of the table or block of constant
-   * declarations the literal stands in (covers it only when it cites a source).
+   * declarations the literal stands in (covers it only when it cites a source); or the plain
+   * strings passed beside it in its call (adoption mode only, and only when they explain it).
    */
-  placement: "same-line" | "leading" | "trailing" | "function-doc" | "block";
+  placement: "same-line" | "leading" | "trailing" | "function-doc" | "block" | "argument-text";
 }
 
 interface Comment extends SourceComment {
@@ -143,6 +144,14 @@ export class SourceFile {
       run.push(comment);
     }
     flush();
+    // The strings a call passes beside its values speak for them as a comment would.
+    const calls = new Set<number>();
+    for (const literal of this.literals) {
+      const strings = literal.site.argumentTexts;
+      if (strings.length === 0 || calls.has(strings[0]!.start)) continue;
+      calls.add(strings[0]!.start);
+      texts.push(argumentText(strings));
+    }
     return texts;
   }
 
@@ -319,6 +328,9 @@ export class Literal {
   }
 }
 
+/** The strings of one call read as one text, one line each. */
+const argumentText = (strings: readonly SourceComment[]): string => strings.map((s) => s.text.trim()).join("\n");
+
 function attach(file: SourceFile, literal: Literal): AttachedComment[] {
   const result: AttachedComment[] = [];
   const seen = new Set<SourceComment>();
@@ -330,6 +342,14 @@ function attach(file: SourceFile, literal: Literal): AttachedComment[] {
     result.push({ text: fresh.map((c) => c.text).join("\n"), line: fresh[0]!.line, endLine: fresh.at(-1)!.endLine, placement });
   };
   for (let l = literal.line; l <= literal.endLine; l++) for (const comment of file.commentsOnLine(l)) add([comment], "same-line");
+  const strings = literal.site.argumentTexts;
+  if (strings.length > 0)
+    result.push({
+      text: argumentText(strings),
+      line: file.lineOf(strings[0]!.start),
+      endLine: file.lineOf(strings.at(-1)!.end - 1),
+      placement: "argument-text",
+    });
   for (const construct of literal.site.constructs) {
     const inFunction = construct.kind === "function";
     add(file.leadingBlock(construct.start), inFunction ? "function-doc" : "leading");

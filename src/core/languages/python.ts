@@ -580,7 +580,30 @@ function siteOf(scan: Scan, place: PyNode, written: WrittenLiteral): LiteralSite
     get anchor() {
       return (anchor ??= scan.anchor(place));
     },
+    get argumentTexts() {
+      return argumentTextsOf(file, place);
+    },
   };
+}
+
+/** The plain strings among the arguments (positional or by keyword) of the call a literal is an argument of. */
+function argumentTextsOf(file: PythonFile, place: PyNode): SourceComment[] {
+  const node = skipOuter(place);
+  let list = node.parent;
+  if (list?.type === "keyword_argument" && node.field === "value") list = list.parent;
+  if (list?.type !== "argument_list" || list.parent?.type !== "call") return [];
+  const texts: SourceComment[] = [];
+  for (const argument of list.children) {
+    const value = argument.type === "keyword_argument" ? file.field(argument, "value") : argument;
+    if (!value) continue;
+    const strings =
+      value.type === "concatenated_string" ? value.children.filter((c) => c.type === "string") : value.type === "string" ? [value] : [];
+    for (const string of strings) {
+      const body = stringBody(file, string);
+      if (body !== null && body.trim() !== "") texts.push({ start: string.start, end: string.end, text: body });
+    }
+  }
+  return texts;
 }
 
 /** Numbers of a string the code turns into numbers (`float("1.002")`, `os.getenv("K", "1.002")`). */

@@ -587,6 +587,21 @@ class TypeScriptLiteral implements LiteralSite {
   get anchor(): Anchor {
     return this.anchors.of(this.place);
   }
+
+  get argumentTexts(): SourceComment[] {
+    return argumentTextsOf(this.place, this.sourceFile);
+  }
+}
+
+/** The plain strings among the arguments of the call a literal is an argument of. */
+function argumentTextsOf(place: ts.Node, sourceFile: ts.SourceFile): SourceComment[] {
+  const node = skipOuterExpressions(place);
+  const call = node.parent;
+  if (!call || !(ts.isCallExpression(call) || ts.isNewExpression(call)) || !call.arguments?.includes(node as ts.Expression)) return [];
+  return call.arguments
+    .filter((a): a is ts.StringLiteral | ts.NoSubstitutionTemplateLiteral => ts.isStringLiteral(a) || ts.isNoSubstitutionTemplateLiteral(a))
+    .filter((a) => a.text.trim() !== "")
+    .map((a) => ({ start: a.getStart(sourceFile), end: a.end, text: a.text }));
 }
 
 /** A numeric literal as written, with its sign when it has one. */
