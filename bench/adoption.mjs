@@ -6,10 +6,14 @@
  * "pass": explained, a known value, or not a quantity). Prints recall and precision of blocking
  * per language.
  *
- *   node bench/adoption.mjs [--repos DIR] [--labels FILE] [--policy init] [--verbose]
+ *   node bench/adoption.mjs [--repos DIR] [--labels FILE[,FILE…]] [--policy init|init-at-change] [--verbose]
  *
  * `--labels bench/labelled/heldout.json`: literals sampled at random after the rules were
  * designed (a held-out check that they generalise), labelled before the check was run on them.
+ * Several files (comma-separated) are pooled.
+ *
+ * Each literal's whole commit is analysed, as its pull request would be: a statement moved
+ * from another file of the same change is seen moving.
  *
  * Repositories are read from DIR/<owner>+<name> (a bare clone or a `.git` directory), cloned
  * from GitHub on first use.
@@ -33,9 +37,11 @@ const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const reposDir = args.includes("--repos") ? args[args.indexOf("--repos") + 1] : join(here, ".repos");
 const verbose = args.includes("--verbose");
-const labelFile = args.includes("--labels") ? args[args.indexOf("--labels") + 1] : join(here, "labelled", "adoption.json");
-const labels = JSON.parse(readFileSync(labelFile, "utf8"));
-const adoptionPolicy = args.includes("--policy") && args[args.indexOf("--policy") + 1] === "init";
+const labelFiles = args.includes("--labels") ? args[args.indexOf("--labels") + 1].split(",") : [join(here, "labelled", "adoption.json")];
+const labels = labelFiles.flatMap((file) => JSON.parse(readFileSync(file, "utf8")));
+const adoptionPolicy = args.includes("--policy") ? args[args.indexOf("--policy") + 1] : null;
+if (adoptionPolicy !== null && adoptionPolicy !== "init" && adoptionPolicy !== "init-at-change")
+  throw new Error(`--policy ${adoptionPolicy}: expected init or init-at-change`);
 const config = validateConfig({ requireTag: false });
 await loadLanguages();
 
@@ -63,23 +69,91 @@ const show = (dir, spec) => {
 /**
  * `--policy init`: each repository judged with the policy `no-patch init` proposes for it
  * today (its default branch's tree), as a team adopting no-patch would commit it.
+ * `--policy init-at-change`: the policy `no-patch init` proposes for the tree the change is
+ * made on (its parent commit), as a team that adopted no-patch just before it would have it:
+ * files moved or deleted since are still named as they were.
  */
 const policies = new Map();
-function policyFor(repo, dir) {
+function policyFor(repo, dir, commit) {
   if (!adoptionPolicy) return config;
-  let policy = policies.get(repo);
+  // A root commit has no parent: the tree it creates stands for the one it is made on.
+  const tree = adoptionPolicy === "init-at-change" ? (show(dir, `${commit}^`) === null ? commit : `${commit}^`) : "HEAD";
+  const key = `${repo}@${tree}`;
+  let policy = policies.get(key);
   if (policy) return policy;
   const defaults = validateConfig({});
   const select = createFileSelector(defaults);
-  const paths = execFileSync("git", ["--git-dir", dir, "ls-tree", "-r", "--name-only", "HEAD"], { encoding: "utf8", maxBuffer: 1 << 28 })
+  const paths = execFileSync("git", ["--git-dir", dir, "ls-tree", "-r", "--name-only", tree], { encoding: "utf8", maxBuffer: 1 << 28 })
     .split("\n")
     .filter(Boolean);
-  const files = paths.map((path) => (select(path).read && needsText(path) ? { path, text: show(dir, `HEAD:${path}`) } : { path }));
+  const wanted = paths.filter((path) => select(path).read && needsText(path));
+  const texts = readOpenings(dir, tree, wanted);
+  const files = paths.map((path) => (texts.has(path) ? { path, text: texts.get(path) } : { path }));
   const proposals = proposeIgnores(files, defaults);
   policy = validateConfig({ requireTag: false, ignore: [...DEFAULT_IGNORE, ...proposals.map((p) => p.glob)] });
-  if (verbose) console.log(`${repo}: ${proposals.map((p) => p.glob).join(", ") || "(nothing proposed)"}`);
-  policies.set(repo, policy);
+  if (verbose) console.log(`${key}: ${proposals.map((p) => p.glob).join(", ") || "(nothing proposed)"}`);
+  policies.set(key, policy);
   return policy;
+}
+
+/** The opening of many files of a tree (what `no-patch init` reads), with one `git cat-file --batch`. */
+function readOpenings(dir, tree, paths) {
+  const texts = new Map();
+  if (paths.length === 0) return texts;
+  const output = execFileSync("git", ["--git-dir", dir, "cat-file", "--batch"], {
+    input: paths.map((path) => `${tree}:${path}\n`).join(""),
+    maxBuffer: 1 << 30,
+  });
+  let at = 0;
+  for (const path of paths) {
+    const newline = output.indexOf(10, at);
+    const header = output.subarray(at, newline).toString("utf8").split(" ");
+    at = newline + 1;
+    if (header[1] !== "blob") continue;
+    const size = Number(header[2]);
+    texts.set(path, output.subarray(at, at + Math.min(size, 200_000)).toString("utf8"));
+    at += size + 1;
+  }
+  return texts;
+}
+
+/**
+ * The commit's changes as its pull request would show them: every changed source file, so that
+ * a statement moved to another file of the same change is seen moving (SPEC section 3).
+ */
+function changesOf(dir, commit, path, head) {
+  let listing = "";
+  try {
+    listing = execFileSync(
+      "git",
+      ["--git-dir", dir, "diff-tree", "-r", "-M", "-z", "--no-commit-id", "--name-status", `${commit}^`, commit],
+      {
+        encoding: "utf8",
+        maxBuffer: 1 << 28,
+        stdio: ["ignore", "pipe", "ignore"],
+      },
+    );
+  } catch {
+    // A root commit: everything in it is new.
+  }
+  const entries = [];
+  const fields = listing.split("\0").filter(Boolean);
+  for (let i = 0; i < fields.length;) {
+    const status = fields[i++][0];
+    const from = fields[i++];
+    entries.push({ status, from, to: status === "R" || status === "C" ? fields[i++] : from });
+  }
+  if (!entries.some((e) => e.to === path)) entries.push({ status: "A", from: path, to: path });
+  const changes = [];
+  for (const { status, from, to } of entries) {
+    if (to !== path && !languageOf(to) && !languageOf(from)) continue;
+    const headText = to === path ? head : status === "D" ? null : show(dir, `${commit}:${to}`);
+    const baseText = status === "A" || status === "C" ? null : show(dir, `${commit}^:${from}`);
+    if (status === "D") changes.push({ path: from, status: "deleted", baseText, headText: null });
+    else if (status === "R") changes.push({ path: to, previousPath: from, status: "renamed", baseText, headText });
+    else changes.push({ path: to, status: baseText === null ? "added" : "modified", baseText, headText });
+  }
+  return changes;
 }
 
 const tally = new Map();
@@ -88,12 +162,8 @@ for (const entry of labels) {
   const dir = gitDir(entry.repo);
   const head = show(dir, `${entry.commit}:${entry.path}`);
   if (head === null) throw new Error(`${entry.repo}@${entry.commit}: ${entry.path} not found`);
-  const base = show(dir, `${entry.commit}^:${entry.path}`);
-  const analysis = analyzeChange(
-    [{ path: entry.path, status: base === null ? "added" : "modified", baseText: base, headText: head }],
-    policyFor(entry.repo, dir),
-  );
-  const finding = analysis.findings.find((f) => f.line === entry.line && f.literal === entry.literal);
+  const analysis = analyzeChange(changesOf(dir, entry.commit, entry.path, head), policyFor(entry.repo, dir, entry.commit));
+  const finding = analysis.findings.find((f) => f.path === entry.path && f.line === entry.line && f.literal === entry.literal);
   // A literal the check does not report (an index, a counter) passes.
   const blocked = finding?.blocking ?? false;
   const language = languageOf(entry.path)?.id ?? "other";

@@ -12,9 +12,7 @@ import { createFileSelector } from "../core/file-selector.js";
 import { UsageError } from "./errors.js";
 import { repositoryRoot, trackedFiles } from "./git.js";
 
-/** Files larger than this are not read for imports (they are rarely hand-written presentation code). */
-const MAX_READ_BYTES = 1024 * 1024;
-/** Only a file's opening is read: its imports and enough of its calls (the rules read no further). */
+/** Only a file's opening is read, however large the file: its header, its imports and enough of its calls (the rules read no further). */
 const OPENING_BYTES = 200_000;
 
 function opening(path: string): string {
@@ -54,7 +52,7 @@ export function runInit(options: InitOptions): InitResult {
     const absolute = join(root, path);
     try {
       const stat = lstatSync(absolute);
-      if (!stat.isFile() || stat.size > MAX_READ_BYTES) return { path };
+      if (!stat.isFile()) return { path };
       return { path, text: opening(absolute) };
     } catch {
       return { path }; // deleted in the working tree, or unreadable: judged by its name only
@@ -105,9 +103,10 @@ export function adoptionPolicyYaml(proposals: readonly ProposedIgnore[], date: s
   const titles: Record<ProposalKind, string> = {
     directory: "Code around the science: demos, examples, documentation, benchmarks, build scripts.",
     build: "Build and tool configuration.",
+    generated: "Generated files (their header says so): check the generator and its data instead.",
     presentation: "Presentation modules (plotting, drawing, user interface): review each one.",
   };
-  for (const kind of ["directory", "build", "presentation"] as const) {
+  for (const kind of ["directory", "build", "generated", "presentation"] as const) {
     const group = proposals.filter((p) => p.kind === kind);
     if (group.length === 0) continue;
     lines.push(`  # ${titles[kind]}`);

@@ -237,8 +237,9 @@ const operatorChanged = (base: Literal, head: Literal): boolean => {
  * change's other files (a statement moved to another file): the exact place only.
  */
 function pairAcrossFiles(plans: FilePlan[]): void {
+  if (!plans.some((plan) => plan.pairings.some((p) => p.previous === null))) return;
   const pool = groupBy(
-    plans.flatMap((plan) => plan.unmatched.map((candidate) => ({ candidate, path: plan.path }))),
+    plans.flatMap((plan) => plan.unmatched().map((candidate) => ({ candidate, path: plan.path }))),
     (e) => exactKey(e.candidate),
   );
   const used = new Set<Candidate>();
@@ -306,21 +307,24 @@ interface FilePlan {
   path: string;
   adapter: LanguageAdapter;
   pairings: Pairing[];
-  /** Literals on removed lines that nothing replaced: where a statement moved to another file came from. */
-  unmatched: Candidate[];
+  /**
+   * Literals on removed lines that nothing replaced: where a statement moved to another file
+   * came from. Read only when another file of the change holds a new literal.
+   */
+  unmatched: () => Candidate[];
   /** Null when the file is checked whole: nothing predates anything. */
   history: History | null;
 }
 
 function planFile(change: FileChange, config: Config, adapter: LanguageAdapter): FilePlan {
-  const plan: FilePlan = { path: change.path, adapter, pairings: [], unmatched: [], history: null };
+  const plan: FilePlan = { path: change.path, adapter, pairings: [], unmatched: () => [], history: null };
   const headText = change.headText ?? "";
   const baseText = change.baseText;
   let baseFile: SourceFile | undefined;
   const base = () => (baseFile ??= sourceOf(adapter, change.previousPath ?? change.path, baseText ?? ""));
   if (change.status === "deleted") {
     // Its literals may have moved into another file of the change.
-    if (baseText !== null) plan.unmatched = candidates(base().literals, null, true);
+    if (baseText !== null) plan.unmatched = () => candidates(base().literals, null, true);
     return plan;
   }
   if (change.status === "added" && !change.patch && baseText === null) {
@@ -328,12 +332,16 @@ function planFile(change: FileChange, config: Config, adapter: LanguageAdapter):
     return plan;
   }
   const lines = changedLines(change);
+  const removed = (): Candidate[] => (baseText !== null && lines.removed.size > 0 ? candidates(base().literals, lines.removed, true) : []);
+  // A file that adds no literal may still be where a moved statement came from (its removed lines).
+  plan.unmatched = removed;
   if (!anyLineHasDigit(headText, lines.added)) return plan;
   const headFile = sourceOf(adapter, change.path, headText);
   const head = candidates(headFile.literals, lines.added, true);
   if (head.length === 0) return plan;
-  const removed = baseText !== null && lines.removed.size > 0 ? candidates(base().literals, lines.removed, true) : [];
-  ({ pairings: plan.pairings, unmatched: plan.unmatched } = pairWithBase(head, removed, lines.replaced));
+  const paired = pairWithBase(head, removed(), lines.replaced);
+  plan.pairings = paired.pairings;
+  plan.unmatched = () => paired.unmatched;
   let substances: Set<string> | undefined;
   // How many literals of a value a justification covers in a file: a reshaped statement keeps them, a new factor adds one.
   const counts = new Map<string, number>();

@@ -428,6 +428,29 @@ const notQuantities: Case[] = [
   },
   { name: "positions in a string", code: "const epochyr = parseInt(line.substring(18, 20), 10);", findings: [] },
   { name: "digits of a number", code: "const s = x.toFixed(3);", findings: [] },
+  {
+    name: "a default count of significant digits",
+    code: "export function serializeNumber(n: number, { precision = 16, unit = '' } = {}): string {\n  return n.toPrecision(precision) + unit;\n}\nconst DECIMALS = 3;\n",
+    findings: [],
+  },
+  {
+    name: "a precision that is a tolerance is a value",
+    code: "const precision = 2e-8;\nconst digits = 2.5;\n",
+    findings: ["1 2e-8 initializer unjustified", "2 2.5 initializer unjustified"],
+  },
+  {
+    name: "python: digits to round to",
+    path: PY,
+    code: "def fmt(x, precision=16):\n    return round(x, 3), np.round(x, decimals=2)\n",
+    findings: [],
+  },
+  {
+    name: "python: rounding does not excuse the factor it rounds",
+    path: PY,
+    code: "y = round(flux * 1.07, 3)\ntol = round(1e-8, 12)\n",
+    findings: ["1 1.07 scale unjustified", "2 1e-8 argument unjustified"],
+  },
+
   { name: "an integer error code", code: "rec.error = 4;", findings: ["1 4 initializer allowed"] },
   { name: "a fractional value in a code's name is still a value", code: "rec.error = 0.4;", findings: ["1 0.4 initializer unjustified"] },
   { name: "python: a sentinel", path: PY, code: "df = df.replace(-999, np.nan)\n", findings: ["1 -999 argument allowed"] },
