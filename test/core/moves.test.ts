@@ -92,6 +92,16 @@ const cases: MoveCase[] = [
     changes: [modified("solar.py", "jd0 = t - 1524.5\n", "pass\n"), added("julian.py", "offset = t * 1524.5\n")],
     findings: ["julian.py:1 1524.5 scale unjustified"],
   },
+  {
+    name: "a statement moved out of a file the check does not read is new",
+    changes: [modified("test/fit.test.ts", "const alpha = 0.27;\n", "export {};\n"), added("src/fit.ts", "const alpha = 0.27;\n")],
+    findings: ["src/fit.ts:1 0.27 initializer unjustified"],
+  },
+  {
+    name: "python: a statement moved out of a test module is new",
+    changes: [modified("tests/test_fit.py", "alpha = 0.27\n", "pass\n"), added("pkg/fit.py", "alpha = 0.27\n")],
+    findings: ["pkg/fit.py:1 0.27 initializer unjustified"],
+  },
 ];
 
 describe("statements moved between files", () => {
