@@ -43,6 +43,7 @@ const NON_SCIENCE_DIRECTORIES = new Map<string, string>([
   ["bench", "benchmarks"],
   ["builders", "build scripts"],
   ["site", "the project's web site"],
+  ["web", "the project's web site"],
   ["website", "the project's web site"],
   ["plotting", "plotting"],
   ["plots", "plotting"],

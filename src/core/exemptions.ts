@@ -26,6 +26,14 @@ const isZeroOrOne = (value: number): boolean => value === 0 || value === 1;
 const VERSION_STATEMENT =
   /^\s*(?:export\s+)?(?:(?:const|let|var)\s+)?(?:[\w$]*[._$]|_*)version(?:_?info|_?tuple|_?string)?_*\s*(?::[^=\n]+)?=(?!=)/i;
 
+/**
+ * A comparison with a version on the same line (`sys.version_info >= (3, 8)`,
+ * `sys.version_info[0] < 3`, `process.versions.node.split(".")[0] >= 18`, `__version__ < "2"`):
+ * the number is a release, on either side of the comparison, alone or in a tuple.
+ */
+const VERSION_BEFORE = /\bversions?(?:_info)?\b[\w$.[\]()"' ]*?(?:[<>]=?|[!=]==?)\s*[([]?\s*(?:\d+\s*,\s*)*$/i;
+const VERSION_AFTER = /^\s*(?:,\s*\d+\s*)*[)\]]?\s*(?:[<>]=?|[!=]==?)\s*[\w$.(]*\bversions?(?:_info)?\b/i;
+
 /** Methods whose integer arguments are positions, lengths, digits or radixes, not quantities. */
 const POSITION_METHODS =
   /(?:^|\.)(slice|substring|substr|charAt|charCodeAt|codePointAt|splice|at|padStart|padEnd|toFixed|toPrecision|toExponential|repeat|indexOf|lastIndexOf|startswith|endswith|ljust|rjust|zfill|center|splitlines|readUInt\w*|readInt\w*|getUint\w*|getInt\w*|getFloat\w*)$/;
@@ -69,6 +77,11 @@ const countsDigits = (context: Literal["context"]): boolean => {
     default:
       return false;
   }
+};
+
+const comparedWithVersion = (site: Literal): boolean => {
+  const { before, after } = site.around;
+  return VERSION_BEFORE.test(before) || VERSION_AFTER.test(after);
 };
 
 const comparedWithLength = (site: Literal): boolean => {
@@ -119,6 +132,7 @@ export function structuralExemption(site: Literal, role: Role): string | undefin
   }
   // Last, as it reads the statement's text: a release number is no coefficient.
   if (VERSION_STATEMENT.test(site.statementText)) return "version number";
+  if (comparedWithVersion(site)) return "version number";
   return undefined;
 }
 

@@ -119,6 +119,12 @@ export interface LiteralSite {
 /** Where a literal stands and what it says, as an adapter reads it off the text. */
 export type WrittenLiteral = Pick<LiteralSite, "text" | "value" | "start" | "end" | "numberStart" | "folded" | "parts">;
 
+/**
+ * A string argument that reads as prose (words separated by spaces): a description or a
+ * reference, not an identifier, a unit symbol, a URL, a path or a format code.
+ */
+export const isProse = (text: string): boolean => /[\p{L}\p{N}][^\S\n]+[\p{L}\p{N}(]/u.test(text.trim());
+
 /** What an adapter yields for one source text. */
 export interface Extraction {
   /** Every numeric literal, in source order. */

@@ -30,8 +30,8 @@ describe("proposeIgnores", () => {
     ["tools and scripts may hold science: not proposed", [file("tools/fit.py", "x = 1\n"), file("scripts/run.py", "x = 1\n")], []],
     [
       "build and tool configuration",
-      [file("Gruntfile.js"), file("webpack.config.js"), file("setup.py"), file("web/vite.config.ts"), file("src/config.ts", "")],
-      ["build Gruntfile.js 1", "build setup.py 1", "build web/vite.config.ts 1", "build webpack.config.js 1"],
+      [file("Gruntfile.js"), file("webpack.config.js"), file("setup.py"), file("app/vite.config.ts"), file("src/config.ts", "")],
+      ["build app/vite.config.ts 1", "build Gruntfile.js 1", "build setup.py 1", "build webpack.config.js 1"],
     ],
     [
       "a module importing matplotlib at the top",
@@ -74,6 +74,7 @@ describe("proposeIgnores", () => {
       [],
     ],
     ["a header far down the file is no header", [file("src/big.js", `${"const a = 1;\n".repeat(200)}// DO NOT EDIT below\n`)], []],
+    ["a web site's sources", [file("web/format.py", "level = 3\n"), file("web/vite.config.ts")], ["directory web/** 2"]],
     [
       "plotting and visualisation directories",
       [file("src/poliastro/plotting/orbit/backend.py"), file("pkg/viz/x.js"), file("pkg/visualization/y.py")],

@@ -360,6 +360,28 @@ const notCoefficients: Case[] = [
     findings: ["1 22031.8 element unjustified"],
   },
   {
+    name: "a check of the runtime's version",
+    code: 'if (Number(process.versions.node.split(".")[0]) >= 18) run();\nconst legacy = 14 > Number(process.version.slice(1, 3));\n',
+    findings: [],
+  },
+  {
+    name: "python: a check of the interpreter's version",
+    path: "src/model.py",
+    code: "PY3 = sys.version_info > (3,)\nif sys.version_info >= (3, 8):\n    pass\nif sys.version_info[0] < 3:\n    pass\n",
+    findings: [],
+  },
+  {
+    name: "neighbour: a value compared beside a version check is a value",
+    path: "src/model.py",
+    code: "if sys.version_info >= (3, 8) and ratio > 1.07:\n    pass\n",
+    findings: ["1 1.07 threshold unjustified"],
+  },
+  {
+    name: "neighbour: a value compared beside a version check is a value (TS)",
+    code: "if (ratio > 1.07 && major(version) >= 3) run();\n",
+    findings: ["1 1.07 threshold unjustified"],
+  },
+  {
     name: "neighbour: a name containing 'version' in an expression is no exemption",
     code: "const k = conversion * 1.002;\n",
     findings: ["1 1.002 scale unjustified"],

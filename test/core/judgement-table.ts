@@ -121,6 +121,19 @@ const explains: Case[] = [
     findings: ["1 0.37 argument unjustified"],
   },
   {
+    name: "a URL, a path or a unit symbol passed beside a value is data, not documentation",
+    code: 'fetchTable("https://ssd.jpl.nasa.gov/ftp/eph/planets/de440.bsp", 5);\nconst q = new Quantity(0.37, "km");\n',
+    config: ADOPT,
+    findings: ["1 5 argument unjustified", "2 0.37 argument unjustified"],
+  },
+  {
+    name: "python: a URL, a path or a unit symbol passed beside a value is data, not documentation",
+    path: PY,
+    code: 'fetch_table("https://ssd.jpl.nasa.gov/ftp/eph/planets/de440.bsp", 5)\nq = Quantity(0.37, "km")\n',
+    config: ADOPT,
+    findings: ["1 5 argument unjustified", "2 0.37 argument unjustified"],
+  },
+  {
     name: "a definition's string admitting a fit is held against the value",
     code: 'const alpha = new Param("alpha", "empirical factor tuned to the N-body runs", 0.27);\n',
     config: ADOPT,

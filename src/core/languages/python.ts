@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { Language as Grammar, Parser } from "web-tree-sitter";
 import { NUMBERS, WHOLE_NUMBER } from "../number-text.js";
 import {
+  isProse,
   shapeDigest,
   type Anchor,
   type BinaryOperator,
@@ -600,7 +601,7 @@ function argumentTextsOf(file: PythonFile, place: PyNode): SourceComment[] {
       value.type === "concatenated_string" ? value.children.filter((c) => c.type === "string") : value.type === "string" ? [value] : [];
     for (const string of strings) {
       const body = stringBody(file, string);
-      if (body !== null && body.trim() !== "") texts.push({ start: string.start, end: string.end, text: body });
+      if (body !== null && isProse(body)) texts.push({ start: string.start, end: string.end, text: body });
     }
   }
   return texts;

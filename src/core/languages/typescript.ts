@@ -7,6 +7,7 @@
  */
 import { ts } from "@ts-morph/common";
 import {
+  isProse,
   shapeDigest,
   type Anchor,
   type BinaryOperator,
@@ -600,7 +601,7 @@ function argumentTextsOf(place: ts.Node, sourceFile: ts.SourceFile): SourceComme
   if (!call || !(ts.isCallExpression(call) || ts.isNewExpression(call)) || !call.arguments?.includes(node as ts.Expression)) return [];
   return call.arguments
     .filter((a): a is ts.StringLiteral | ts.NoSubstitutionTemplateLiteral => ts.isStringLiteral(a) || ts.isNoSubstitutionTemplateLiteral(a))
-    .filter((a) => a.text.trim() !== "")
+    .filter((a) => isProse(a.text))
     .map((a) => ({ start: a.getStart(sourceFile), end: a.end, text: a.text }));
 }
 
