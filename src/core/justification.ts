@@ -462,13 +462,15 @@ export function judgeJustification(comments: readonly AttachedComment[], config:
   return { justification: chosen.justification, calibration: chosen.calibration, untagged: chosen.untagged, problems: chosen.problems };
 }
 
-/**
- * Adoption mode: a comment admitting calibration anywhere it is attached is held against the
- * value; else the literal's own nearest comment (same line, above, trailing) speaks for it; a
- * cited head of its block or its function's doc serves when that comment does not explain it.
- */
+/** Whether a reading admits a fit (a `@calibrated` declaration, or calibration words). */
 const admitsFit = (reading: Reading): boolean => reading.calibration !== null || reading.problems.some(admitsCalibration);
 
+/**
+ * Adoption mode: a comment admitting calibration anywhere it is attached is held against the
+ * value; else the literal's own nearest comment (same line, above, trailing) speaks for it; the
+ * strings of its call, a cited head of its block or its function's doc serve when that comment
+ * does not explain it.
+ */
 function chooseUntagged(usable: readonly AttachedComment[], readings: readonly Reading[]): Reading | undefined {
   const admitting = readings.find(admitsFit);
   if (admitting) return admitting;
