@@ -58,25 +58,21 @@ const isRecordLayout = (site: Literal): boolean => {
   return RECORD_LAYOUT_ARGUMENT.test(site.around.before);
 };
 
-/** A name that holds a count of digits (`precision = 16`, `decimals=3`, `ndigits`): how many, not how much. */
-const DIGITS_NAME =
-  /(?:^|[._$]|(?<=[a-z]))(precision|digits|n_?digits|decimals|decimal_?places|sig_?figs|significant_?(?:digits|figures))$/i;
-/** Rounding to a number of decimals (`round(x, 3)`, `np.round(a, 2)`): the second argument counts digits. */
-const ROUND_FUNCTION = /^(?:(?:np|numpy|math)\.)?(?:round|around)$/;
+/** A keyword that counts digits (`precision=3`, `decimals=2`, `ndigits`). */
+const DIGITS_KEYWORD = /^(?:precision|digits|n_?digits|decimals|decimal_?places|sig_?figs|significant_?(?:digits|figures))$/i;
+/**
+ * Functions that round or format numbers: a count of digits passed to one is consumed there
+ * (`round(x, 3)`, `np.round(a, decimals=2)`, `np.set_printoptions(precision=4)`). A name alone
+ * (`const digits = 7`) is not enough: the number could feed a factor.
+ */
+const FORMAT_FUNCTION =
+  /^(?:(?:np|numpy|math)\.)?(?:round|around|set_printoptions|printoptions|format_float_positional|format_float_scientific|array2string|array_str|array_repr)$/;
 
 const countsDigits = (context: Literal["context"]): boolean => {
-  switch (context.kind) {
-    case "parameter-default":
-    case "variable-initializer":
-    case "property-initializer":
-    case "assignment":
-    case "object-property":
-      return DIGITS_NAME.test(context.name);
-    case "call-argument":
-      return context.keyword !== undefined ? DIGITS_NAME.test(context.keyword) : ROUND_FUNCTION.test(context.callee) && context.index === 1;
-    default:
-      return false;
-  }
+  if (context.kind !== "call-argument" || !FORMAT_FUNCTION.test(context.callee)) return false;
+  return context.keyword !== undefined
+    ? DIGITS_KEYWORD.test(context.keyword)
+    : /(?:^|\.)(?:round|around)$/.test(context.callee) && context.index === 1;
 };
 
 const comparedWithVersion = (site: Literal): boolean => {
@@ -117,7 +113,7 @@ export function structuralExemption(site: Literal, role: Role): string | undefin
     // A position or count in a string or array (`s.slice(1, 4)`, `x.toFixed(3)`): where, not how much.
     if (context.kind === "call-argument" && POSITION_METHODS.test(context.callee)) return "position or count argument";
     if (context.kind === "call-argument" && /(?:^|\.)parseInt$/.test(context.callee) && context.index === 1) return "radix";
-    // How many digits a number is written or rounded with (`precision = 16`, `round(x, 3)`).
+    // How many digits a number is rounded or printed with (`round(x, 3)`, `np.round(a, decimals=2)`).
     if (countsDigits(context)) return "a count of digits";
     // A count compared with a length (`len(line) >= 68`, `xs.length > 3`): how many, not how much.
     if (context.kind === "comparison" && comparedWithLength(site)) return "count compared with a length";

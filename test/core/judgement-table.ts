@@ -442,9 +442,9 @@ const notQuantities: Case[] = [
   { name: "positions in a string", code: "const epochyr = parseInt(line.substring(18, 20), 10);", findings: [] },
   { name: "digits of a number", code: "const s = x.toFixed(3);", findings: [] },
   {
-    name: "a default count of significant digits",
-    code: "export function serializeNumber(n: number, { precision = 16, unit = '' } = {}): string {\n  return n.toPrecision(precision) + unit;\n}\nconst DECIMALS = 3;\n",
-    findings: [],
+    name: "a digits-named value that could feed a factor is a value",
+    code: "export function serializeNumber(n: number, { precision = 16 } = {}): string {\n  return n.toPrecision(precision);\n}\nconst digits = 7;\nconst k = 1 + digits / 1000;\n",
+    findings: ["1 16 default unjustified", "4 7 initializer unjustified", "5 1 offset allowed", "5 1000 scale allowed"],
   },
   {
     name: "a precision that is a tolerance is a value",
@@ -454,8 +454,14 @@ const notQuantities: Case[] = [
   {
     name: "python: digits to round to",
     path: PY,
-    code: "def fmt(x, precision=16):\n    return round(x, 3), np.round(x, decimals=2)\n",
+    code: "def fmt(x):\n    np.set_printoptions(precision=4)\n    return round(x, 3), np.round(x, decimals=2)\n",
     findings: [],
+  },
+  {
+    name: "python: a digits-named default that could feed a factor is a value",
+    path: PY,
+    code: "def correct(x, precision=7):\n    return x * (1 + precision / 1000)\n",
+    findings: ["1 7 default unjustified", "2 1 offset allowed", "2 1000 scale allowed"],
   },
   {
     name: "python: rounding does not excuse the factor it rounds",
