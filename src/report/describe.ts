@@ -28,6 +28,12 @@ export function messageOf(f: Finding, policy: ReportPolicy): string {
 export const earlierValues = (f: Finding): string =>
   (f.history ?? []).map((h) => `${h.literal} on ${h.date.slice(0, 10)} (${h.commit.slice(0, 7)})`).join(", ");
 
+/** A quoted comment, kept to one short line. */
+const clip = (text: string): string => {
+  const line = text.replace(/\s+/g, " ").trim();
+  return line.length > 80 ? `${line.slice(0, 77)}...` : line;
+};
+
 function statusMessage(f: Finding, policy: ReportPolicy): string {
   const tag = policy.tag;
   const was = f.previous !== null && f.status !== "retuned" ? ` (retuned from ${f.previous})` : "";
@@ -43,7 +49,9 @@ function statusMessage(f: Finding, policy: ReportPolicy): string {
     case "allowed":
       return `${f.literal} needs no justification: ${f.exemption}`;
     case "unjustified":
-      return `${f.literal} has no ${tag} justification${was}`;
+      return f.stale && f.justification !== null
+        ? `${f.literal} has no ${tag} justification of its own${was}: the comment over it ("${clip(f.justification)}", line ${f.justificationLine}) says what the code said before this change, and an unchanged comment covers only what it covered before`
+        : `${f.literal} has no ${tag} justification${was}`;
     case "untagged":
       return `${f.literal} has a comment but no ${tag} tag${was}`;
     case "weak":

@@ -4,6 +4,7 @@ import AjvDraft04 from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import { analyzeChange, defaultConfig, validateConfig } from "../../src/core/index.js";
 import type { Analysis } from "../../src/core/index.js";
+import { messageOf } from "../../src/report/describe.js";
 import { githubFormat } from "../../src/report/github.js";
 import { jsonFormat } from "../../src/report/json.js";
 import { sarifFormat } from "../../src/report/sarif.js";
@@ -129,5 +130,27 @@ describe("text", () => {
   });
   it("colours only when asked", () => {
     expect(toText(analysis, { color: true, sourceOf: () => head })).toContain("\u001b[31m");
+  });
+});
+
+describe("the message of a value under a comment that predates it", () => {
+  const base = "// @physics: velocity dispersion sigma_v^2, Eq. 3.4 of the paper\nconst k = x * 1.07;\n";
+  const change = (head: string): string[] => {
+    const analysis = analyzeChange([{ path: "src/k.ts", status: "modified", baseText: base, headText: head }], defaultConfig);
+    return analysis.findings.map((f) => messageOf(f, analysis.policy));
+  };
+
+  it("names the old comment and why it does not cover the new value", () => {
+    expect(change(base.replace("x * 1.07", "x * 1.07 * 1.002"))).toEqual([
+      '1.002 has no @physics justification of its own: the comment over it ("velocity dispersion sigma_v^2, Eq. 3.4 of the paper", line 1) says what the code said before this change, and an unchanged comment covers only what it covered before',
+    ]);
+  });
+
+  it("a value with no comment at all says only that", () => {
+    const analysis = analyzeChange(
+      [{ path: "src/k.ts", status: "added", baseText: null, headText: "const k = x * 1.07;\n" }],
+      defaultConfig,
+    );
+    expect(analysis.findings.map((f) => messageOf(f, analysis.policy))).toEqual(["1.07 has no @physics justification"]);
   });
 });
