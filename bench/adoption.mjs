@@ -32,6 +32,8 @@ import {
   proposeIgnores,
   validateConfig,
 } from "../dist/core/index.js";
+import { readBlobs } from "../dist/cli/git.js";
+import { OPENING_BYTES } from "../dist/cli/init.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -96,23 +98,17 @@ function policyFor(repo, dir, commit) {
   return policy;
 }
 
-/** The opening of many files of a tree (what `no-patch init` reads), with one `git cat-file --batch`. */
+/** The opening of many files of a tree, as `no-patch init` reads them, with the CLI's one `git cat-file --batch`. */
 function readOpenings(dir, tree, paths) {
+  const blobs = readBlobs(
+    dir,
+    paths.map((path) => `${tree}:${path}`),
+    1 << 30,
+  );
   const texts = new Map();
-  if (paths.length === 0) return texts;
-  const output = execFileSync("git", ["--git-dir", dir, "cat-file", "--batch"], {
-    input: paths.map((path) => `${tree}:${path}\n`).join(""),
-    maxBuffer: 1 << 30,
-  });
-  let at = 0;
   for (const path of paths) {
-    const newline = output.indexOf(10, at);
-    const header = output.subarray(at, newline).toString("utf8").split(" ");
-    at = newline + 1;
-    if (header[1] !== "blob") continue;
-    const size = Number(header[2]);
-    texts.set(path, output.subarray(at, at + Math.min(size, 200_000)).toString("utf8"));
-    at += size + 1;
+    const content = blobs.get(`${tree}:${path}`)?.content;
+    if (content) texts.set(path, content.subarray(0, OPENING_BYTES).toString("utf8"));
   }
   return texts;
 }

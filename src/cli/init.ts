@@ -9,11 +9,12 @@ import { dirname, join, sep } from "node:path";
 import { needsText, proposeIgnores, type ProposalKind, type ProposedIgnore, type TreeFile } from "../core/adoption.js";
 import { CONFIG_PATH, DEFAULT_IGNORE, parseConfig, validateConfig } from "../core/config.js";
 import { createFileSelector } from "../core/file-selector.js";
+import { plural } from "../report/describe.js";
 import { UsageError } from "./errors.js";
 import { repositoryRoot, trackedFiles } from "./git.js";
 
 /** Only a file's opening is read, however large the file: its header, its imports and enough of its calls (the rules read no further). */
-const OPENING_BYTES = 200_000;
+export const OPENING_BYTES = 200_000;
 
 function opening(path: string): string {
   const fd = openSync(path, "r");
@@ -110,7 +111,7 @@ export function adoptionPolicyYaml(proposals: readonly ProposedIgnore[], date: s
     const group = proposals.filter((p) => p.kind === kind);
     if (group.length === 0) continue;
     lines.push(`  # ${titles[kind]}`);
-    for (const p of group) lines.push(`  - ${quote(p.glob)} # ${p.reason}; ${p.files} file${p.files === 1 ? "" : "s"}`);
+    for (const p of group) lines.push(`  - ${quote(p.glob)} # ${p.reason}; ${plural(p.files, "file")}`);
   }
   return lines.join("\n") + "\n";
 }

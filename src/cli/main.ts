@@ -2,6 +2,7 @@
 import { parseArgs } from "node:util";
 import { configJsonSchema, ConfigError } from "../core/config.js";
 import { DiffError } from "../core/diff.js";
+import { plural } from "../report/describe.js";
 import { FORMATS, formatNamed } from "../report/index.js";
 import { textFormat } from "../report/text.js";
 import { version } from "../version.js";
@@ -164,7 +165,7 @@ function init(argv: string[]): number {
   if (result.written === null) process.stdout.write(result.yaml);
   const counts = result.proposals.reduce((n, p) => n + p.files, 0);
   process.stderr.write(
-    `no-patch init: ${result.proposals.length} ignore glob${result.proposals.length === 1 ? "" : "s"} proposed (${counts} file${counts === 1 ? "" : "s"} the check would otherwise read)` +
+    `no-patch init: ${plural(result.proposals.length, "ignore glob")} proposed (${plural(counts, "file")} the check would otherwise read)` +
       (result.written ? `; written to ${result.written}. Review it, then commit it to the default branch.\n` : ".\n"),
   );
   return 0;

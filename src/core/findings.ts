@@ -6,7 +6,7 @@
 import type { Config } from "./config.js";
 import { isPowerOfTen, valueExemption } from "./exemptions.js";
 import {
-  admitsCalibration,
+  admitsFit,
   judgeJustification,
   substance,
   type Calibration,
@@ -154,7 +154,7 @@ function freshVerdict(
     !(previous === null && history.coveredBefore(justification.text, literal.value));
   const verdict = judgeJustification(literal.comments, config);
   if (!isStale(verdict.justification)) return { verdict, stale: false };
-  if (verdict.calibration || verdict.problems.some(admitsCalibration)) return { verdict, stale: true };
+  if (admitsFit(verdict)) return { verdict, stale: true };
   const fresh = literal.comments.filter((c) => isFreshComment(c, history!));
   if (fresh.length === 0 || fresh.length === literal.comments.length) return { verdict, stale: true };
   const alternative = judgeJustification(fresh, config);

@@ -462,8 +462,9 @@ export function judgeJustification(comments: readonly AttachedComment[], config:
   return { justification: chosen.justification, calibration: chosen.calibration, untagged: chosen.untagged, problems: chosen.problems };
 }
 
-/** Whether a reading admits a fit (a `@calibrated` declaration, or calibration words). */
-const admitsFit = (reading: Reading): boolean => reading.calibration !== null || reading.problems.some(admitsCalibration);
+/** Whether a reading or verdict admits a fit (a `@calibrated` declaration, or calibration words). */
+export const admitsFit = (reading: { calibration: Calibration | null; problems: readonly string[] }): boolean =>
+  reading.calibration !== null || reading.problems.some(admitsCalibration);
 
 /**
  * Adoption mode: a comment admitting calibration anywhere it is attached is held against the
