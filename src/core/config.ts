@@ -35,35 +35,47 @@ export const DEFAULT_IGNORE = [
  * six words. The whole comment block is searched, after the physics usages below are removed.
  */
 export const DEFAULT_CALIBRATION_PHRASES = [
-  "fudge", "fudged", "fudging", "fudge factor*",
+  "fudge", "fudged", "fudging", "fudge factor*", "fiddle", "fiddled", "fiddling", "fiddle factor*", "fiddle-factor*",
   "tune", "tuned", "tunes", "tuning", "retune*", "re-tune*", "hand-tune*", "fine-tune*",
   "tweak*", "hack", "hacks", "hacked", "hacky", "hackish", "kludge*", "ad hoc", "ad-hoc",
   "empirically", "empirical fit*", "empirical correction*", "empirical factor*",
-  "to match … test*", "to match … reference output*", "to match … reference result*", "to match … reference code*",
-  "to match … reference spectr*", "to match … expected", "to match … baseline*", "to match … benchmark*",
-  "to match … snapshot*", "to match … golden", "to match … output*", "to match class", "to match camb",
-  "to reproduce … test*", "to reproduce … output*", "chosen to reproduce", "chosen to match", "picked to match",
+  // Matching or reproducing another output: "to match", "matches", "matched", "reproduces" the tests or a code.
+  "match* … test*", "match* … reference output*", "match* … reference result*", "match* … reference code*",
+  "match* … reference spectr*", "match* … expected", "match* … baseline*", "match* … benchmark*",
+  "match* … snapshot*", "match* … golden", "match* … output*", "to match class", "to match camb", "match* camb",
+  "reproduce* … test*", "reproduce* … output*", "reproduce* … reference spectr*", "reproduce* … reference result*",
+  "reproduce* … baseline*", "reproduce* … benchmark*", "chosen to reproduce", "chosen to match", "picked to match",
   "make* … test* pass", "test* pass", "passes the test*", "until … test* pass*",
+  "the tests", "our tests", "unit test*", "test suite*", "for the tests",
   "minimi*e* … error*", "minimi*e* … residual*", "minimi*e* … deviation*", "minimi*e* … mismatch*",
   "minimi*e* … discrepanc*", "minimi*e* … loss", "minimi*e* … chi*",
   "reduce* … deviation*", "reduce* … discrepanc*", "reduce* … mismatch*", "reduce* … residual*",
+  "smallest error*", "lowest error*", "least error*",
   "grid search*", "grid-search*", "grid scan*", "parameter scan*", "scanned", "brute force*", "brute-force*",
   "trial and error", "trial-and-error", "by hand", "eyeballed", "by eye",
-  "calibrated", "calibration factor*", "optimised", "optimized", "optimal value", "adjusted so that", "adjusted to",
-  "agrees with", "agree with", "it works", "works better", "seems to work", "looks right", "looks good", "good enough",
+  "calibrated", "calibrate", "calibrates", "calibrating", "recalibrate*", "re-calibrate*", "calibration factor*",
+  "optimised", "optimized", "optimal value", "adjusted so that", "adjusted to",
+  // Agreement with another code or output is what a fitted value shows, not what it is.
+  "agrees with", "agree with", "agreed with", "agreement with", "good agreement", "better agreement", "best agreement",
+  "it works", "works better", "works best", "work best", "worked best", "seems to work", "better results", "best results",
+  "looks right", "looks good", "good enough",
 ]; // prettier-ignore
 
 /**
  * Fitting words that are calibration unless the comment names where the data came from (a
  * table, a paper, an arXiv id, a DOI, a URL).
  */
-export const DEFAULT_UNSOURCED_FIT_PHRASES = ["fitted", "fit to", "best fit", "best-fit", "fitting"];
+export const DEFAULT_UNSOURCED_FIT_PHRASES = [
+  "fitted", "fit to", "best fit", "best-fit", "fitting", "our fit", "a fit", "the fit", "fits the", "regression*", "regressed",
+  "best match*", "closest match*",
+]; // prettier-ignore
 
 /** Physics and numerics usages of those words, removed before the vocabulary is looked for. */
 export const DEFAULT_PHYSICS_PHRASES = [
   "fine-tuning problem", "fine tuning problem", "fine-tuning of the cosmological constant", "Hackbusch",
   "quadrature error*", "truncation error*", "discretisation error*", "discretization error*", "round-off error*",
   "roundoff error*", "rounding error*", "interpolation error*", "aliasing error*", "integration error*",
+  "test particle*", "test mass*", "test masses", "test charge*", "test bod*", "test function*", "test statistic*",
   "boundary condition*", "matching condition*", "tuning fork*", "tuned mass damper*", "impedance match*",
 ]; // prettier-ignore
 

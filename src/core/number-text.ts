@@ -8,3 +8,17 @@ export const WHOLE_NUMBER = /^\s*([-+]?(?:\d[\d_]*(?:\.[\d_]*)?|\.\d[\d_]*)(?:[e
 
 /** Numbers inside a text (JSON, code): not part of a word. Global: use with `matchAll`. */
 export const NUMBERS = /(?<![\w.$])-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?(?![\w.])/g;
+
+/** A whole string that is one hexadecimal float (`"0x1.0083126e978d5p+0"`, Python's `float.fromhex`). */
+const HEX_FLOAT = /^\s*([-+]?)0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?(?:[pP]([-+]?\d+))?\s*$/;
+
+/** The value of a hexadecimal float string, or undefined when the string is not one. */
+export function hexFloatValue(text: string): number | undefined {
+  const match = HEX_FLOAT.exec(text);
+  if (!match) return undefined;
+  const [, sign, whole = "", fraction = "", exponent = "0"] = match;
+  if (whole === "" && fraction === "") return undefined;
+  const mantissa = parseInt(whole || "0", 16) + (fraction === "" ? 0 : parseInt(fraction, 16) / 16 ** fraction.length);
+  const value = (sign === "-" ? -1 : 1) * mantissa * 2 ** Number(exponent);
+  return Number.isFinite(value) ? value : undefined;
+}

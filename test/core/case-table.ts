@@ -246,6 +246,34 @@ const quality: Case[] = [
     code: "const h = 0.6736; // @physics: Planck 2018 best-fit Hubble parameter, Table 2 of arXiv:1807.06209",
     findings: ["1 0.6736 initializer justified"],
   },
+  // Calibration said in other words (each weak), beside the physics usage of the same word (each justified).
+  ...[
+    ["fiddle factor", "fiddle factor for the one-loop power spectrum at z = 0"],
+    ["'gives good agreement with' another code", "gives good agreement with CLASS at z = 0 for k below 0.2"],
+    ["'best agreement'", "gives the best agreement with our N-body runs at the fiducial"],
+    ["'matches' another code's output", "matches CAMB output to 0.1% for k below 1 h/Mpc"],
+    ["'reproduces' the reference spectrum", "reproduces the reference spectrum within the tolerance"],
+    ["'calibrate' as a verb", "we calibrate this against the emulator at the fiducial"],
+    ["'works best'", "the damping value that works best for the one-loop spectrum"],
+    ["the test suite as the data", "determined numerically from the test suite at the fiducial"],
+    ["'for the tests'", "chosen to set the damping scale right for the tests"],
+    ["a regression without its data", "regression coefficient of the damping scale from our fit"],
+    ["'fits the data' without its data", "fits the data at the fiducial cosmology very well"],
+  ].map(([kind, text]): Case => ({
+    name: `calibration in other words: ${kind}`,
+    code: `const alpha = 0.27; // @physics: ${text}`,
+    findings: ["1 0.27 initializer weak"],
+  })),
+  ...[
+    ["a test particle is physics", "orbital speed of a test particle at the ISCO, Bardeen et al. 1972 Eq. 2.16"],
+    ["a regression with its data", "regression slope of the mass-metallicity relation, Table 3 of Tremonti et al. 2004"],
+    ["a fit with its data", "from a fit to the Planck 2018 TT spectrum, arXiv:1807.06209 Table 2"],
+    ["the approximation's validity", "first-order term of the Kepler series, works for e < 0.1, Murray & Dermott 1999 Eq. 2.88"],
+  ].map(([kind, text]): Case => ({
+    name: `neighbour: ${kind}`,
+    code: `const alpha = 0.27; // @physics: ${text}`,
+    findings: ["1 0.27 initializer justified"],
+  })),
   {
     name: "extra reject phrases from the config",
     code: "const x = a * 1.002; // @physics: correction from the calibration notebook run",

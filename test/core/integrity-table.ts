@@ -340,6 +340,26 @@ const numbersInStrings: Case[] = [
   { name: "neighbour: + concatenates", code: 'const label = "v" + "1.002";', findings: [] },
   { name: "neighbour: numbers in a plain string stay text", code: 'const label = "run 1.002 of 3";', findings: [] },
   { name: "neighbour: a number in a log message", code: 'console.log("alpha = 0.27");', findings: [] },
+  { name: "a concatenation converted", code: "const k = x * parseFloat('1' + '.002');", findings: ["1 '1' + '.002' scale unjustified"] },
+  {
+    name: "a concatenation of three parts under unary plus",
+    code: "const k = x * +('1' + '.' + '002');",
+    findings: ["1 '1' + '.' + '002' scale unjustified"],
+  },
+  { name: "a concatenation coerced by *", code: 'const k = x * ("1" + ".002");', findings: ['1 "1" + ".002" scale unjustified'] },
+  { name: "neighbour: a concatenation logged stays text", code: "console.log('alpha = ' + '0.27');", findings: [] },
+  { name: "neighbour: a concatenation with a variable is no literal", code: "const k = Number('1.' + digits);", findings: [] },
+  { name: "a tagged template that is one number", code: "const k = x * num`1.002`;", findings: ["1 1.002 scale unjustified"] },
+  { name: "neighbour: a tagged template of text", code: "const s = html`<p>run 1.002 of 3</p>`;", findings: [] },
+  { name: "a BigInt factor", code: "const k = x * 1002n / 1000n;", findings: ["1 1002n scale unjustified", "1 1000n scale allowed"] },
+  { name: "a BigInt ratio folded", code: "const K = 1002n / 1000n;", findings: ["1 1002n / 1000n initializer unjustified"] },
+  {
+    name: "a BigInt retuned",
+    base: "const k = x * 1002n;\n",
+    code: "const k = x * 1003n;\n",
+    findings: ["1 1003n scale retuned was 1002n"],
+  },
+  { name: "neighbour: a BigInt counter", code: "let n = 0n;\nn += 1n;", findings: ["1 0n initializer allowed"] },
 ];
 
 /** Found replaying real history (skyfield): numbers that are no coefficients. */

@@ -89,6 +89,37 @@ const quality: Case[] = py([
     findings: ["1 0.27 initializer weak"],
   },
   { name: "tuned", code: "x = a * 1.002  # @physics: factor tuned to match the reference output\n", findings: ["1 1.002 scale weak"] },
+  {
+    name: "calibration in other words: agreement with another code",
+    code: "alpha = 0.27  # @physics: gives good agreement with CLASS for k below 0.2\n",
+    findings: ["1 0.27 initializer weak"],
+  },
+  {
+    name: "calibration in other words: matches a code's output, in a docstring",
+    code: 'alpha = 0.27\n"""@physics: the damping that matches the halofit output at z = 0."""\n',
+    findings: ["1 0.27 initializer weak"],
+  },
+  {
+    name: "calibration in other words: calibrate as a verb, adoption mode",
+    code: "# We calibrate the damping against the emulator at the fiducial cosmology.\nalpha = 0.27\n",
+    config: { requireTag: false },
+    findings: ["2 0.27 initializer weak"],
+  },
+  {
+    name: "calibration in other words: the test suite",
+    code: "alpha = 0.27  # @physics: determined numerically from the test suite at the fiducial\n",
+    findings: ["1 0.27 initializer weak"],
+  },
+  {
+    name: "neighbour: a test particle is physics",
+    code: "v = 0.27  # @physics: speed of a test particle at the ISCO in units of c, Bardeen et al. 1972\n",
+    findings: ["1 0.27 initializer justified"],
+  },
+  {
+    name: "neighbour: a regression with its data",
+    code: "slope = 0.27  # @physics: regression slope of the mass-metallicity relation, Table 3 of Tremonti et al. 2004\n",
+    findings: ["1 0.27 initializer justified"],
+  },
   { name: "placeholder", code: "x = a * 1.002  # @physics: TODO explain this later please\n", findings: ["1 1.002 scale weak"] },
   { name: "too short", code: "x = a * 1.002  # @physics: ok\n", findings: ["1 1.002 scale weak"] },
   {
@@ -277,6 +308,25 @@ const strings: Case[] = py([
   { name: "np.float64", code: 'k = np.float64("0.27")\n', findings: ["1 0.27 initializer unjustified"] },
   { name: "an environment default", code: 'k = float(os.environ.get("K", "1.002"))\n', findings: ["1 1.002 argument unjustified"] },
   { name: "json.loads", code: "p = json.loads('{\"alpha\": 0.27}')\n", findings: ["1 0.27 initializer unjustified"] },
+  {
+    name: "ast.literal_eval",
+    code: 'w = ast.literal_eval("[0.27, 1.3]")\n',
+    findings: ["1 0.27 initializer unjustified", "1 1.3 initializer unjustified"],
+  },
+  { name: "a concatenation converted", code: 'k = x * float("1" + ".002")\n', findings: ['1 "1" + ".002" scale unjustified'] },
+  { name: "an implicit concatenation", code: "k = x * float('1' '.002')\n", findings: ["1 '1' '.002' scale unjustified"] },
+  {
+    name: "three parts, one without a digit",
+    code: 'k = x * float("1" + "." + "002")\n',
+    findings: ['1 "1" + "." + "002" scale unjustified'],
+  },
+  { name: "neighbour: a concatenated label stays text", code: 'label = "v" + "1.002"\n', findings: [] },
+  {
+    name: "a hexadecimal float",
+    code: 'k = x * float.fromhex("0x1.0083126e978d5p+0")\n',
+    findings: ["1 0x1.0083126e978d5p+0 scale unjustified"],
+  },
+  { name: "neighbour: a hexadecimal float that is 1", code: 'k = x * float.fromhex("0x1p+0")\n', findings: ["1 0x1p+0 scale allowed"] },
   { name: "folded: 1 + 2/1000", code: "k = x * (1 + 2 / 1000)\n", findings: ["1 1 + 2 / 1000 scale unjustified"] },
   { name: "folded: math.sqrt(1.004)", code: "k = x * math.sqrt(1.004)\n", findings: ["1 math.sqrt(1.004) scale unjustified"] },
   { name: "neighbour: m * 10 ** -3", code: "km = m * 10 ** -3\n", findings: ["1 10 ** -3 scale allowed"] },

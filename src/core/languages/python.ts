@@ -10,7 +10,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { Language as Grammar, Parser } from "web-tree-sitter";
-import { NUMBERS, WHOLE_NUMBER } from "../number-text.js";
+import { hexFloatValue, NUMBERS, WHOLE_NUMBER } from "../number-text.js";
 import {
   isProse,
   shapeDigest,
@@ -126,8 +126,10 @@ const MATH_MODULES = /^(math|np|numpy|jnp|jax\.numpy|cmath)$/;
 /** Calls that turn a string into a number: `float("1.002")`, `Decimal("…")`, `np.float64("…")`. */
 const CONVERTERS =
   /^(float|int|complex|Decimal|decimal\.Decimal|Fraction|fractions\.Fraction|(np|numpy|jnp)\.(float16|float32|float64|float_|double|int32|int64|array|asarray))$/;
+/** Calls that read a hexadecimal float: `float.fromhex("0x1.0083126e978d5p+0")`. */
+const HEX_CONVERTERS = /^(float\.fromhex|(np|numpy)\.float64\.fromhex)$/;
 const CODE_RUNNERS = /^(eval|exec|compile)$/;
-const JSON_PARSERS = /^(json\.loads|yaml\.safe_load|yaml\.load|tomllib\.loads)$/;
+const JSON_PARSERS = /^(json\.loads|yaml\.safe_load|yaml\.load|tomllib\.loads|ast\.literal_eval|literal_eval)$/;
 /** Environment defaults: `os.environ.get("K", "1.002")`, `os.getenv("K", "1.002")`. */
 const ENVIRONMENT = /^(os\.environ\.get|os\.getenv|environ\.get|getenv)$/;
 
@@ -607,19 +609,54 @@ function argumentTextsOf(file: PythonFile, place: PyNode): SourceComment[] {
   return texts;
 }
 
+/** The strings a `+` chain or an implicit concatenation joins, left to right; undefined if any part is not a plain string. */
+function joinedStrings(file: PythonFile, node: PyNode): PyNode[] | undefined {
+  if (node.type === "string") return stringBody(file, node) === null ? undefined : [node];
+  if (
+    node.type === "parenthesized_expression" ||
+    node.type === "concatenated_string" ||
+    (node.type === "binary_operator" && file.operator(node) === "+")
+  ) {
+    const parts: PyNode[] = [];
+    for (const child of node.children) {
+      if (child.type === "comment") continue;
+      const inner = joinedStrings(file, child);
+      if (!inner) return undefined;
+      parts.push(...inner);
+    }
+    return parts.length > 0 ? parts : undefined;
+  }
+  return undefined;
+}
+
+/** The whole concatenation of string literals (`"1" + ".002"`, `"1" ".002"`) a string is part of, or undefined. */
+function concatenationOf(file: PythonFile, node: PyNode): { top: PyNode; parts: PyNode[]; text: string } | undefined {
+  let top = node;
+  for (let up = node.parent; up; up = up.parent) {
+    if (up.type === "concatenated_string" || (up.type === "binary_operator" && file.operator(up) === "+")) top = up;
+    else if (up.type !== "parenthesized_expression") break;
+  }
+  if (top === node) return undefined;
+  const parts = joinedStrings(file, top);
+  return parts ? { top, parts, text: parts.map((p) => stringBody(file, p)).join("") } : undefined;
+}
+
 /** Numbers of a string the code turns into numbers (`float("1.002")`, `os.getenv("K", "1.002")`). */
 function stringNumbers(scan: Scan, node: PyNode): Array<{ start: number; end: number; text: string; value: number; place: PyNode }> {
   const file = scan.file;
   const body = stringBody(file, node);
   if (body === null) return [];
-  const outer = skipOuter(node);
+  // A concatenation of strings only (`"1" + ".002"`, `"1" ".002"`) is one string: read once, from its first part.
+  const joined = concatenationOf(file, node);
+  if (joined && joined.parts[0] !== node) return [];
+  const outer = skipOuter(joined?.top ?? node);
   const list = outer.parent;
   if (list?.type !== "argument_list" || !list.parent) return [];
   const callee = file.compact(file.field(list.parent, "function") ?? list.parent);
   const args = list.children.filter((c) => c.named && c.type !== "comment");
   const index = args.indexOf(outer);
   let whole: boolean;
-  if (CONVERTERS.test(callee) && index === 0) whole = true;
+  if ((CONVERTERS.test(callee) || HEX_CONVERTERS.test(callee)) && index === 0) whole = true;
   else if (ENVIRONMENT.test(callee) && index === 1) whole = true;
   else if (JSON_PARSERS.test(callee) || CODE_RUNNERS.test(callee)) whole = false;
   else return [];
@@ -627,6 +664,19 @@ function stringNumbers(scan: Scan, node: PyNode): Array<{ start: number; end: nu
   const contentStart = content?.start ?? node.start;
   // A converted or parsed string takes the call's place (`k = float("1.002")` initialises k).
   const place = whole || JSON_PARSERS.test(callee) ? list.parent : outer;
+  if (HEX_CONVERTERS.test(callee) && index === 0) {
+    // `float.fromhex("0x1.0083126e978d5p+0")`: the string's digits are the number, in base 16.
+    const value = hexFloatValue(joined?.text ?? body);
+    const span = joined?.top ?? content ?? node;
+    return value === undefined ? [] : [{ start: span.start, end: span.end, text: file.textOf(span).replace(/\s+/g, " "), value, place }];
+  }
+  if (joined) {
+    // The number is the joined text; it stands where the concatenation is written.
+    const match = whole ? WHOLE_NUMBER.exec(joined.text) : null;
+    const value = match ? Number(match[1]!.replace(/_/g, "")) : NaN;
+    if (!Number.isFinite(value)) return [];
+    return [{ start: joined.top.start, end: joined.top.end, text: file.textOf(joined.top).replace(/\s+/g, " "), value, place }];
+  }
   if (whole) {
     const match = WHOLE_NUMBER.exec(body);
     if (!match) return [];

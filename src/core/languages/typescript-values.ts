@@ -74,6 +74,8 @@ export class ConstantFolder {
 
   private compute(node: ts.Node): number | undefined {
     if (node.kind === ts.SyntaxKind.NumericLiteral) return Number((node as ts.NumericLiteral).text.replace(/_/g, ""));
+    // A BigInt is folded as the number it writes: `1002n / 1000n` is the ratio 1.002 its author scales by, not 1n.
+    if (node.kind === ts.SyntaxKind.BigIntLiteral) return Number((node as ts.BigIntLiteral).text.replace(/_/g, "").replace(/n$/, ""));
     if (ts.isParenthesizedExpression(node)) return this.valueOf(node.expression);
     if (ts.isPrefixUnaryExpression(node)) {
       const operand = this.valueOf(node.operand);
@@ -144,6 +146,29 @@ const WRAPPERS = new Set<ts.SyntaxKind>([
   ts.SyntaxKind.SatisfiesExpression,
 ]);
 
+type StringNode = ts.StringLiteral | ts.NoSubstitutionTemplateLiteral;
+
+/** The strings a `+` chain of string literals only joins, left to right; undefined if any part is not one. */
+function joinedStrings(node: ts.Node): StringNode[] | undefined {
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return [node];
+  if (WRAPPERS.has(node.kind)) return joinedStrings((node as ts.ParenthesizedExpression).expression);
+  if (!ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.PlusToken) return undefined;
+  const left = joinedStrings(node.left);
+  const right = left && joinedStrings(node.right);
+  return left && right ? [...left, ...right] : undefined;
+}
+
+/** The whole concatenation of string literals (`"1" + ".002"`) a string is part of, or undefined. */
+function concatenationOf(outer: ts.Node): { top: ts.Node; parts: StringNode[]; text: string } | undefined {
+  const isPlus = (n: ts.Node | undefined): n is ts.BinaryExpression =>
+    n !== undefined && ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.PlusToken;
+  if (!isPlus(outer.parent)) return undefined;
+  let top: ts.Node = outer.parent;
+  for (let up = top.parent; up && (isPlus(up) || WRAPPERS.has(up.kind)); up = up.parent) if (isPlus(up)) top = up;
+  const parts = joinedStrings(top);
+  return parts ? { top, parts, text: parts.map((p) => p.text).join("") } : undefined;
+}
+
 /** Arithmetic that coerces a string operand to a number (`+` concatenates instead). */
 const COERCING = new Set<ts.SyntaxKind>([
   ts.SyntaxKind.MinusToken,
@@ -172,6 +197,13 @@ export function stringNumbers(node: ts.StringLiteral | ts.NoSubstitutionTemplate
   // Parentheses and type assertions around the string do not change what the code does with it.
   let outer: ts.Node = node;
   while (outer.parent && WRAPPERS.has(outer.parent.kind)) outer = outer.parent;
+  // A concatenation of strings only (`"1" + ".002"`) is one string: read once, from its first part.
+  const joined = concatenationOf(outer);
+  if (joined) {
+    if (joined.parts[0] !== node) return [];
+    outer = joined.top;
+    while (outer.parent && WRAPPERS.has(outer.parent.kind)) outer = outer.parent;
+  }
   const parent = outer.parent;
   if (!parent) return [];
   let place: ts.Node | null = null;
@@ -190,6 +222,10 @@ export function stringNumbers(node: ts.StringLiteral | ts.NoSubstitutionTemplate
       whole = true;
     } else if (callee === "JSON.parse" && parent.arguments[0] === outer) place = parent;
     else if (CODE_RUNNERS.test(callee)) place = node;
+  } else if (ts.isTaggedTemplateExpression(parent) && parent.template === outer) {
+    // A tag over a template that is one number (`num\`1.002\``) hands its function that number.
+    place = parent;
+    whole = true;
   } else if (
     ts.isPrefixUnaryExpression(parent) &&
     (parent.operator === ts.SyntaxKind.PlusToken || parent.operator === ts.SyntaxKind.MinusToken)
@@ -210,6 +246,15 @@ export function stringNumbers(node: ts.StringLiteral | ts.NoSubstitutionTemplate
     whole = true;
   }
   if (!place) return [];
+  if (joined) {
+    // The number is the joined text; it stands where the concatenation is written.
+    const match = whole ? WHOLE_NUMBER.exec(joined.text) : null;
+    const value = match ? Number(match[1]!.replace(/_/g, "")) : NaN;
+    if (!Number.isFinite(value)) return [];
+    const start = joined.top.getStart(sourceFile);
+    const text = sourceFile.text.slice(start, joined.top.end).replace(/\s+/g, " ");
+    return [{ start, end: joined.top.end, text, value, place }];
+  }
   const start = node.getStart(sourceFile);
   const raw = sourceFile.text.slice(start + 1, node.end - 1);
   const found: StringNumber[] = [];

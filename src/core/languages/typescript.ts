@@ -285,6 +285,7 @@ const STRING_CONVERSION_PARENTS = new Set<ts.SyntaxKind>([
   ts.SyntaxKind.NewExpression,
   ts.SyntaxKind.PrefixUnaryExpression,
   ts.SyntaxKind.BinaryExpression,
+  ts.SyntaxKind.TaggedTemplateExpression,
 ]);
 
 /**
@@ -307,7 +308,7 @@ class FileScan {
     const visit = (node: ts.Node): void => {
       (node as { parent: ts.Node }).parent = parent;
       this.collectComments(node);
-      if (node.kind === ts.SyntaxKind.NumericLiteral) {
+      if (node.kind === ts.SyntaxKind.NumericLiteral || node.kind === ts.SyntaxKind.BigIntLiteral) {
         const signed =
           ts.isPrefixUnaryExpression(parent) &&
           (parent.operator === ts.SyntaxKind.MinusToken || parent.operator === ts.SyntaxKind.PlusToken);
@@ -383,8 +384,8 @@ function constructsOf(literal: ts.Node, sourceFile: ts.SourceFile): Construct[] 
 }
 
 function parseNumber(text: string): number {
-  // Legacy octal (017) is rare enough that Number's decimal reading is kept.
-  return Number(text.replace(/_/g, ""));
+  // Legacy octal (017) is rare enough that Number's decimal reading is kept; a BigInt (`1002n`) is its integer.
+  return Number(text.replace(/_/g, "").replace(/n$/, ""));
 }
 
 function statementOf(node: ts.Node): ts.Node {
@@ -460,7 +461,7 @@ class Anchors {
   }
 
   private serialize(node: ts.Node, loose: boolean, root: ts.Node): string {
-    if (node.kind === ts.SyntaxKind.NumericLiteral) return "#";
+    if (node.kind === ts.SyntaxKind.NumericLiteral || node.kind === ts.SyntaxKind.BigIntLiteral) return "#";
     // A nested block's statements anchor their own literals: an edit inside an `if` body leaves its condition in place.
     if (node !== root && (ts.isBlock(node) || ts.isModuleBlock(node) || ts.isCaseBlock(node))) return "{}";
     if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) return node.text;
