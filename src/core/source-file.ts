@@ -73,6 +73,8 @@ export class SourceFile {
     for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) this.lineStarts.push(i + 1);
     this.comments = extraction.comments.map((c) => ({
       ...c,
+      // A CRLF file's comments read as an LF file's: sections, lines and blocks split on `\n`.
+      text: c.text.includes("\r") ? c.text.replace(/\r\n?/g, "\n") : c.text,
       line: this.lineOf(c.start),
       endLine: this.lineOf(Math.max(c.start, c.end - 1)),
     }));

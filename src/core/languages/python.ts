@@ -781,7 +781,9 @@ export function extractPython(parser: Parser, text: string): Extraction {
   const visit = (node: PyNode): void => {
     if (node.type === "comment") {
       const raw = file.textOf(node);
-      scan.comments.push({ start: node.start, end: node.end, text: raw.replace(/^#:?/, "").trim() });
+      // The grammar keeps the `\r` of a CRLF line in the comment: the comment ends before it.
+      const end = node.start + raw.trimEnd().length;
+      scan.comments.push({ start: node.start, end, text: raw.replace(/^#:?/, "").trim() });
       return;
     }
     if (STATEMENT_LISTS.has(node.type)) scan.collectDocs(node);
