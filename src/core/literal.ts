@@ -102,6 +102,11 @@ export interface LiteralSite {
   context: LiteralContext;
   /** In a `for` loop's initializer, condition or update. */
   inLoopHeader: boolean;
+  /**
+   * Part of an array's size or shape: an allocator's shape (`np.zeros((n, 3))`,
+   * `new Float64Array(1024)`), a reshape's arguments, a tuple assigned to or compared with `.shape`.
+   */
+  inShape: boolean;
   /** The code of the enclosing statement (for context-dependent constants such as 180 beside π). */
   statementText: string;
   /** Constructs holding the literal, innermost first, up to the enclosing scope. */

@@ -307,6 +307,9 @@ export class Literal {
   get inLoopHeader(): boolean {
     return this.site.inLoopHeader;
   }
+  get inShape(): boolean {
+    return this.site.inShape;
+  }
   /** The code of its line before and after it. */
   get around(): { before: string; after: string } {
     return this.file.around(this.site.start, this.site.end);

@@ -324,6 +324,23 @@ const exemptions: Case[] = [
     findings: ["1 2 scale unjustified", "1 3 scale allowed"],
   },
   { name: "small integer and half exponents", code: "const e = k ** 2 + x ** 0.5 + y ** -1 + z ** 3 + Math.pow(w, 1.5);", findings: [] },
+  { name: "index arithmetic is an index", code: "const y = g[i - 4] + a[2 * k + 3] + b[(n + 7) % 12];", findings: [] },
+  {
+    name: "neighbour: a value beside an index is a value",
+    code: "const y = g[i - 4] * 3 + a[Math.floor(x * 1.5)];",
+    findings: ["1 3 scale unjustified", "1 1.5 scale unjustified"],
+  },
+  { name: "neighbour: a fraction in an index is no position", code: "const y = a[i + 0.25];", findings: ["1 0.25 index unjustified"] },
+  {
+    name: "an array's length is a size",
+    code: "const w = new Float32Array(1024);\nconst v = new Float64Array(3 * n);\nconst u = Array.from({ length: 3 }, f);",
+    findings: [],
+  },
+  {
+    name: "neighbour: what fills an array is a value",
+    code: "const w = new Array(3).fill(0.27);\nconst v = new Array(3, 4);",
+    findings: ["1 0.27 argument unjustified", "2 3 argument unjustified", "2 4 argument unjustified"],
+  },
   {
     name: "odd exponents are candidates",
     code: "const e = k ** 1.7 + Math.pow(w, 2.2);",

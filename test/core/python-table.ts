@@ -333,6 +333,30 @@ const strings: Case[] = py([
 ]);
 
 const notCoefficients: Case[] = py([
+  { name: "index arithmetic is an index", code: "y = G0s[ii - 4] + a[2 * k + 1] + x[n // 2] + b[n - 3:]\n", findings: [] },
+  {
+    name: "neighbour: a value beside an index is a value",
+    code: "y = a[i] * 3 + b[int(i * 1.5)]\n",
+    findings: ["1 3 scale unjustified", "1 1.5 scale unjustified"],
+  },
+  {
+    name: "an array's shape is a size",
+    code: [
+      "z = np.zeros((n, 7))",
+      "w = jnp.zeros(3, dtype=jnp.int32)",
+      "u = x.reshape(-1, 3) + np.reshape(x, (-1, 3)) + np.empty(3 * n) + torch.zeros(4, 3)",
+      "r.shape = v.shape = (mylen, jdlen, 3)",
+      "if v.shape != (3,):",
+      "    q = rng.normal(0, 1, size=(n, 3))",
+      "",
+    ].join("\n"),
+    findings: ["6 0 argument allowed", "6 1 argument allowed"],
+  },
+  {
+    name: "neighbour: what fills an array, and another function's argument, are values",
+    code: "z = np.full((n, 3), 1.002)\nw = np.ones(3) * 1.002\nu = model.zeros(3)\nv = np.zeros(int(n * 1.5))\n",
+    findings: ["1 1.002 argument unjustified", "2 1.002 scale unjustified", "3 3 argument unjustified", "4 1.5 scale unjustified"],
+  },
   { name: "a version tuple bump", base: "__version_info__ = (1, 53)\n", code: "__version_info__ = (1, 54)\n", findings: [] },
   {
     name: "numeric dict keys",

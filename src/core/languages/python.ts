@@ -235,10 +235,26 @@ function stringBody(file: PythonFile, node: PyNode): string | null {
     .join("");
 }
 
+/** Index arithmetic: `G0s[ii - 4]`, `a[2 * k + 1]`, `x[n // 2]` compute a position, not a quantity. */
+const INDEX_ARITHMETIC = new Set(["+", "-", "*", "//", "%"]);
+
+/** Whether a literal is an operand of arithmetic that computes a subscript (`a[i - 4]`). */
+function inIndexArithmetic(file: PythonFile, node: PyNode): boolean {
+  let current = node;
+  let arithmetic = false;
+  for (let parent = current.parent; parent; current = parent, parent = parent.parent) {
+    if (parent.type === "binary_operator" && INDEX_ARITHMETIC.has(file.operator(parent))) arithmetic = true;
+    else if (parent.type === "unary_operator" || parent.type === "parenthesized_expression") continue;
+    else return arithmetic && (parent.type === "slice" || (parent.type === "subscript" && current.field === "subscript"));
+  }
+  return false;
+}
+
 function contextOf(file: PythonFile, literal: PyNode): LiteralContext {
   const node = skipOuter(literal);
   const parent = node.parent;
   if (!parent) return { kind: "other" };
+  if (parent.type === "binary_operator" && inIndexArithmetic(file, node)) return { kind: "index" };
   switch (parent.type) {
     case "type":
       // An annotation (`x: Literal[3]`) names a type, not a value.
@@ -317,6 +333,56 @@ function contextOf(file: PythonFile, literal: PyNode): LiteralContext {
     default:
       return { kind: "other" };
   }
+}
+
+/** Allocators whose first argument is a shape (`np.zeros((n, 3))`); torch's take the sizes as arguments. */
+const ALLOCATORS = new Set(["zeros", "ones", "empty", "full", "eye", "identity", "ndarray"]);
+/** Array modules: an allocator is theirs, or imported from one (`zeros(3)`). */
+const ARRAY_MODULES = /^(?:|np|numpy|onp|jnp|jax\.numpy|torch|cp|cupy|xp|tf|tensorflow|da|dask\.array)$/;
+/** Keywords that take a shape (`shape=(n, 3)`, `newshape=`) or, for a random draw, a size (`size=(n, 3)`). */
+const SHAPE_KEYWORDS = new Set(["shape", "newshape"]);
+const RANDOM_CALLEE = /(?:^|[._])(?:random|rng)(?:[._(]|$)|random_state\./i;
+
+/**
+ * Whether an integer stands for an array's size or shape (`np.zeros((n, 3))`, `x.reshape(-1, 3)`,
+ * `v.shape == (3,)`, `rng.normal(size=(n, 3))`): how many, not how much. Read through the tuple or
+ * list of a shape and through size arithmetic (`np.empty(3 * n)`).
+ */
+function isInShape(file: PythonFile, literal: PyNode): boolean {
+  let node = skipOuter(literal);
+  while (
+    node.parent &&
+    (node.parent.type === "tuple" ||
+      node.parent.type === "list" ||
+      node.parent.type === "parenthesized_expression" ||
+      node.parent.type === "unary_operator" ||
+      (node.parent.type === "binary_operator" && /^(?:\*|\+|-)$/.test(file.operator(node.parent))))
+  )
+    node = node.parent;
+  const parent = node.parent;
+  if (!parent) return false;
+  if (parent.type === "argument_list" && parent.parent) {
+    const callee = file.compact(file.field(parent.parent, "function") ?? parent.parent);
+    const dot = callee.lastIndexOf(".");
+    const [prefix, name] = dot < 0 ? ["", callee] : [callee.slice(0, dot), callee.slice(dot + 1)];
+    const index = parent.children.filter((c) => c.named && c.type !== "keyword_argument" && c.type !== "comment").indexOf(node);
+    if (ALLOCATORS.has(name) && ARRAY_MODULES.test(prefix)) return prefix === "torch" || index === 0;
+    // `x.reshape(-1, 3)` takes the shape as arguments; `np.reshape(x, (-1, 3))` after the array.
+    if (name === "reshape") return ARRAY_MODULES.test(prefix) && prefix !== "" ? index >= 1 : true;
+    if (name === "broadcast_to" || name === "tile") return index === 1;
+    return false;
+  }
+  if (parent.type === "keyword_argument" && node.field === "value") {
+    const keyword = file.compact(file.field(parent, "name") ?? parent);
+    const call = parent.parent?.parent;
+    const callee = call ? file.compact(file.field(call, "function") ?? call) : "";
+    return SHAPE_KEYWORDS.has(keyword) || (keyword === "size" && RANDOM_CALLEE.test(callee));
+  }
+  // `x.shape = (n, 3)`, `v.shape != (3,)`.
+  const isShape = (n: PyNode | undefined): boolean => n !== undefined && /\.shape$/.test(file.compact(n));
+  if (parent.type === "assignment" && node.field === "right") return isShape(file.field(parent, "left"));
+  if (parent.type === "comparison_operator") return parent.children.some((c) => c !== node && c.named && isShape(c));
+  return false;
 }
 
 function isInLoopHeader(literal: PyNode): boolean {
@@ -575,6 +641,9 @@ function siteOf(scan: Scan, place: PyNode, written: WrittenLiteral): LiteralSite
     },
     get inLoopHeader() {
       return isInLoopHeader(place);
+    },
+    get inShape() {
+      return isInShape(file, place);
     },
     statementText: file.text.slice(statement.start, Math.min(statement.end, statement.start + STATEMENT_TEXT_LIMIT)),
     get constructs() {

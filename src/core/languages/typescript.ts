@@ -185,10 +185,68 @@ function nameText(node: ts.Node | undefined, sourceFile: ts.SourceFile): string 
   return node.getText(sourceFile);
 }
 
+/** Index arithmetic: `table[i - 4]`, `a[2 * k + 1]`, `x[n % 3]` compute a position, not a quantity. */
+const INDEX_ARITHMETIC = new Set<ts.SyntaxKind>([
+  ts.SyntaxKind.PlusToken,
+  ts.SyntaxKind.MinusToken,
+  ts.SyntaxKind.AsteriskToken,
+  ts.SyntaxKind.PercentToken,
+]);
+
+/** Whether a literal is an operand of arithmetic that computes an element access's index (`a[i - 4]`). */
+function inIndexArithmetic(node: ts.Node): boolean {
+  let current = node;
+  let arithmetic = false;
+  for (let parent = current.parent; parent; current = parent, parent = parent.parent) {
+    if (ts.isBinaryExpression(parent) && INDEX_ARITHMETIC.has(parent.operatorToken.kind)) arithmetic = true;
+    else if (ts.isParenthesizedExpression(parent) || ts.isPrefixUnaryExpression(parent)) continue;
+    else return arithmetic && ts.isElementAccessExpression(parent) && parent.argumentExpression === current;
+  }
+  return false;
+}
+
+/** Constructors whose one numeric argument is a length: `new Float64Array(1024)`, `new Array(3)`. */
+const SIZED_CONSTRUCTORS =
+  /^(?:globalThis\.|window\.)?(?:Array|(?:Float(?:32|64)|Int(?:8|16|32)|Uint(?:8|16|32)|Uint8Clamped|BigInt64|BigUint64)Array|ArrayBuffer|SharedArrayBuffer)$/;
+
+/**
+ * Whether an integer stands for an array's size: the one argument of a typed array's or an
+ * `Array`'s constructor, read through size arithmetic (`new Float64Array(3 * n)`), or the
+ * `length` of `Array.from({ length: 3 })`.
+ */
+function isInShape(literal: ts.Node, sourceFile: ts.SourceFile): boolean {
+  let node = skipOuterExpressions(literal);
+  while (
+    node.parent &&
+    ((ts.isBinaryExpression(node.parent) &&
+      (node.parent.operatorToken.kind === ts.SyntaxKind.AsteriskToken ||
+        node.parent.operatorToken.kind === ts.SyntaxKind.PlusToken ||
+        node.parent.operatorToken.kind === ts.SyntaxKind.MinusToken)) ||
+      ts.isParenthesizedExpression(node.parent))
+  )
+    node = node.parent;
+  const parent = node.parent;
+  if (!parent) return false;
+  if ((ts.isNewExpression(parent) || ts.isCallExpression(parent)) && parent.arguments?.length === 1 && parent.arguments[0] === node)
+    return SIZED_CONSTRUCTORS.test(parent.expression.getText(sourceFile).replace(/\s+/g, ""));
+  if (ts.isPropertyAssignment(parent) && parent.initializer === node && nameText(parent.name, sourceFile) === "length") {
+    const call = parent.parent.parent;
+    return (
+      ts.isCallExpression(call) &&
+      call.arguments[0] === parent.parent &&
+      /^(?:Array|(?:Float(?:32|64)|Int(?:8|16|32)|Uint(?:8|16|32))Array)\.from$/.test(
+        call.expression.getText(sourceFile).replace(/\s+/g, ""),
+      )
+    );
+  }
+  return false;
+}
+
 function contextOf(literal: ts.Node, sourceFile: ts.SourceFile): LiteralContext {
   const node = skipOuterExpressions(literal);
   const parent = node.parent;
   if (!parent) return { kind: "other" };
+  if (ts.isBinaryExpression(parent) && inIndexArithmetic(node)) return { kind: "index" };
   if (ts.isBinaryExpression(parent)) {
     const op = parent.operatorToken.kind;
     if (op === ts.SyntaxKind.EqualsToken) {
@@ -571,6 +629,10 @@ class TypeScriptLiteral implements LiteralSite {
 
   get inLoopHeader(): boolean {
     return isInLoopHeader(this.place);
+  }
+
+  get inShape(): boolean {
+    return isInShape(this.place, this.sourceFile);
   }
 
   get statementText(): string {
