@@ -49,6 +49,7 @@ const NON_SCIENCE_DIRECTORIES = new Map<string, string>([
   ["plots", "plotting"],
   ["visualization", "visualisation"],
   ["visualisation", "visualisation"],
+  [".ipynb_checkpoints", "Jupyter's autosaved copies of notebooks and scripts"],
 ]);
 
 /** Configuration files of build, test and lint tools. */

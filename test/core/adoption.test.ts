@@ -80,6 +80,11 @@ describe("proposeIgnores", () => {
       [file("src/poliastro/plotting/orbit/backend.py"), file("pkg/viz/x.js"), file("pkg/visualization/y.py")],
       ["directory pkg/visualization/** 1", "directory src/poliastro/plotting/** 1"],
     ],
+    [
+      "python: Jupyter's checkpoint copies",
+      [file("velocileptors/LPT/.ipynb_checkpoints/lpt_rsd_fftw-checkpoint.py", "G = 0.25\n"), file("velocileptors/LPT/lpt_rsd_fftw.py")],
+      ["directory velocileptors/LPT/.ipynb_checkpoints/** 1"],
+    ],
     ["test files are not read anyway: nothing to propose", [file("tests/test_plot.py", "import matplotlib\n"), file("demo/x.test.js")], []],
   ] as Array<[string, TreeFile[], string[]]>)("%s", (_name, files, expected) => {
     expect(globs(files)).toEqual(expected);
