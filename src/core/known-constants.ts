@@ -599,6 +599,18 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
   { key: "s/min", name: "seconds per minute", value: 60, source: UNIT, match: exact, constantName: "SECONDS_PER_MINUTE" },
   { key: "s/h", name: "seconds per hour", value: 3600, source: UNIT, match: exact, constantName: "SECONDS_PER_HOUR" },
   { key: "s/day", name: "seconds per day", value: 86400, source: UNIT, match: exact, constantName: "SECONDS_PER_DAY" },
+  { key: "min/day", name: "minutes per day", value: 1440, source: UNIT, match: exact, constantName: "MINUTES_PER_DAY" },
+  // Rates per day squared and cubed in per second or per minute (GM in km³/day², SGP4's ṅ and n̈ units).
+  { key: "s/day^2", name: "seconds per day, squared", value: 86400 ** 2, source: UNIT, match: exact },
+  { key: "min/day^2", name: "minutes per day, squared", value: 1440 ** 2, source: UNIT, match: exact },
+  { key: "min/day^3", name: "minutes per day, cubed", value: 1440 ** 3, source: UNIT, match: exact },
+  {
+    key: "rev/day-rad/min",
+    name: "revolutions per day in radians per minute, 1440 / 2π (TLE mean motion)",
+    value: 1440 / (2 * Math.PI),
+    source: UNIT,
+    match: irrational(6),
+  },
   {
     key: "deg",
     name: "180° (degrees in π radians)",

@@ -379,6 +379,16 @@ const knownConstants: Case[] = [
   { name: "180 beside Math.PI", code: "const rad = deg * Math.PI / 180;", findings: ["1 180 scale known-constant"] },
   { name: "180 without π is a candidate", code: "const half = turn / 180;", findings: ["1 180 scale unjustified"] },
   {
+    name: "minutes per day, squared, and 1440 / 2π",
+    code: "const n = no / 1440.0;\nconst xpdotp = 1440.0 / (2.0 * Math.PI);\nconst GM_KM_DAY = GM * 7464960000;",
+    findings: [
+      "1 1440.0 scale known-constant",
+      "2 1440.0 / (2.0 * Math.PI) initializer known-constant",
+      "3 7464960000 scale known-constant",
+    ],
+  },
+  { name: "neighbour: 1440 / 6 is no unit", code: "const k = 1440 / 6.5;", findings: ["1 1440 / 6.5 initializer unjustified"] },
+  {
     name: "e, √2, ln 2 and the golden ratio",
     code: "const v = [2.71828, 1.41421, 0.693147, 1.618034];",
     findings: [

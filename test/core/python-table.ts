@@ -248,6 +248,16 @@ const knownConstants: Case[] = py([
   { name: "the speed of light", code: "C = 299792458.0\n", findings: ["1 299792458.0 initializer known-constant"] },
   { name: "G", code: "G = 6.674e-11\n", findings: ["1 6.674e-11 initializer known-constant"] },
   { name: "np.sqrt(2) folds", code: "s = x / np.sqrt(2)\n", findings: ["1 np.sqrt(2) scale known-constant"] },
+  {
+    name: "minutes per day, and a TLE's revolutions per day in radians per minute",
+    code: "n = no_kozai / 1440.0\nxpdotp = 1440.0 / (2.0 * math.pi)\nnddot_units = 2985984000.0\n",
+    findings: [
+      "1 1440.0 scale known-constant",
+      "2 1440.0 / (2.0 * math.pi) initializer known-constant",
+      "3 2985984000.0 initializer known-constant",
+    ],
+  },
+  { name: "neighbour: 1441 is no unit", code: "n = no_kozai / 1441.0\n", findings: ["1 1441.0 scale unjustified"] },
 ]);
 
 const changes: Case[] = py([
