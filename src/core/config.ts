@@ -105,7 +105,8 @@ export const DEFAULT_QUANTITY_WORDS = [
   "srgb", "xyz", "lab", "lch", "hue", "saturation", "lightness", "contrast ratio", "pitch", "semitone*", "octave*",
   "cents", "sample rate", "sampling rate", "nyquist", "bandwidth", "cutoff", "cut-off", "resonance", "decibel*",
   "attenuation", "gain", "loudness", "phon*", "sone*", "detune", "detuning", "latency", "duration*", "delay time*",
-  "time step*", "timestep*", "time constant*", "half-life", "half-lives", "lifetime*",
+  "time step*", "timestep*", "time constant*", "half-life", "half-lives", "lifetime*", "interval*", "timeout*",
+  "amount of time", "time after", "time before", "time between", "expiration", "expiry",
   // mathematics of the method
   "quadrature", "abscissa*", "weights", "nodes", "coefficients of", "series", "polynomial*", "expansion", "taylor",
   "chebyshev", "legendre", "bessel", "fourier", "harmonic*", "eigenvalue*", "root of", "roots of", "zero of",

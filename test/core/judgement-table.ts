@@ -82,6 +82,25 @@ const explains: Case[] = [
     findings: ["3 20 element justified"],
   },
   {
+    name: "a doc naming a duration explains it",
+    code: "class Draw {\n  constructor() {\n    /** The time after which scheduled events are not invoked. */\n    this.expiration = 0.25;\n  }\n}\n",
+    config: ADOPT,
+    findings: ["4 0.25 initializer justified"],
+  },
+  {
+    name: "python: a timeout named with its unit",
+    path: PY,
+    code: "# request timeout for the ephemeris server\nTIMEOUT = 30\n",
+    config: ADOPT,
+    findings: ["2 30 initializer justified"],
+  },
+  {
+    name: "neighbour: an interval under a narrating comment",
+    code: "// increase the interval so the integrator converges faster\nconst dt = 0.27;\n",
+    config: ADOPT,
+    findings: ["2 0.27 initializer weak"],
+  },
+  {
     name: "python: a laser detuned from a line is physics, not calibration",
     path: PY,
     code: "delta = -2.5e6  # @physics: probe laser detuned below the D2 line, in Hz\n",
