@@ -22,3 +22,27 @@ export function hexFloatValue(text: string): number | undefined {
   const value = (sign === "-" ? -1 : 1) * mantissa * 2 ** Number(exponent);
   return Number.isFinite(value) ? value : undefined;
 }
+
+const DECIMAL_DIGIT = /\p{Nd}/u;
+
+/**
+ * A text with every decimal digit of another script written as its ASCII digit (`１.００２`,
+ * `١٫٠٠٢` stays as written only where no digit is foreign): the reading of Python's `float`
+ * and `int`. Unicode encodes each script's digits as a run from 0 to 9, so a digit's value is
+ * its distance from the start of its run, modulo 10 (runs of mathematical digits follow on).
+ */
+export function asciiDigits(text: string): string {
+  if (!/[^\x00-\x7f]/.test(text)) return text;
+  let out = "";
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    if (code < 0x80 || !DECIMAL_DIGIT.test(char)) {
+      out += char;
+      continue;
+    }
+    let start = code;
+    while (DECIMAL_DIGIT.test(String.fromCodePoint(start - 1))) start--;
+    out += String((code - start) % 10);
+  }
+  return out;
+}

@@ -330,6 +330,9 @@ const strings: Case[] = py([
     code: 'k = x * float("1" + "." + "002")\n',
     findings: ['1 "1" + "." + "002" scale unjustified'],
   },
+  { name: "full-width digits, which float() reads", code: 'k = x * float("１.００２")\n', findings: ["1 １.００２ scale unjustified"] },
+  { name: "Arabic-Indic digits in int()", code: 'n = int("٢٧")\n', findings: ["1 ٢٧ initializer unjustified"] },
+  { name: "neighbour: a Greek letter is no number", code: 'k = float("π")\n', findings: [] },
   { name: "neighbour: a concatenated label stays text", code: 'label = "v" + "1.002"\n', findings: [] },
   {
     name: "a hexadecimal float",

@@ -10,7 +10,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { Language as Grammar, Parser } from "web-tree-sitter";
-import { hexFloatValue, NUMBERS, WHOLE_NUMBER } from "../number-text.js";
+import { asciiDigits, hexFloatValue, NUMBERS, WHOLE_NUMBER } from "../number-text.js";
 import {
   isProse,
   shapeDigest,
@@ -747,6 +747,14 @@ function stringNumbers(scan: Scan, node: PyNode): Array<{ start: number; end: nu
     return [{ start: joined.top.start, end: joined.top.end, text: file.textOf(joined.top).replace(/\s+/g, " "), value, place }];
   }
   if (whole) {
+    // Python's `float` and `int` read any script's decimal digits (`float("１.００２")` is 1.002).
+    const ascii = asciiDigits(body);
+    if (ascii !== body) {
+      const folded = WHOLE_NUMBER.exec(ascii);
+      const value = folded ? Number(folded[1]!.replace(/_/g, "")) : NaN;
+      const span = content ?? node;
+      return Number.isFinite(value) ? [{ start: span.start, end: span.end, text: body.trim(), value, place }] : [];
+    }
     const match = WHOLE_NUMBER.exec(body);
     if (!match) return [];
     const at = body.indexOf(match[1]!);
@@ -775,6 +783,8 @@ const ALWAYS_ENTERED = new Set(["module", "block", "pattern_list", "tuple_patter
  * - a subtree whose text holds no digit and no `#` (no literal, no comment) is not entered:
  *   it is mirrored as one leaf, and its compacted text stands for it in a statement's skeleton.
  */
+const NON_ASCII_DIGIT = /^\p{Nd}/u;
+
 function mirror(parser: Parser, text: string): PyNode {
   const tree = parser.parse(text);
   if (!tree) throw new Error("tree-sitter could not parse the file");
@@ -782,7 +792,9 @@ function mirror(parser: Parser, text: string): PyNode {
   const marks = new Int32Array(text.length + 1);
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    marks[i + 1] = marks[i]! + ((c >= 48 && c <= 57) || c === 35 ? 1 : 0);
+    // A digit of another script counts too: `float("１.００２")` reads it as a number.
+    const digit = (c >= 48 && c <= 57) || c === 35 || (c >= 0x80 && NON_ASCII_DIGIT.test(String.fromCodePoint(text.codePointAt(i)!)));
+    marks[i + 1] = marks[i]! + (digit ? 1 : 0);
   }
   const worthEntering = (node: PyNode): boolean =>
     ALWAYS_ENTERED.has(node.type) ||
