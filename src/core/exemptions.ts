@@ -111,7 +111,7 @@ export function structuralExemption(site: Literal, role: Role): string | undefin
   const context = site.context;
   if (Number.isInteger(site.value)) {
     // An array's size or shape (`np.zeros((n, 3))`, `x.reshape(-1, 3)`, `new Float64Array(1024)`): how many, not how much.
-    if (site.inShape) return "array size or shape";
+    if (site.inShape) return "array size, shape or axes";
     // A position or count in a string or array (`s.slice(1, 4)`, `x.toFixed(3)`): where, not how much.
     if (context.kind === "call-argument" && POSITION_METHODS.test(context.callee)) return "position or count argument";
     if (context.kind === "call-argument" && /(?:^|\.)parseInt$/.test(context.callee) && context.index === 1) return "radix";

@@ -103,8 +103,9 @@ export interface LiteralSite {
   /** In a `for` loop's initializer, condition or update. */
   inLoopHeader: boolean;
   /**
-   * Part of an array's size or shape: an allocator's shape (`np.zeros((n, 3))`,
-   * `new Float64Array(1024)`), a reshape's arguments, a tuple assigned to or compared with `.shape`.
+   * Part of an array's size, shape or axes: an allocator's shape (`np.zeros((n, 3))`,
+   * `new Float64Array(1024)`), a reshape's arguments, a tuple assigned to or compared with `.shape`,
+   * a transpose's axes (`jnp.transpose(g, (1, 2, 0))`).
    */
   inShape: boolean;
   /** The code of the enclosing statement (for context-dependent constants such as 180 beside π). */

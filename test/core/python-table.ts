@@ -366,6 +366,16 @@ const notCoefficients: Case[] = py([
     findings: ["6 0 argument allowed", "6 1 argument allowed"],
   },
   {
+    name: "a tuple that subscripts is an index, and a transpose's axes are axes",
+    code: "FF[(2, i + 1, 8)] = name\nFF[2, i + 1, 8] = 3.5\ng = jnp.transpose(grid, (1, 2, 3, 0)) + x.permute(0, 2, 1) + np.moveaxis(a, 0, -1)\n",
+    findings: ["2 3.5 initializer unjustified"],
+  },
+  {
+    name: "neighbour: a tuple passed to another function holds values",
+    code: "f((2, 8))\ng = jnp.transpose(x * 1.5, (1, 0))\n",
+    findings: ["1 2 element allowed", "1 8 element unjustified", "2 1.5 scale unjustified"],
+  },
+  {
     name: "neighbour: what fills an array, and another function's argument, are values",
     code: "z = np.full((n, 3), 1.002)\nw = np.ones(3) * 1.002\nu = model.zeros(3)\nv = np.zeros(int(n * 1.5))\n",
     findings: ["1 1.002 argument unjustified", "2 1.002 scale unjustified", "3 3 argument unjustified", "4 1.5 scale unjustified"],

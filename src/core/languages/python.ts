@@ -235,6 +235,9 @@ function stringBody(file: PythonFile, node: PyNode): string | null {
     .join("");
 }
 
+/** Whether a node is the index of a subscript (`a[node]`). */
+const isSubscript = (node: PyNode): boolean => node.parent?.type === "subscript" && node.field === "subscript";
+
 /** Index arithmetic: `G0s[ii - 4]`, `a[2 * k + 1]`, `x[n // 2]` compute a position, not a quantity. */
 const INDEX_ARITHMETIC = new Set(["+", "-", "*", "//", "%"]);
 
@@ -244,7 +247,7 @@ function inIndexArithmetic(file: PythonFile, node: PyNode): boolean {
   let arithmetic = false;
   for (let parent = current.parent; parent; current = parent, parent = parent.parent) {
     if (parent.type === "binary_operator" && INDEX_ARITHMETIC.has(file.operator(parent))) arithmetic = true;
-    else if (parent.type === "unary_operator" || parent.type === "parenthesized_expression") continue;
+    else if (parent.type === "unary_operator" || parent.type === "parenthesized_expression" || parent.type === "tuple") continue;
     else return arithmetic && (parent.type === "slice" || (parent.type === "subscript" && current.field === "subscript"));
   }
   return false;
@@ -289,6 +292,8 @@ function contextOf(file: PythonFile, literal: PyNode): LiteralContext {
         const names = left ? targetsOf(file, left) : [];
         if (names.length > 1 && names[index] !== undefined) return { kind: "variable-initializer", name: names[index]! };
       }
+      // `table[(2, i + 1, 8)]`: a tuple that subscripts is a multi-dimensional index.
+      if (parent.type === "tuple" && isSubscript(skipOuter(parent))) return { kind: "index" };
       return { kind: "array-element" };
     }
     case "pair":
@@ -339,6 +344,8 @@ function contextOf(file: PythonFile, literal: PyNode): LiteralContext {
 const ALLOCATORS = new Set(["zeros", "ones", "empty", "full", "eye", "identity", "ndarray"]);
 /** Array modules: an allocator is theirs, or imported from one (`zeros(3)`). */
 const ARRAY_MODULES = /^(?:|np|numpy|onp|jnp|jax\.numpy|torch|cp|cupy|xp|tf|tensorflow|da|dask\.array)$/;
+/** Functions whose arguments after the array (all of them, called as its method) are axes. */
+const AXES_FUNCTIONS = new Set(["transpose", "permute", "permute_dims", "moveaxis", "swapaxes", "rollaxis", "expand_dims", "squeeze"]);
 /** Keywords that take a shape (`shape=(n, 3)`, `newshape=`) or, for a random draw, a size (`size=(n, 3)`). */
 const SHAPE_KEYWORDS = new Set(["shape", "newshape"]);
 const RANDOM_CALLEE = /(?:^|[._])(?:random|rng)(?:[._(]|$)|random_state\./i;
@@ -370,6 +377,8 @@ function isInShape(file: PythonFile, literal: PyNode): boolean {
     // `x.reshape(-1, 3)` takes the shape as arguments; `np.reshape(x, (-1, 3))` after the array.
     if (name === "reshape") return ARRAY_MODULES.test(prefix) && prefix !== "" ? index >= 1 : true;
     if (name === "broadcast_to" || name === "tile") return index === 1;
+    // Axes: `jnp.transpose(g, (1, 2, 3, 0))`, `x.permute(0, 2, 1)`, `np.moveaxis(a, 0, -1)`.
+    if (AXES_FUNCTIONS.has(name)) return ARRAY_MODULES.test(prefix) && prefix !== "" ? index >= 1 : true;
     return false;
   }
   if (parent.type === "keyword_argument" && node.field === "value") {
