@@ -4,7 +4,7 @@
  */
 import type { Config } from "./config.js";
 import { diffTexts, parseHunks, type LineChanges } from "./diff.js";
-import { SMALL_EXPONENT_EXEMPTION, structuralExemption } from "./exemptions.js";
+import { RETUNABLE_EXEMPTIONS, structuralExemption } from "./exemptions.js";
 import { createFileSelector, generatedGlobs } from "./file-selector.js";
 import { isUnitLabel } from "./justification.js";
 import {
@@ -126,7 +126,7 @@ function candidates(literals: readonly Literal[], lines: Set<number> | null, ret
     if (lines && !lines.has(literal.line)) continue;
     const role = roleOf(literal);
     const exemption = structuralExemption(literal, role);
-    if (exemption && !(retunable && exemption === SMALL_EXPONENT_EXEMPTION)) continue;
+    if (exemption && !(retunable && RETUNABLE_EXEMPTIONS.has(exemption))) continue;
     result.push({ literal, role, exemptIfNew: exemption !== undefined });
   }
   return result;

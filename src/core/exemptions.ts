@@ -13,8 +13,12 @@ const SMALL_EXPONENT = 4;
 
 const isSmallExponent = (value: number): boolean => Number.isInteger(value * 2) && Math.abs(value) <= SMALL_EXPONENT;
 
-/** The one structural exemption a retune takes away: `k ** 2` → `k ** 2.5` is a retuned coefficient. */
+/** A structural exemption a retune takes away: `k ** 2` → `k ** 2.5` is a retuned coefficient. */
 export const SMALL_EXPONENT_EXEMPTION = "small exponent";
+/** Another: a loop over arrays that now walks more or fewer elements (`i < 3` → `i < 4`) changed a count. */
+export const ARRAY_LOOP_EXEMPTION = "length of the arrays a loop walks";
+/** The structural exemptions a retune takes away; the others (indexes, bitwise operands, …) hold. */
+export const RETUNABLE_EXEMPTIONS: ReadonlySet<string> = new Set([SMALL_EXPONENT_EXEMPTION, ARRAY_LOOP_EXEMPTION]);
 
 const isZeroOrOne = (value: number): boolean => value === 0 || value === 1;
 
@@ -112,6 +116,8 @@ export function structuralExemption(site: Literal, role: Role): string | undefin
   if (Number.isInteger(site.value)) {
     // An array's size or shape (`np.zeros((n, 3))`, `x.reshape(-1, 3)`, `new Float64Array(1024)`): how many, not how much.
     if (site.inShape) return "array size, shape or axes";
+    // The bound of a loop that only walks arrays (`for (let i = 0; i < 3; i++) out[i] = v[i]`).
+    if (site.boundsArrayLoop) return ARRAY_LOOP_EXEMPTION;
     // A position or count in a string or array (`s.slice(1, 4)`, `x.toFixed(3)`): where, not how much.
     if (context.kind === "call-argument" && POSITION_METHODS.test(context.callee)) return "position or count argument";
     if (context.kind === "call-argument" && /(?:^|\.)parseInt$/.test(context.callee) && context.index === 1) return "radix";

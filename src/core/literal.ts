@@ -108,6 +108,11 @@ export interface LiteralSite {
    * a transpose's axes (`jnp.transpose(g, (1, 2, 0))`).
    */
   inShape: boolean;
+  /**
+   * The bound of a loop whose counter only indexes arrays (`for (let i = 0; i < 3; i++) out[i] =
+   * v[i]`, `for k in range(3): r[k] = …`): the arrays' length written out.
+   */
+  boundsArrayLoop: boolean;
   /** The code of the enclosing statement (for context-dependent constants such as 180 beside π). */
   statementText: string;
   /** Constructs holding the literal, innermost first, up to the enclosing scope. */

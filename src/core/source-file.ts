@@ -310,6 +310,9 @@ export class Literal {
   get inShape(): boolean {
     return this.site.inShape;
   }
+  get boundsArrayLoop(): boolean {
+    return this.site.boundsArrayLoop;
+  }
   /** The code of its line before and after it. */
   get around(): { before: string; after: string } {
     return this.file.around(this.site.start, this.site.end);

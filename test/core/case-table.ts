@@ -324,6 +324,22 @@ const exemptions: Case[] = [
     findings: ["1 2 scale unjustified", "1 3 scale allowed"],
   },
   { name: "small integer and half exponents", code: "const e = k ** 2 + x ** 0.5 + y ** -1 + z ** 3 + Math.pow(w, 1.5);", findings: [] },
+  {
+    name: "the bound of a loop that only walks arrays is their length",
+    code: "for (let i = 0; i < 3; i++) {\n  out[i] = v[i + 1] * s;\n}\n",
+    findings: [],
+  },
+  {
+    name: "neighbour: a loop that reads its counter otherwise counts terms",
+    code: "for (let i = 0; i < 5; i++) sum += c[i] * x ** i;\nfor (let j = 0; j < 27; j++) acc *= k;\n",
+    findings: ["1 5 threshold unjustified", "2 27 threshold unjustified"],
+  },
+  {
+    name: "neighbour: a loop over arrays that walks more elements is retuned",
+    base: "for (let i = 0; i < 3; i++) out[i] = v[i];\n",
+    code: "for (let i = 0; i < 4; i++) out[i] = v[i];\n",
+    findings: ["1 4 threshold retuned was 3"],
+  },
   { name: "index arithmetic is an index", code: "const y = g[i - 4] + a[2 * k + 3] + b[(n + 7) % 12];", findings: [] },
   {
     name: "neighbour: a value beside an index is a value",

@@ -871,9 +871,10 @@ const structure: Case[] = [
     findings: ["2 0.27 scale unjustified"],
   },
   {
-    name: "a loop bound other than 0 or 1 stays a threshold (a series' order can be tuned)",
-    code: "for (let i = 0; i < 4; i++) rgb[i] = +rgb[i];",
-    findings: ["1 4 threshold unjustified"],
+    // Was a threshold until the sixth 2026-11-29 session: a loop whose counter only indexes walks arrays.
+    name: "a loop over the four channels is their length; one that sums a series stays a threshold",
+    code: "for (let i = 0; i < 4; i++) rgb[i] = +rgb[i];\nfor (let n = 0; n < 4; n++) s += c[n] * x ** n;",
+    findings: ["2 4 threshold unjustified"],
   },
   { name: "python: an axis is an index", path: PY, code: "s = np.sum(x, axis=2)\n", findings: [] },
   {

@@ -346,6 +346,22 @@ const strings: Case[] = py([
 ]);
 
 const notCoefficients: Case[] = py([
+  {
+    name: "the bound of a loop that only walks arrays is their length",
+    code: 'for k in range(3):\n    r[k + 1, 0] = a[idx[k]] * s  # the k-th axis\n    print("k", r[k])\n',
+    findings: [],
+  },
+  {
+    name: "neighbour: a loop that reads its counter otherwise counts terms",
+    code: "for n in range(12):\n    total += c[n] * x**n\nfor k in range(3):\n    r = [k, 2]\n",
+    findings: ["1 12 threshold unjustified", "3 3 threshold unjustified", "4 2 element allowed"],
+  },
+  {
+    name: "neighbour: a loop over arrays that walks more elements is retuned",
+    base: "for k in range(3):\n    r[k] = v[k]\n",
+    code: "for k in range(4):\n    r[k] = v[k]\n",
+    findings: ["1 4 threshold retuned was 3"],
+  },
   { name: "index arithmetic is an index", code: "y = G0s[ii - 4] + a[2 * k + 1] + x[n // 2] + b[n - 3:]\n", findings: [] },
   {
     name: "neighbour: a value beside an index is a value",

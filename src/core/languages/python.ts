@@ -394,6 +394,69 @@ function isInShape(file: PythonFile, literal: PyNode): boolean {
   return false;
 }
 
+/**
+ * Whether a name is read only as an index in a stretch of code (`r[k] = a[k] * s`, `x[i + 1, 0]`):
+ * every occurrence stands directly inside a subscript's brackets. Read from the text (the walk
+ * does not enter code without digits), skipping strings and comments.
+ */
+function onlyIndexes(text: string, name: string): boolean {
+  const stack: boolean[] = []; // per open bracket: whether it is a subscript's `[`
+  let used = false;
+  let previous = ""; // the last character of code before the current one, spaces left out
+  for (let i = 0; i < text.length;) {
+    const c = text[i]!;
+    if (c === "#") {
+      const end = text.indexOf("\n", i);
+      i = end < 0 ? text.length : end;
+      continue;
+    }
+    if (c === '"' || c === "'") {
+      const quote = text.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
+      let j = i + quote.length;
+      while (j < text.length && !text.startsWith(quote, j)) j += text[j] === "\\" ? 2 : 1;
+      i = j + quote.length;
+      previous = c;
+      continue;
+    }
+    if (/[\p{L}_]/u.test(c)) {
+      const word = /^[\p{L}\p{N}_]+/u.exec(text.slice(i, i + 200))![0];
+      if (word === name && previous !== ".") {
+        used = true;
+        if (stack[stack.length - 1] !== true) return false;
+      }
+      i += word.length;
+      previous = word[word.length - 1]!;
+      continue;
+    }
+    if (c === "[" || c === "(" || c === "{") stack.push(c === "[" && /[\p{L}\p{N}_)\]"']/u.test(previous));
+    else if (c === "]" || c === ")" || c === "}") stack.pop();
+    if (!/\s/.test(c)) previous = c;
+    i++;
+  }
+  return used;
+}
+
+/**
+ * Whether a literal is the stop of a `range` a `for` loop walks with a counter that only
+ * indexes arrays (`for k in range(3): r[k] = v[k] * s`): the arrays' length written out.
+ */
+function isArrayLoopBound(file: PythonFile, literal: PyNode): boolean {
+  const node = skipOuter(literal);
+  const list = node.parent;
+  if (list?.type !== "argument_list" || !list.parent) return false;
+  const call = list.parent;
+  if (!/^x?range$/.test(file.compact(file.field(call, "function") ?? call))) return false;
+  const args = list.children.filter((c) => c.named && c.type !== "comment");
+  if (args.length > 2 || args[args.length - 1] !== node) return false;
+  const outer = skipOuter(call);
+  const loop = outer.parent;
+  if (loop?.type !== "for_statement" || outer.field !== "right") return false;
+  const counter = file.field(loop, "left");
+  const body = file.field(loop, "body");
+  if (!counter || counter.type !== "identifier" || !body) return false;
+  return onlyIndexes(file.textOf(body), file.textOf(counter));
+}
+
 function isInLoopHeader(literal: PyNode): boolean {
   for (let child = literal, node = literal.parent; node; child = node, node = node.parent) {
     if (node.type === "for_statement" || node.type === "for_in_clause") return child.field === "right";
@@ -653,6 +716,9 @@ function siteOf(scan: Scan, place: PyNode, written: WrittenLiteral): LiteralSite
     },
     get inShape() {
       return isInShape(file, place);
+    },
+    get boundsArrayLoop() {
+      return isArrayLoopBound(file, place);
     },
     statementText: file.text.slice(statement.start, Math.min(statement.end, statement.start + STATEMENT_TEXT_LIMIT)),
     get constructs() {

@@ -306,6 +306,50 @@ function isInLoopHeader(node: ts.Node): boolean {
 }
 
 /**
+ * Whether a literal bounds a `for` loop whose counter only indexes arrays
+ * (`for (let i = 0; i < 3; i++) out[i] = v[i] * s;`): the bound is the arrays' length written
+ * out. A counter read any other way (`sum += c[i] * x ** i`, `s += i`) makes the bound a count
+ * of terms or steps, which stays a candidate.
+ */
+function isArrayLoopBound(literal: ts.Node): boolean {
+  const node = skipOuterExpressions(literal);
+  const condition = node.parent;
+  if (!condition || !ts.isBinaryExpression(condition) || !COMPARISON.has(condition.operatorToken.kind)) return false;
+  const loop = condition.parent;
+  if (!loop || !ts.isForStatement(loop) || loop.condition !== condition) return false;
+  const counter = skipOuterExpressions(condition.left === node ? condition.right : condition.left);
+  if (!ts.isIdentifier(counter)) return false;
+  const name = counter.text;
+  let used = false;
+  let other = false;
+  const visit = (current: ts.Node): void => {
+    if (other) return;
+    if (ts.isIdentifier(current) && current.text === name) {
+      const parent = current.parent;
+      // A property's name (`p.i`, `{ i: 1 }`) is no read of the counter.
+      if (
+        (ts.isPropertyAccessExpression(parent) && parent.name === current) ||
+        (ts.isPropertyAssignment(parent) && parent.name === current)
+      )
+        return;
+      used = true;
+      let index: ts.Node = current;
+      while (
+        index.parent &&
+        (ts.isParenthesizedExpression(index.parent) ||
+          (ts.isBinaryExpression(index.parent) && INDEX_ARITHMETIC.has(index.parent.operatorToken.kind)))
+      )
+        index = index.parent;
+      if (!(index.parent && ts.isElementAccessExpression(index.parent) && index.parent.argumentExpression === index)) other = true;
+      return;
+    }
+    ts.forEachChild(current, visit);
+  };
+  visit(loop.statement);
+  return used && !other;
+}
+
+/**
  * Whether trivia at `pos` holds a comment: white space, then `//` or `/*`. A cheap test
  * before asking the compiler for comment ranges, which most node boundaries do not have.
  */
@@ -633,6 +677,10 @@ class TypeScriptLiteral implements LiteralSite {
 
   get inShape(): boolean {
     return isInShape(this.place, this.sourceFile);
+  }
+
+  get boundsArrayLoop(): boolean {
+    return isArrayLoopBound(this.place);
   }
 
   get statementText(): string {
