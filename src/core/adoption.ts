@@ -62,7 +62,7 @@ const PYTHON_PRESENTATION =
 
 /** Driving a page or a canvas (JavaScript, TypeScript): each a signal; a presentation module holds several. */
 const DOM_SIGNAL =
-  /\bgetContext\s*\(\s*['"`](?:2d|webgl2?)|\bdocument\.(?:createElement|getElementById|getElementsBy\w+|querySelector(?:All)?|body|addEventListener)\b|\brequestAnimationFrame\s*\(|\.addEventListener\s*\(\s*['"`](?:mouse\w+|click|key\w+|touch\w+|wheel|resize)['"`]|\bfrom\s+['"`](?:react|react-dom|vue|svelte|d3|three|pixi\.js|chart\.js|plotly\.js)['"`]/g;
+  /\bgetContext\s*\(\s*['"`](?:2d|webgl2?)|\bdocument\.(?:createElement|getElementById|getElementsBy\w+|querySelector(?:All)?|body|documentElement|addEventListener)\b|\brequestAnimationFrame\s*\(|\.addEventListener\s*\(\s*['"`](?:mouse\w+|pointer\w+|click|dblclick|key\w+|touch\w+|wheel|resize|change|input|submit)['"`]|\bfrom\s+['"`](?:react|react-dom|vue|svelte|d3|three|pixi\.js|chart\.js|plotly\.js|jquery)['"`]|\bjQuery\b|\$\(\s*['"`]/g;
 const DOM_SIGNALS_FOR_PRESENTATION = 3;
 
 /**

@@ -46,6 +46,11 @@ describe("proposeIgnores", () => {
     ["from reportlab import ...", [file("pkg/logo.py", "from reportlab.pdfgen.canvas import Canvas\n")], ["presentation pkg/logo.py 1"]],
     ["a module driving a canvas", [file("src/render/Render.js", DOM3)], ["presentation src/render/Render.js 1"]],
     ["two DOM calls are not enough", [file("src/core/Engine.js", DOM2)], []],
+    [
+      "a tool driving the page through jQuery",
+      [file("src/tools/Inspector.js", "var $body = $('body');\nif (!jQuery) return;\n$('.ins-container').on('click', f);\n")],
+      ["presentation src/tools/Inspector.js 1"],
+    ],
     ["a file read by name only (no text) is never presentation", [file("src/render/Render.js")], []],
     [
       "a data module whose header says it is generated",
