@@ -224,7 +224,29 @@ function pairWithBase(
 }
 
 /** A paired literal is changed when its value is, or the operator it is an operand of (both having one). */
-const isChanged = (head: Literal, base: Literal): boolean => head.value !== base.value || operatorChanged(base, head);
+const isChanged = (head: Literal, base: Literal): boolean =>
+  (head.value !== base.value && !onlyConstantsRenamed(head, base)) || operatorChanged(base, head);
+
+/** The numbers a literal writes: its own, or each literal of a folded expression. */
+const writtenNumbers = (l: Literal): number[] =>
+  l.site.folded ? l.site.parts.map((part) => Number(part.replace(/_/g, "").replace(/n$/, ""))) : [l.value];
+
+const CALL = /[\p{L}\p{N}_$]\s*\(/u;
+
+/**
+ * A folded expression whose other parts are named constants, now written with a name the fold
+ * does not know (`2.0 * Math.PI` → `2.0 * math_PI`, `2 * math.pi` → `2 * pi`), or back: the
+ * value the fold sees changes, but the numbers written are the same, so nothing was retuned.
+ * One known constant for another (`2 * Math.PI` → `2 * Math.E`) changed the value, as does a
+ * function applied to the numbers (`Math.sqrt(1.004)` → `cbrt(1.004)`).
+ */
+const onlyConstantsRenamed = (head: Literal, base: Literal): boolean => {
+  if (head.site.folded === base.site.folded) return false;
+  if (CALL.test(head.text) || CALL.test(base.text)) return false;
+  const a = writtenNumbers(head);
+  const b = writtenNumbers(base);
+  return a.length === b.length && a.every((value, i) => value === b[i]);
+};
 
 const operatorChanged = (base: Literal, head: Literal): boolean => {
   const from = operatorFamily(base.site.anchor.operator);

@@ -152,6 +152,24 @@ const disguisedRetunes: Case[] = [
     findings: ["2 1.414 initializer retuned was 1.4"],
   },
   {
+    name: "Math.PI renamed (math_PI) is no retune of 2π",
+    base: "const omega = 2.0 * Math.PI * f;\n",
+    code: "const omega = 2.0 * math_PI * f;\n",
+    findings: [],
+  },
+  {
+    name: "neighbour: 2π made 3π while renaming is a retune",
+    base: "const omega = 2.0 * Math.PI * f;\n",
+    code: "const omega = 3.0 * math_PI * f;\n",
+    findings: ["1 3.0 scale retuned was 2.0 * Math.PI"],
+  },
+  {
+    name: "neighbour: a function changed around the same number is a retune",
+    base: "const k = x * Math.sqrt(1.004);\n",
+    code: "const k = x * Math.cbrt(1.004);\n",
+    findings: ["1 Math.cbrt(1.004) scale retuned was Math.sqrt(1.004)"],
+  },
+  {
     name: "neighbour: a known constant written more precisely is not a retune",
     base: `const c = 2 * r * 3.14;\n`,
     code: `const c = 2 * r * 3.14159;\n`,

@@ -287,6 +287,18 @@ const changes: Case[] = py([
     findings: ["1 0.93 scale retuned was * 0.93"],
   },
   {
+    name: "math.pi written as a bare pi is no retune",
+    base: "w = 2.0 * math.pi * f\n",
+    code: "w = 2.0 * pi * f\n",
+    findings: [],
+  },
+  {
+    name: "neighbour: one known constant for another is a retune",
+    base: "k = 2.0 * math.pi\n",
+    code: "k = 2.0 * math.e\n",
+    findings: ["1 2.0 * math.e initializer retuned was 2.0 * math.pi"],
+  },
+  {
     name: "a retuned small exponent",
     base: `p = k ** 2  # @physics: ${GOOD}\n`,
     code: `p = k ** 2.5  # @physics: ${GOOD}\n`,
