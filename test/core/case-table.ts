@@ -340,6 +340,16 @@ const exemptions: Case[] = [
     code: "for (let i = 0; i < 4; i++) out[i] = v[i];\n",
     findings: ["1 4 threshold retuned was 3"],
   },
+  {
+    name: "a loop counter compared for equality picks an iteration, as an index does",
+    code: "for (let l = 0; l < n; l++) {\n  if (l === 3) s += c[l] * 0.4;\n}\n",
+    findings: ["2 0.4 scale unjustified"],
+  },
+  {
+    name: "neighbour: another name compared, or the counter bounded, is a threshold",
+    code: "for (let l = 0; l < n; l++) {\n  if (k === 3 || l > 5) break;\n}\n",
+    findings: ["2 3 threshold unjustified", "2 5 threshold unjustified"],
+  },
   { name: "index arithmetic is an index", code: "const y = g[i - 4] + a[2 * k + 3] + b[(n + 7) % 12];", findings: [] },
   {
     name: "neighbour: a value beside an index is a value",

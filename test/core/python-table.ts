@@ -374,6 +374,16 @@ const notCoefficients: Case[] = py([
     code: "for k in range(4):\n    r[k] = v[k]\n",
     findings: ["1 4 threshold retuned was 3"],
   },
+  {
+    name: "a loop counter compared for equality picks an iteration, as an index does",
+    code: "for l in range(self.jn):\n    mu3fac = 0.6 * (l == 1) - 0.4 * (l == 3)\n",
+    findings: ["2 0.6 scale unjustified", "2 0.4 scale unjustified"],
+  },
+  {
+    name: "neighbour: the same test outside the loop, and a bound inside it, are thresholds",
+    code: "mu = 0.4 * (l == 3)\nfor l in range(n):\n    if l > 3:\n        break\n",
+    findings: ["1 0.4 scale unjustified", "1 3 threshold unjustified", "3 3 threshold unjustified"],
+  },
   { name: "index arithmetic is an index", code: "y = G0s[ii - 4] + a[2 * k + 1] + x[n // 2] + b[n - 3:]\n", findings: [] },
   {
     name: "neighbour: a value beside an index is a value",

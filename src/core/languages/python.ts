@@ -253,6 +253,20 @@ function inIndexArithmetic(file: PythonFile, node: PyNode): boolean {
   return false;
 }
 
+/** Whether `name` is the counter of a `for … in range(…)` loop enclosing `node`. */
+function isLoopCounter(file: PythonFile, name: string, node: PyNode): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === "for_statement") {
+      const left = file.field(current, "left");
+      const right = file.field(current, "right");
+      // The walk may not have entered `range(self.jn)` (no digit in it): read its text.
+      if (left?.type === "identifier" && file.textOf(left) === name && right && /^x?range\(/.test(file.compact(right))) return true;
+    }
+    if (FUNCTIONS.has(current.type) || current.type === "class_definition") return false;
+  }
+  return false;
+}
+
 function contextOf(file: PythonFile, literal: PyNode): LiteralContext {
   const node = skipOuter(literal);
   const parent = node.parent;
@@ -271,8 +285,15 @@ function contextOf(file: PythonFile, literal: PyNode): LiteralContext {
       const op = file.operator(parent).replace(/=$/, "");
       return { kind: "compound-assignment", operator: ARITHMETIC[op] ?? "other" };
     }
-    case "comparison_operator":
-      return { kind: "comparison", chained: parent.children.filter((c) => c.named).length > 2 };
+    case "comparison_operator": {
+      const operands = parent.children.filter((c) => c.named && c.type !== "comment");
+      // `(l == 3)` inside `for l in range(…)`: picking an iteration of the loop, as an index does.
+      if (operands.length === 2 && /^(?:==|!=)$/.test(file.operator(parent))) {
+        const other = skipOuter(operands[0] === node ? operands[1]! : operands[0]!);
+        if (other.type === "identifier" && isLoopCounter(file, file.textOf(other), parent)) return { kind: "index" };
+      }
+      return { kind: "comparison", chained: operands.length > 2 };
+    }
     case "assignment": {
       if (node.field !== "right") return { kind: "other" };
       const left = file.field(parent, "left");

@@ -242,6 +242,17 @@ function isInShape(literal: ts.Node, sourceFile: ts.SourceFile): boolean {
   return false;
 }
 
+/** Whether `name` is the counter a `for (let name = …; …; …)` loop enclosing `node` declares. */
+function isLoopCounter(name: string, node: ts.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isForStatement(current) && current.initializer && ts.isVariableDeclarationList(current.initializer)) {
+      if (current.initializer.declarations.some((d) => ts.isIdentifier(d.name) && d.name.text === name)) return true;
+    }
+    if (ts.isFunctionLike(current)) return false;
+  }
+  return false;
+}
+
 function contextOf(literal: ts.Node, sourceFile: ts.SourceFile): LiteralContext {
   const node = skipOuterExpressions(literal);
   const parent = node.parent;
@@ -252,7 +263,17 @@ function contextOf(literal: ts.Node, sourceFile: ts.SourceFile): LiteralContext 
     if (op === ts.SyntaxKind.EqualsToken) {
       return parent.right === node ? { kind: "assignment", name: nameText(parent.left, sourceFile) } : { kind: "other" };
     }
-    if (COMPARISON.has(op)) return { kind: "comparison" };
+    if (COMPARISON.has(op)) {
+      // `if (l === 3)` inside `for (let l = 0; …)`: picking an iteration of the loop, as an index does.
+      const equality =
+        op === ts.SyntaxKind.EqualsEqualsEqualsToken ||
+        op === ts.SyntaxKind.EqualsEqualsToken ||
+        op === ts.SyntaxKind.ExclamationEqualsEqualsToken ||
+        op === ts.SyntaxKind.ExclamationEqualsToken;
+      const other = skipOuterExpressions(parent.left === node ? parent.right : parent.left);
+      if (equality && ts.isIdentifier(other) && isLoopCounter(other.text, parent)) return { kind: "index" };
+      return { kind: "comparison" };
+    }
     const compound = COMPOUND[op];
     if (compound) return { kind: "compound-assignment", operator: compound };
     return { kind: "binary", operator: ARITHMETIC[op] ?? "other", side: parent.left === node ? "left" : "right" };
