@@ -32,7 +32,7 @@ const DECIMAL_DIGIT = /\p{Nd}/u;
  * its distance from the start of its run, modulo 10 (runs of mathematical digits follow on).
  */
 export function asciiDigits(text: string): string {
-  if (!/[^\x00-\x7f]/.test(text)) return text;
+  if (!/[^\p{ASCII}]/u.test(text)) return text;
   let out = "";
   for (const char of text) {
     const code = char.codePointAt(0)!;

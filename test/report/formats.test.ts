@@ -86,7 +86,7 @@ describe("github annotations", () => {
     const config = validateConfig({ justification: { rejectPhrases: ["50% better"] } });
     const text = "const g = 0.95; // @physics: growth rate from the fit, 50% better than before";
     const out = toGithubAnnotations(analyzeChange([{ path: "a.ts", status: "added", baseText: null, headText: text }], config));
-    expect(out).toContain('("50%25 better")');
+    expect(out).toContain('("the fit", "50%25 better")');
     expect(out.split("\n").filter((l) => l.startsWith("::"))).toHaveLength(1);
   });
   it("warn mode writes warnings", () => {
