@@ -369,6 +369,18 @@ const numbersInStrings: Case[] = [
   { name: "neighbour: a concatenation with a variable is no literal", code: "const k = Number('1.' + digits);", findings: [] },
   { name: "a tagged template that is one number", code: "const k = x * num`1.002`;", findings: ["1 1.002 scale unjustified"] },
   { name: "neighbour: a tagged template of text", code: "const s = html`<p>run 1.002 of 3</p>`;", findings: [] },
+  {
+    name: "arbitrary-precision numbers from strings (decimal.js, big.js, bignumber.js, mathjs)",
+    code: "const a = x.times(new Decimal('1.002'));\nconst b = Big('1.003');\nconst c = new BigNumber('0.27');\nconst d = math.bignumber('0.28');",
+    findings: [
+      "1 1.002 argument unjustified",
+      "2 1.003 initializer unjustified",
+      "3 0.27 initializer unjustified",
+      "4 0.28 initializer unjustified",
+    ],
+  },
+  { name: "a mathjs expression is code", code: "const y = math.evaluate('x * 1.002', { x });", findings: ["1 1.002 argument unjustified"] },
+  { name: "neighbour: another library's evaluate is not mathjs", code: "const y = page.evaluate('window.scrollY > 300');", findings: [] },
   { name: "a BigInt factor", code: "const k = x * 1002n / 1000n;", findings: ["1 1002n scale unjustified", "1 1000n scale allowed"] },
   { name: "a BigInt ratio folded", code: "const K = 1002n / 1000n;", findings: ["1 1002n / 1000n initializer unjustified"] },
   {

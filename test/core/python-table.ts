@@ -335,6 +335,16 @@ const strings: Case[] = py([
     code: 'w = ast.literal_eval("[0.27, 1.3]")\n',
     findings: ["1 0.27 initializer unjustified", "1 1.3 initializer unjustified"],
   },
+  {
+    name: "arbitrary-precision numbers from strings (mpmath, SymPy)",
+    code: "a = mpf('1.002')\nb = sympy.Rational('0.27')\n",
+    findings: ["1 1.002 initializer unjustified", "2 0.27 initializer unjustified"],
+  },
+  {
+    name: "expressions run from strings (NumExpr, SymPy, pandas)",
+    code: "y = ne.evaluate('x * 1.002')\ne = sympify('x * 1.003')\nz = pd.eval('df.x * 1.004')\n",
+    findings: ["1 1.002 argument unjustified", "2 1.003 argument unjustified", "3 1.004 argument unjustified"],
+  },
   { name: "a concatenation converted", code: 'k = x * float("1" + ".002")\n', findings: ['1 "1" + ".002" scale unjustified'] },
   { name: "an implicit concatenation", code: "k = x * float('1' '.002')\n", findings: ["1 '1' '.002' scale unjustified"] },
   {

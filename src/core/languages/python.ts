@@ -125,10 +125,12 @@ const MATH_MODULES = /^(math|np|numpy|jnp|jax\.numpy|cmath)$/;
 
 /** Calls that turn a string into a number: `float("1.002")`, `Decimal("…")`, `np.float64("…")`. */
 const CONVERTERS =
-  /^(float|int|complex|Decimal|decimal\.Decimal|Fraction|fractions\.Fraction|(np|numpy|jnp)\.(float16|float32|float64|float_|double|int32|int64|array|asarray))$/;
+  /^(float|int|complex|Decimal|decimal\.Decimal|Fraction|fractions\.Fraction|(np|numpy|jnp)\.(float16|float32|float64|float_|double|int32|int64|array|asarray)|(?:mpmath\.|mp\.)?mpf|(?:sympy|sp)\.(?:Float|Rational|Number))$/;
 /** Calls that read a hexadecimal float: `float.fromhex("0x1.0083126e978d5p+0")`. */
 const HEX_CONVERTERS = /^(float\.fromhex|(np|numpy)\.float64\.fromhex)$/;
-const CODE_RUNNERS = /^(eval|exec|compile)$/;
+/** Calls that run a string as code or as an expression: `eval`, NumExpr, SymPy's parsers, `pandas.eval`. */
+const CODE_RUNNERS =
+  /^(eval|exec|compile|(?:numexpr|ne)\.(?:evaluate|re_evaluate)|(?:sympy\.|sp\.)?(?:sympify|parse_expr)|(?:pd|pandas)\.eval)$/;
 const JSON_PARSERS = /^(json\.loads|yaml\.safe_load|yaml\.load|tomllib\.loads|ast\.literal_eval|literal_eval)$/;
 /** Environment defaults: `os.environ.get("K", "1.002")`, `os.getenv("K", "1.002")`. */
 const ENVIRONMENT = /^(os\.environ\.get|os\.getenv|environ\.get|getenv)$/;

@@ -182,10 +182,16 @@ const COERCING = new Set<ts.SyntaxKind>([
 ]);
 
 /** The last names of the callees below: a cheap first test. */
-const CONVERTING_NAMES = new Set(["Number", "parseFloat", "parseInt", "parse", "Function", "eval", "setTimeout", "setInterval"]);
+const CONVERTING_NAMES = new Set([
+  "Number", "parseFloat", "parseInt", "parse", "Function", "eval", "setTimeout", "setInterval",
+  "Decimal", "Big", "BigNumber", "bignumber", "fraction", "evaluate", "compile",
+]); // prettier-ignore
 
-const CONVERTERS = /^(Number|parseFloat|parseInt|Number\.parseFloat|Number\.parseInt|globalThis\.Number|window\.Number)$/;
-const CODE_RUNNERS = /^(Function|eval|globalThis\.eval|window\.eval|setTimeout|setInterval)$/;
+/** Calls that turn a string into a number: `Number`, `parseFloat`, and the arbitrary-precision types (decimal.js, big.js, bignumber.js, mathjs). */
+const CONVERTERS =
+  /^(Number|parseFloat|parseInt|Number\.parseFloat|Number\.parseInt|globalThis\.Number|window\.Number|Decimal|Big|BigNumber|(?:math|mathjs)\.(?:bignumber|fraction))$/;
+/** Calls that run a string as code, mathjs's expression parser included (`math.evaluate("x * 1.002")`). */
+const CODE_RUNNERS = /^(Function|eval|globalThis\.eval|window\.eval|setTimeout|setInterval|(?:math|mathjs)\.(?:evaluate|compile|parse))$/;
 const ENVIRONMENT = /(^|\.)(process\.env|import\.meta\.env|Deno\.env)\b/;
 
 /**
