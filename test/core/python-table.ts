@@ -170,6 +170,11 @@ const roles: Case[] = py([
   { name: "floor division", code: "n = k // 3\n", findings: ["1 3 scale unjustified"] },
   { name: "matrix multiplication", code: "y = m @ 2.5\n", findings: ["1 2.5 scale unjustified"] },
   { name: "modulo", code: "r = k % 7\n", findings: ["1 7 operand unjustified"] },
+  {
+    name: "a case pattern is a comparison, as JavaScript's case is",
+    code: "match n:\n    case 3:\n        y = x * 1.002\n",
+    findings: ["2 3 threshold unjustified", "3 1.002 scale unjustified"],
+  },
   { name: "offset", code: "t = x + 273.2\n", findings: ["1 273.2 offset unjustified"] },
   { name: "exponent", code: "p = k ** 2.7\n", findings: ["1 2.7 exponent unjustified"] },
   { name: "pow exponent", code: "p = pow(k, 2.7)\n", findings: ["1 2.7 exponent unjustified"] },

@@ -278,6 +278,9 @@ function contextOf(file: PythonFile, literal: PyNode): LiteralContext {
     case "type":
       // An annotation (`x: Literal[3]`) names a type, not a value.
       return { kind: "literal-type" };
+    case "case_pattern":
+      // `case 3:` compares the subject with the value, as JavaScript's `case 3:` does.
+      return { kind: "comparison" };
     case "binary_operator": {
       const op = file.operator(parent);
       return { kind: "binary", operator: ARITHMETIC[op] ?? "other", side: node.field === "left" ? "left" : "right" };
