@@ -780,35 +780,44 @@ function argumentTextsOf(file: PythonFile, place: PyNode): SourceComment[] {
 }
 
 /** The strings a `+` chain or an implicit concatenation joins, left to right; undefined if any part is not a plain string. */
-function joinedStrings(file: PythonFile, node: PyNode): PyNode[] | undefined {
-  if (node.type === "string") return stringBody(file, node) === null ? undefined : [node];
-  if (
-    node.type === "parenthesized_expression" ||
-    node.type === "concatenated_string" ||
-    (node.type === "binary_operator" && file.operator(node) === "+")
-  ) {
-    const parts: PyNode[] = [];
-    for (const child of node.children) {
-      if (child.type === "comment") continue;
-      const inner = joinedStrings(file, child);
-      if (!inner) return undefined;
-      parts.push(...inner);
-    }
-    return parts.length > 0 ? parts : undefined;
+function joinedStrings(file: PythonFile, top: PyNode): PyNode[] | undefined {
+  const parts: PyNode[] = [];
+  // Iterative, children pushed in reverse: a chain of many parts is one deep tree.
+  const stack: PyNode[] = [top];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === "string") {
+      if (stringBody(file, node) === null) return undefined;
+      parts.push(node);
+    } else if (isJoining(file, node) || node.type === "parenthesized_expression") {
+      for (let i = node.children.length - 1; i >= 0; i--) if (node.children[i]!.type !== "comment") stack.push(node.children[i]!);
+    } else return undefined;
   }
-  return undefined;
+  return parts.length > 0 ? parts : undefined;
 }
 
-/** The whole concatenation of string literals (`"1" + ".002"`, `"1" ".002"`) a string is part of, or undefined. */
-function concatenationOf(file: PythonFile, node: PyNode): { top: PyNode; parts: PyNode[]; text: string } | undefined {
+const isJoining = (file: PythonFile, node: PyNode): boolean =>
+  node.type === "concatenated_string" || (node.type === "binary_operator" && file.operator(node) === "+");
+
+/**
+ * The whole concatenation of string literals (`"1" + ".002"`, `"1" ".002"`) a string begins, or
+ * undefined. Only the first part reads it: a part that is not its parent's first is no first
+ * part, which keeps a long chain linear.
+ */
+function concatenationOf(file: PythonFile, node: PyNode): { top: PyNode; first: boolean; parts: PyNode[]; text: string } | undefined {
   let top = node;
-  for (let up = node.parent; up; up = up.parent) {
-    if (up.type === "concatenated_string" || (up.type === "binary_operator" && file.operator(up) === "+")) top = up;
-    else if (up.type !== "parenthesized_expression") break;
+  let first = true;
+  for (let child = node, up = node.parent; up; child = up, up = up.parent) {
+    if (isJoining(file, up)) {
+      if (up.children.find((c) => c.type !== "comment") !== child) first = false;
+      top = up;
+    } else if (up.type !== "parenthesized_expression") break;
+    if (!first) break;
   }
   if (top === node) return undefined;
+  if (!first) return { top, first, parts: [], text: "" };
   const parts = joinedStrings(file, top);
-  return parts ? { top, parts, text: parts.map((p) => stringBody(file, p)).join("") } : undefined;
+  return parts ? { top, first, parts, text: parts.map((p) => stringBody(file, p)).join("") } : undefined;
 }
 
 /** Numbers of a string the code turns into numbers (`float("1.002")`, `os.getenv("K", "1.002")`). */
@@ -818,7 +827,7 @@ function stringNumbers(scan: Scan, node: PyNode): Array<{ start: number; end: nu
   if (body === null) return [];
   // A concatenation of strings only (`"1" + ".002"`, `"1" ".002"`) is one string: read once, from its first part.
   const joined = concatenationOf(file, node);
-  if (joined && joined.parts[0] !== node) return [];
+  if (joined && !joined.first) return [];
   const outer = skipOuter(joined?.top ?? node);
   const list = outer.parent;
   if (list?.type !== "argument_list" || !list.parent) return [];

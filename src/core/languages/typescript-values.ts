@@ -148,25 +148,42 @@ const WRAPPERS = new Set<ts.SyntaxKind>([
 
 type StringNode = ts.StringLiteral | ts.NoSubstitutionTemplateLiteral;
 
-/** The strings a `+` chain of string literals only joins, left to right; undefined if any part is not one. */
-function joinedStrings(node: ts.Node): StringNode[] | undefined {
-  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return [node];
-  if (WRAPPERS.has(node.kind)) return joinedStrings((node as ts.ParenthesizedExpression).expression);
-  if (!ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.PlusToken) return undefined;
-  const left = joinedStrings(node.left);
-  const right = left && joinedStrings(node.right);
-  return left && right ? [...left, ...right] : undefined;
+const isPlus = (node: ts.Node | undefined): node is ts.BinaryExpression =>
+  node !== undefined && ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken;
+
+/**
+ * The strings a `+` chain of string literals only joins, left to right; undefined if any part is
+ * not one. Iterative: a chain of thousands of parts is one deep tree.
+ */
+function joinedStrings(top: ts.Node): StringNode[] | undefined {
+  const parts: StringNode[] = [];
+  const stack: ts.Node[] = [top];
+  while (stack.length > 0) {
+    let node = stack.pop()!;
+    while (WRAPPERS.has(node.kind)) node = (node as ts.ParenthesizedExpression).expression;
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) parts.push(node);
+    else if (isPlus(node)) stack.push(node.right, node.left);
+    else return undefined;
+  }
+  return parts;
 }
 
-/** The whole concatenation of string literals (`"1" + ".002"`) a string is part of, or undefined. */
-function concatenationOf(outer: ts.Node): { top: ts.Node; parts: StringNode[]; text: string } | undefined {
-  const isPlus = (n: ts.Node | undefined): n is ts.BinaryExpression =>
-    n !== undefined && ts.isBinaryExpression(n) && n.operatorToken.kind === ts.SyntaxKind.PlusToken;
+/**
+ * The whole concatenation of string literals (`"1" + ".002"`) a string begins, or undefined. Only
+ * the first part reads it (the others are found in it): a string that is the right operand of
+ * a `+` is no first part, which keeps a long chain linear.
+ */
+function concatenationOf(outer: ts.Node): { top: ts.Node; first: boolean; parts: StringNode[]; text: string } | undefined {
   if (!isPlus(outer.parent)) return undefined;
-  let top: ts.Node = outer.parent;
-  for (let up = top.parent; up && (isPlus(up) || WRAPPERS.has(up.kind)); up = up.parent) if (isPlus(up)) top = up;
+  let child: ts.Node = outer;
+  let top: ts.BinaryExpression = outer.parent;
+  for (let up: ts.Node | undefined = outer.parent; up && (isPlus(up) || WRAPPERS.has(up.kind)); child = up, up = up.parent) {
+    if (!isPlus(up)) continue;
+    if (up.left !== child) return { top: up, first: false, parts: [], text: "" };
+    top = up;
+  }
   const parts = joinedStrings(top);
-  return parts ? { top, parts, text: parts.map((p) => p.text).join("") } : undefined;
+  return parts ? { top, first: true, parts, text: parts.map((p) => p.text).join("") } : undefined;
 }
 
 /** Arithmetic that coerces a string operand to a number (`+` concatenates instead). */
@@ -206,7 +223,7 @@ export function stringNumbers(node: ts.StringLiteral | ts.NoSubstitutionTemplate
   // A concatenation of strings only (`"1" + ".002"`) is one string: read once, from its first part.
   const joined = concatenationOf(outer);
   if (joined) {
-    if (joined.parts[0] !== node) return [];
+    if (!joined.first) return [];
     outer = joined.top;
     while (outer.parent && WRAPPERS.has(outer.parent.kind)) outer = outer.parent;
   }
