@@ -31,6 +31,16 @@ describe("hostile input", () => {
     expect(new Set(analysis.findings.map((f) => `${f.literal} ${f.role} ${f.status}`))).toEqual(new Set(["7.5 threshold unjustified"]));
   });
 
+  it.each([
+    ["src/join.ts", (parts: string) => `const k = x * parseFloat(${parts});\n`],
+    ["src/join.py", (parts: string) => `k = x * float(${parts})\n`],
+  ])("a concatenation of 1900 strings is read as one number (%s)", (path, wrap) => {
+    // "1." + "0" + "0" + "2" + "0" + … : 1.002 written in 1900 pieces.
+    const parts = Array.from({ length: 1900 }, (_, i) => JSON.stringify(i === 0 ? "1." : i === 3 ? "2" : "0")).join(" + ");
+    const analysis = analyzeChange([{ path, status: "added", baseText: null, headText: wrap(parts) }], config);
+    expect(analysis.findings.map((f) => `${f.value} ${f.status}`)).toEqual(["1.002 unjustified"]);
+  });
+
   it("a justification of half a megabyte is judged on its opening", () => {
     const text = `const x = a * 1.7; // @physics: ${"velocity ".repeat(60000)}\n`;
     const analysis = analyzeChange([{ path: "src/long.ts", status: "added", baseText: null, headText: text }], config);
