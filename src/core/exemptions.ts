@@ -93,6 +93,8 @@ const comparedWithLength = (site: Literal): boolean => {
 export function structuralExemption(site: Literal, role: Role): string | undefined {
   switch (role) {
     case "index":
+      // An object's or dict's key names its entry (`{ 0.975: 3.82 }`, a table's probability level); an index is a position.
+      if (site.context.kind === "index" && site.context.key) return "key of an entry";
       return Number.isInteger(site.value) ? "array index" : undefined;
     case "bitwise":
       return "bitwise operand";

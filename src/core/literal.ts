@@ -27,7 +27,8 @@ export type LiteralContext =
   | { kind: "array-element" }
   | { kind: "object-property"; name: string }
   | { kind: "return" }
-  | { kind: "index" }
+  /** `key`: the key of an object or dict entry (`{ 0.975: 3.82 }`), which names the entry whatever its value. */
+  | { kind: "index"; key?: boolean }
   | { kind: "enum-member" }
   | { kind: "literal-type" }
   | { kind: "other" };

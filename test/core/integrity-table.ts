@@ -405,6 +405,12 @@ const notCoefficients: Case[] = [
   { name: "a version string is no literal", code: 'export const version = "1.54";\n', findings: [] },
   { name: "numeric object keys name entries", code: "const GM = { 199: mercury, 299: venus };\n", findings: [] },
   {
+    name: "a fractional key names an entry too (a table's probability level), its value is a value",
+    code: "const chi2 = { 10: { 0.995: 2.16, .975: 3.25 } };\n",
+    findings: ["1 2.16 element unjustified", "1 3.25 element unjustified"],
+  },
+  { name: "neighbour: a fractional index is a value", code: "const v = a[0.25];\n", findings: ["1 0.25 index unjustified"] },
+  {
     name: "neighbour: a value in a keyed table still needs a justification",
     code: "const GM = { 199: 22031.8 };\n",
     findings: ["1 22031.8 element unjustified"],

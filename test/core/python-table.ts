@@ -435,6 +435,11 @@ const notCoefficients: Case[] = py([
   },
   { name: "a version tuple bump", base: "__version_info__ = (1, 53)\n", code: "__version_info__ = (1, 54)\n", findings: [] },
   {
+    name: "a fractional dict key names an entry (a probability level), its value is a value",
+    code: "T = {0.975: 3.82, 0.5: 10.34}\n",
+    findings: ["1 3.82 element unjustified", "1 10.34 element unjustified"],
+  },
+  {
     name: "numeric dict keys",
     // The keys are NAIF ids; the values, IAU reciprocal masses, are known; a new entry is not.
     code: "RMASS = {199: 6023600.0, 299: 408523.71, 301: 0.27}\n",

@@ -324,7 +324,7 @@ function contextOf(file: PythonFile, literal: PyNode): LiteralContext {
     }
     case "pair":
       // A numeric key (`{199: gm}`) names an entry, like an index.
-      if (node.field === "key") return { kind: "index" };
+      if (node.field === "key") return { kind: "index", key: true };
       if (node.field === "value") {
         const key = file.field(parent, "key");
         const name = key ? (stringBody(file, key) ?? file.compact(key)) : "";

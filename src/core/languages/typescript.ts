@@ -300,7 +300,7 @@ function contextOf(literal: ts.Node, sourceFile: ts.SourceFile): LiteralContext 
   if (ts.isArrayLiteralExpression(parent)) return { kind: "array-element" };
   // A numeric key (`{ 199: gm }`) names an entry, like an index.
   if ((ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent) || ts.isEnumMember(parent)) && parent.name === node)
-    return { kind: "index" };
+    return { kind: "index", key: true };
   if (ts.isPropertyAssignment(parent) && parent.initializer === node) {
     return { kind: "object-property", name: nameText(parent.name, sourceFile) };
   }
