@@ -779,23 +779,35 @@ export function matchKnownValue(
 ): KnownConstant | undefined {
   if (!Number.isFinite(value) || value === 0) return undefined;
   let tolerance = 1e-9;
+  let plainFractions = false;
   for (const part of parts) {
     // An integer, however written (`4`, `4.0`, `4.`): exact.
     const isInteger = /^[-+]?\d[\d_]*(\.0*)?$/.test(part);
     if (isInteger) continue;
     const partValue = Number(part.replace(/_/g, ""));
-    if (!matchKnownConstant(part, partValue, statementText, commentText)) return undefined;
+    if (!matchKnownConstant(part, partValue, statementText, commentText)) {
+      // A plain fraction (`0.5 * Math.PI`) is exact too, but only beside exact parts: beside a
+      // constant written to a few digits, its rounding would hide a factor (`3.14 * 1.0001`).
+      plainFractions = true;
+      continue;
+    }
     const precision = writtenPrecision(part);
     if (precision) tolerance += precision.lastPlace / Math.abs(partValue);
   }
+  if (plainFractions && tolerance > 1e-9) return undefined;
+  // A sign is no part of a constant (`-2 * Math.PI`), as for a literal written alone (`-3.14159`).
+  const magnitude = Math.abs(value);
   for (const { constant, targets } of MATCHERS) {
-    if (targets.some((t) => Math.abs(value - t) <= Math.abs(t) * tolerance) && inContext(constant, "", statementText, commentText))
+    if (
+      targets.some((t) => Math.abs(magnitude - Math.abs(t)) <= Math.abs(t) * tolerance) &&
+      inContext(constant, "", statementText, commentText)
+    )
       return constant;
   }
   // A unit factor with a metric prefix (`1000 * 60 * 60 * 24`, milliseconds per day).
   for (let exponent = -12; exponent <= 12; exponent++) {
     if (exponent === 0) continue;
-    const scaled = value / 10 ** exponent;
+    const scaled = magnitude / 10 ** exponent;
     const unit = MATCHERS.find(
       ({ constant }) => constant.source === UNIT && constant.match.exact && Math.abs(scaled - constant.value) <= constant.value * 1e-12,
     );

@@ -363,6 +363,11 @@ const exemptions: Case[] = [
     findings: [],
   },
   {
+    name: "either branch of a conditional size is a size, its condition is not",
+    code: "const a = new Float64Array(full ? 6 : 3);\nconst b = new Float64Array(k > 7 ? n : m);",
+    findings: ["2 7 threshold unjustified"],
+  },
+  {
     name: "neighbour: what fills an array is a value",
     code: "const w = new Array(3).fill(0.27);\nconst v = new Array(3, 4);",
     findings: ["1 0.27 argument unjustified", "2 3 argument unjustified", "2 4 argument unjustified"],
@@ -404,6 +409,20 @@ const knownConstants: Case[] = [
   { name: "π/180", code: "const rad = deg * 0.0174533;", findings: ["1 0.0174533 scale known-constant"] },
   { name: "180 beside Math.PI", code: "const rad = deg * Math.PI / 180;", findings: ["1 180 scale known-constant"] },
   { name: "180 without π is a candidate", code: "const half = turn / 180;", findings: ["1 180 scale unjustified"] },
+  {
+    name: "a plain fraction of π is a known constant, and so is a negated one",
+    code: "const h = 0.5 * Math.PI;\nconst q = Math.PI * 0.25;\nconst w = -2 * Math.PI;",
+    findings: [
+      "1 0.5 * Math.PI initializer known-constant",
+      "2 Math.PI * 0.25 initializer known-constant",
+      "3 -2 * Math.PI initializer known-constant",
+    ],
+  },
+  {
+    name: "neighbour: a fraction beside a rounded π could hide a factor, and 0.27π is no constant",
+    code: "const c = r * (3.14 * 1.0001);\nconst d = r * (0.27 * Math.PI);",
+    findings: ["1 3.14 * 1.0001 scale unjustified", "2 0.27 * Math.PI scale unjustified"],
+  },
   {
     name: "minutes per day, squared, and 1440 / 2π",
     code: "const n = no / 1440.0;\nconst xpdotp = 1440.0 / (2.0 * Math.PI);\nconst GM_KM_DAY = GM * 7464960000;",

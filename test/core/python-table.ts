@@ -254,6 +254,11 @@ const knownConstants: Case[] = py([
   { name: "G", code: "G = 6.674e-11\n", findings: ["1 6.674e-11 initializer known-constant"] },
   { name: "np.sqrt(2) folds", code: "s = x / np.sqrt(2)\n", findings: ["1 np.sqrt(2) scale known-constant"] },
   {
+    name: "a plain fraction of π, and a negated multiple, are known constants",
+    code: "Or2 = 0.5 * numpy.pi * djzdE + Or2\nx = -4.0 * numpy.pi * a\n",
+    findings: ["1 0.5 * numpy.pi scale known-constant", "2 -4.0 * numpy.pi scale known-constant"],
+  },
+  {
     name: "minutes per day, and a TLE's revolutions per day in radians per minute",
     code: "n = no_kozai / 1440.0\nxpdotp = 1440.0 / (2.0 * math.pi)\nnddot_units = 2985984000.0\n",
     findings: [
@@ -427,6 +432,11 @@ const notCoefficients: Case[] = py([
     name: "neighbour: a tuple passed to another function holds values",
     code: "f((2, 8))\ng = jnp.transpose(x * 1.5, (1, 0))\n",
     findings: ["1 2 element allowed", "1 8 element unjustified", "2 1.5 scale unjustified"],
+  },
+  {
+    name: "either branch of a conditional shape is a shape, its condition is not",
+    code: "out = numpy.zeros((6, 6) if with_vel else (3, 3))\nalt = numpy.zeros(n if k > 7 else m)\n",
+    findings: ["2 7 threshold unjustified"],
   },
   {
     name: "neighbour: what fills an array, and another function's argument, are values",

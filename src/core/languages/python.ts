@@ -389,6 +389,8 @@ function isInShape(file: PythonFile, literal: PyNode): boolean {
       node.parent.type === "list" ||
       node.parent.type === "parenthesized_expression" ||
       node.parent.type === "unary_operator" ||
+      // `np.zeros((6, 6) if with_vel else (3, 3))`: either branch, not the condition.
+      (node.parent.type === "conditional_expression" && node.parent.children.filter((c) => c.type !== "comment")[1] !== node) ||
       (node.parent.type === "binary_operator" && /^(?:\*|\+|-)$/.test(file.operator(node.parent))))
   )
     node = node.parent;

@@ -222,7 +222,9 @@ function isInShape(literal: ts.Node, sourceFile: ts.SourceFile): boolean {
       (node.parent.operatorToken.kind === ts.SyntaxKind.AsteriskToken ||
         node.parent.operatorToken.kind === ts.SyntaxKind.PlusToken ||
         node.parent.operatorToken.kind === ts.SyntaxKind.MinusToken)) ||
-      ts.isParenthesizedExpression(node.parent))
+      ts.isParenthesizedExpression(node.parent) ||
+      // `new Float64Array(full ? 6 : 3)`: either branch, not the condition.
+      (ts.isConditionalExpression(node.parent) && node.parent.condition !== node))
   )
     node = node.parent;
   const parent = node.parent;
