@@ -43,12 +43,12 @@ const POSITION_METHODS =
   /(?:^|\.)(slice|substring|substr|charAt|charCodeAt|codePointAt|splice|at|padStart|padEnd|toFixed|toPrecision|toExponential|repeat|indexOf|lastIndexOf|startswith|endswith|ljust|rjust|zfill|center|splitlines|readUInt\w*|readInt\w*|getUint\w*|getInt\w*|getFloat\w*)$/;
 
 const COMPARE = String.raw`(?:[<>]=?|[!=]==?)`;
-/** A length before the comparison: `len(x) >=`, `x.length <`, `a.size ==`, `a.shape[0] >`. */
+/** A length before the comparison: `len(x) >=`, `x.length <`, `a.size ==`, `a.shape[0] >`, `a.ndim ==` (NumPy's number of axes). */
 const LENGTH_BEFORE = new RegExp(
-  String.raw`(?:\blen\s*\([^()]*(?:\([^()]*\)[^()]*)*\)|\.(?:length|size)(?:\s*\(\s*\))?|\.shape\s*\[\s*-?\d+\s*\])\s*${COMPARE}\s*$`,
+  String.raw`(?:\blen\s*\([^()]*(?:\([^()]*\)[^()]*)*\)|\.(?:length|size|ndim)(?:\s*\(\s*\))?|\.shape\s*\[\s*-?\d+\s*\])\s*${COMPARE}\s*$`,
 );
 /** A length after it: `3 < len(x)`, `0 === s.length`. */
-const LENGTH_AFTER = new RegExp(String.raw`^\s*${COMPARE}\s*(?:len\s*\(|[\w$.\])]*\.(?:length|size)\b|[\w$.\])]*\.shape\s*\[)`);
+const LENGTH_AFTER = new RegExp(String.raw`^\s*${COMPARE}\s*(?:len\s*\(|[\w$.\])]*\.(?:length|size|ndim)\b|[\w$.\])]*\.shape\s*\[)`);
 
 /** A name that holds the layout of a fixed-width record: column specs, widths, positions. */
 const RECORD_LAYOUT_NAME =

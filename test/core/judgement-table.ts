@@ -814,6 +814,13 @@ const counts: Case[] = [
   { name: "a string's length", code: "if (line.length < 68) throw new Error('short');", findings: [] },
   { name: "a length on the right", code: "if (3 > parts.length) return;", findings: [] },
   { name: "python: an array's size", path: PY, code: "if x.shape[0] > 12:\n    pass\n", findings: [] },
+  { name: "python: an array's number of axes", path: PY, code: "if box.ndim == 3 or 2 < x.ndim:\n    pass\n", findings: [] },
+  {
+    name: "neighbour: a value compared with something else is a threshold",
+    path: PY,
+    code: "if box.ndimx == 3:\n    pass\n",
+    findings: ["1 3 threshold unjustified"],
+  },
   {
     name: "a value compared with a plain variable is a threshold",
     code: "if (line >= 68) return;",
