@@ -68,6 +68,16 @@ const annotationSyntax: Case[] = [
 
 const coverage: Case[] = [
   {
+    name: "a comment on the lines above an argument of a multi-line call covers it",
+    code: `const w = new Integrator(\n  f,\n  0.27,\n  // @physics: ${GOOD}\n  1.002,\n);`,
+    findings: ["3 0.27 argument unjustified", "5 1.002 argument justified"],
+  },
+  {
+    name: "neighbour: a comment above a one-line call covers its arguments, not the next call's",
+    code: `// @physics: ${GOOD}\nf(0.27, 1.002);\ng(1.003);`,
+    findings: ["2 0.27 argument justified", "2 1.002 argument justified", "3 1.003 argument unjustified"],
+  },
+  {
     name: "one annotation covers every literal of the statement",
     code: "// @physics: Gauss-Legendre nodes for n = 3, Abramowitz & Stegun Table 25.4\nconst nodes = [-0.7745966692, 0, 0.7745966692];",
     findings: ["2 -0.7745966692 element justified", "2 0 element justified", "2 0.7745966692 element justified"],

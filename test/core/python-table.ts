@@ -9,6 +9,11 @@ const PATH = "src/model.py";
 const py = (rows: Array<Omit<Case, "path"> & { path?: string }>): Case[] => rows.map((row) => ({ path: PATH, ...row }));
 
 const annotations: Case[] = py([
+  {
+    name: "a comment on the lines above a positional argument of a multi-line call covers it",
+    code: `f(\n    0.27,\n    # @physics: ${GOOD}\n    1.002,\n)\n`,
+    findings: ["2 0.27 argument unjustified", "4 1.002 argument justified"],
+  },
   { name: "no comment", code: "x = a * 1.002\n", findings: ["1 1.002 scale unjustified"] },
   { name: "same-line comment", code: `x = a * 1.002  # @physics: ${GOOD}\n`, findings: ["1 1.002 scale justified"] },
   { name: "comment above", code: `# @physics: ${GOOD}\nx = a * 1.002\n`, findings: ["2 1.002 scale justified"] },

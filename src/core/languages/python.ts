@@ -500,7 +500,9 @@ function isConstruct(node: PyNode): boolean {
   return (
     STATEMENT_LISTS.has(parent.type) ||
     MEMBER_CONSTRUCTS.has(node.type) ||
-    (SEQUENCES.has(parent.type) && parent.type !== "expression_list")
+    (SEQUENCES.has(parent.type) && parent.type !== "expression_list") ||
+    // A positional argument of a multi-line call, as a keyword argument is.
+    (parent.type === "argument_list" && node.type !== "comment")
   );
 }
 

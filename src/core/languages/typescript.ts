@@ -128,7 +128,11 @@ function isConstruct(node: ts.Node): boolean {
   const parent = node.parent;
   if (!parent) return false;
   return (
-    STATEMENT_LISTS.has(parent.kind) || MEMBER_CONSTRUCTS.has(node.kind) || parent.kind === ts.SyntaxKind.ArrayLiteralExpression // an element of a multi-line array
+    STATEMENT_LISTS.has(parent.kind) ||
+    MEMBER_CONSTRUCTS.has(node.kind) ||
+    // An element of a multi-line array, an argument of a multi-line call: a comment on the lines above it speaks for it.
+    parent.kind === ts.SyntaxKind.ArrayLiteralExpression ||
+    ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(node as ts.Expression) === true)
   );
 }
 
