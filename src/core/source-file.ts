@@ -123,6 +123,11 @@ export class SourceFile {
     return { before: this.text.slice(from, start), after: newline < 0 ? after : after.slice(0, newline) };
   }
 
+  /** The offset where a 1-based line starts. */
+  lineStartOf(line: number): number {
+    return this.lineStarts[line - 1] ?? this.text.length;
+  }
+
   /** 1-based column of an offset on its line (UTF-16 code units, as editors and GitHub count). */
   columnOf(offset: number, line = this.lineOf(offset)): number {
     return offset - this.lineStarts[line - 1]! + 1;
@@ -350,6 +355,13 @@ function attach(file: SourceFile, literal: Literal): AttachedComment[] {
     result.push({ text: fresh.map((c) => c.text).join("\n"), line: fresh[0]!.line, endLine: fresh.at(-1)!.endLine, placement });
   };
   for (let l = literal.line; l <= literal.endLine; l++) for (const comment of file.commentsOnLine(l)) add([comment], "same-line");
+  // A comment block on its own lines inside a multi-line statement, directly above the line the
+  // literal stands on (`a * 0.27 +` / `// @physics: …` / `b * 1.002;`), speaks for that line.
+  const innermost = literal.site.constructs[0];
+  if (innermost && innermost.kind === "enclosing") {
+    const inside = file.leadingBlock(file.lineStartOf(literal.line));
+    if (inside.length > 0 && inside[0]!.start > innermost.start) add(inside, "leading");
+  }
   const strings = literal.site.argumentTexts;
   if (strings.length > 0)
     result.push({

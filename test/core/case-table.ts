@@ -73,6 +73,16 @@ const coverage: Case[] = [
     findings: ["3 0.27 argument unjustified", "5 1.002 argument justified"],
   },
   {
+    name: "a comment on its own line inside a multi-line statement covers the line below",
+    code: `const P = a * 0.27 +\n  // @physics: ${GOOD}\n  b * 1.002;`,
+    findings: ["1 0.27 scale unjustified", "3 1.002 scale justified"],
+  },
+  {
+    name: "neighbour: a comment a blank line above the line does not",
+    code: `const P = a * 0.27 +\n  // @physics: ${GOOD}\n\n  b * 1.002;`,
+    findings: ["1 0.27 scale unjustified", "4 1.002 scale unjustified"],
+  },
+  {
     name: "neighbour: a comment above a one-line call covers its arguments, not the next call's",
     code: `// @physics: ${GOOD}\nf(0.27, 1.002);\ng(1.003);`,
     findings: ["2 0.27 argument justified", "2 1.002 argument justified", "3 1.003 argument unjustified"],

@@ -10,6 +10,11 @@ const py = (rows: Array<Omit<Case, "path"> & { path?: string }>): Case[] => rows
 
 const annotations: Case[] = py([
   {
+    name: "a comment on its own line inside a multi-line expression covers the line below",
+    code: `P = (a * 0.27\n     # @physics: ${GOOD}\n     + b * 1.002)\n`,
+    findings: ["1 0.27 scale unjustified", "3 1.002 scale justified"],
+  },
+  {
     name: "a comment on the lines above a positional argument of a multi-line call covers it",
     code: `f(\n    0.27,\n    # @physics: ${GOOD}\n    1.002,\n)\n`,
     findings: ["2 0.27 argument unjustified", "4 1.002 argument justified"],
