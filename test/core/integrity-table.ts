@@ -381,6 +381,11 @@ const numbersInStrings: Case[] = [
   },
   { name: "a mathjs expression is code", code: "const y = math.evaluate('x * 1.002', { x });", findings: ["1 1.002 argument unjustified"] },
   { name: "neighbour: another library's evaluate is not mathjs", code: "const y = page.evaluate('window.scrollY > 300');", findings: [] },
+  {
+    name: "an array's size read back at once is a number, not a shape",
+    code: "const k = x * new Array(27).length / 100;\nconst j = x * Array.from({ length: 27 }).length / 100;",
+    findings: ["1 27 argument unjustified", "1 100 scale allowed", "2 27 element unjustified", "2 100 scale allowed"],
+  },
   { name: "a BigInt factor", code: "const k = x * 1002n / 1000n;", findings: ["1 1002n scale unjustified", "1 1000n scale allowed"] },
   { name: "a BigInt ratio folded", code: "const K = 1002n / 1000n;", findings: ["1 1002n / 1000n initializer unjustified"] },
   {

@@ -449,6 +449,11 @@ const notCoefficients: Case[] = py([
     findings: ["2 7 threshold unjustified"],
   },
   {
+    name: "neighbour: an array's size read back at once is a number, not a shape",
+    code: "k = x * np.zeros(27).size / 100\nj = x * len(np.ones(27)) / 100\n",
+    findings: ["1 27 argument unjustified", "1 100 scale allowed", "2 27 argument unjustified", "2 100 scale allowed"],
+  },
+  {
     name: "neighbour: what fills an array, and another function's argument, are values",
     code: "z = np.full((n, 3), 1.002)\nw = np.ones(3) * 1.002\nu = model.zeros(3)\nv = np.zeros(int(n * 1.5))\n",
     findings: ["1 1.002 argument unjustified", "2 1.002 scale unjustified", "3 3 argument unjustified", "4 1.5 scale unjustified"],

@@ -377,6 +377,20 @@ const SHAPE_KEYWORDS = new Set(["shape", "newshape"]);
 const RANDOM_CALLEE = /(?:^|[._])(?:random|rng)(?:[._(]|$)|random_state\./i;
 
 /**
+ * An allocation whose size is read back at once (`np.zeros(27).size`, `len(np.ones(27))`): the
+ * size is then a number the code computes with, not a shape.
+ */
+function measuredAllocation(file: PythonFile, call: PyNode): boolean {
+  const outer = skipOuter(call);
+  const parent = outer.parent;
+  if (parent?.type === "attribute" && outer.field === "object")
+    return /^(?:size|shape|nbytes)$/.test(file.compact(file.field(parent, "attribute") ?? parent).replace(/^.*\./, ""));
+  if (parent?.type === "argument_list" && parent.parent?.type === "call")
+    return file.compact(file.field(parent.parent, "function") ?? parent.parent) === "len";
+  return false;
+}
+
+/**
  * Whether an integer stands for an array's size or shape (`np.zeros((n, 3))`, `x.reshape(-1, 3)`,
  * `v.shape == (3,)`, `rng.normal(size=(n, 3))`): how many, not how much. Read through the tuple or
  * list of a shape and through size arithmetic (`np.empty(3 * n)`).
@@ -397,6 +411,7 @@ function isInShape(file: PythonFile, literal: PyNode): boolean {
   const parent = node.parent;
   if (!parent) return false;
   if (parent.type === "argument_list" && parent.parent) {
+    if (measuredAllocation(file, parent.parent)) return false;
     const callee = file.compact(file.field(parent.parent, "function") ?? parent.parent);
     const dot = callee.lastIndexOf(".");
     const [prefix, name] = dot < 0 ? ["", callee] : [callee.slice(0, dot), callee.slice(dot + 1)];

@@ -209,6 +209,21 @@ function inIndexArithmetic(node: ts.Node): boolean {
   return false;
 }
 
+/**
+ * An allocation whose size is read back at once (`new Array(27).length`): the size is then a
+ * number the code computes with, not a shape.
+ */
+function measured(allocation: ts.Node): boolean {
+  const outer = skipOuterExpressions(allocation);
+  const parent = outer.parent;
+  return (
+    !!parent &&
+    ts.isPropertyAccessExpression(parent) &&
+    parent.expression === outer &&
+    /^(?:length|byteLength|size)$/.test(parent.name.text)
+  );
+}
+
 /** Constructors whose one numeric argument is a length: `new Float64Array(1024)`, `new Array(3)`. */
 const SIZED_CONSTRUCTORS =
   /^(?:globalThis\.|window\.)?(?:Array|(?:Float(?:32|64)|Int(?:8|16|32)|Uint(?:8|16|32)|Uint8Clamped|BigInt64|BigUint64)Array|ArrayBuffer|SharedArrayBuffer)$/;
@@ -234,12 +249,13 @@ function isInShape(literal: ts.Node, sourceFile: ts.SourceFile): boolean {
   const parent = node.parent;
   if (!parent) return false;
   if ((ts.isNewExpression(parent) || ts.isCallExpression(parent)) && parent.arguments?.length === 1 && parent.arguments[0] === node)
-    return SIZED_CONSTRUCTORS.test(parent.expression.getText(sourceFile).replace(/\s+/g, ""));
+    return SIZED_CONSTRUCTORS.test(parent.expression.getText(sourceFile).replace(/\s+/g, "")) && !measured(parent);
   if (ts.isPropertyAssignment(parent) && parent.initializer === node && nameText(parent.name, sourceFile) === "length") {
     const call = parent.parent.parent;
     return (
       ts.isCallExpression(call) &&
       call.arguments[0] === parent.parent &&
+      !measured(call) &&
       /^(?:Array|(?:Float(?:32|64)|Int(?:8|16|32)|Uint(?:8|16|32))Array)\.from$/.test(
         call.expression.getText(sourceFile).replace(/\s+/g, ""),
       )
