@@ -99,7 +99,9 @@ export function structuralExemption(site: Literal, role: Role): string | undefin
     case "bitwise":
       return "bitwise operand";
     case "enum-member":
-      // An enum's integer values name cases; a fractional value is a coefficient in disguise.
+      // An enum's integer values name cases; a fractional value is a coefficient in disguise, and
+      // so is a member the file computes with (`x * Tuning.ALPHA / 100`).
+      if (site.context.kind === "enum-member" && site.context.arithmetic) return undefined;
       return Number.isInteger(site.value) ? "enum member value" : undefined;
     case "type":
       return "literal type";

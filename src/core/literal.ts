@@ -29,7 +29,8 @@ export type LiteralContext =
   | { kind: "return" }
   /** `key`: the key of an object or dict entry (`{ 0.975: 3.82 }`), which names the entry whatever its value. */
   | { kind: "index"; key?: boolean }
-  | { kind: "enum-member" }
+  /** `arithmetic`: the member is an operand of arithmetic in the same file (`x * E.A / 100`): a number, not a case's name. */
+  | { kind: "enum-member"; arithmetic?: boolean }
   | { kind: "literal-type" }
   | { kind: "other" };
 

@@ -330,6 +330,16 @@ const constantExpressions: Case[] = [
     code: "enum Weights { Low = 0.27, High = 2 }",
     findings: ["1 0.27 enum-member unjustified"],
   },
+  {
+    name: "an integer enum member the file computes with is a number",
+    code: "enum Tuning {\n  ALPHA = 27,\n}\nconst k = x * Tuning.ALPHA / 100;\nconst j = -Tuning.ALPHA;\n",
+    findings: ["2 27 enum-member unjustified", "4 100 scale allowed"],
+  },
+  {
+    name: "neighbour: members compared or combined as flags name cases",
+    code: "enum Mode {\n  A = 27,\n  B = 4,\n}\nif (m === Mode.A) f(Mode.A | Mode.B);\n",
+    findings: [],
+  },
   { name: "neighbour: integer enum values, bit flags included", code: "enum Flags { A = 1 << 0, B = 1 << 1, C = 12 }", findings: [] },
 ];
 

@@ -275,6 +275,50 @@ function isLoopCounter(name: string, node: ts.Node): boolean {
   return false;
 }
 
+const ARITHMETIC_OPERATORS = new Set<ts.SyntaxKind>([
+  ts.SyntaxKind.PlusToken,
+  ts.SyntaxKind.MinusToken,
+  ts.SyntaxKind.AsteriskToken,
+  ts.SyntaxKind.SlashToken,
+  ts.SyntaxKind.PercentToken,
+  ts.SyntaxKind.AsteriskAsteriskToken,
+  ts.SyntaxKind.PlusEqualsToken,
+  ts.SyntaxKind.MinusEqualsToken,
+  ts.SyntaxKind.AsteriskEqualsToken,
+  ts.SyntaxKind.SlashEqualsToken,
+]);
+
+const arithmeticMembersOf = new WeakMap<ts.SourceFile, Set<string>>();
+
+/**
+ * The `Enum.Member` references of a file that are operands of arithmetic (`x * Tuning.ALPHA /
+ * 100`, `-E.A`): such a member is a number the code computes with, however its enum names it.
+ * One walk per file, without recursion; comparisons and bit flags (`E.A | E.B`) are not arithmetic.
+ */
+function arithmeticMembers(sourceFile: ts.SourceFile): Set<string> {
+  let members = arithmeticMembersOf.get(sourceFile);
+  if (members) return members;
+  members = new Set();
+  const stack: ts.Node[] = [sourceFile];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression)) {
+      const outer = skipOuterExpressions(node);
+      const parent = outer.parent;
+      const operand =
+        (ts.isBinaryExpression(parent) && ARITHMETIC_OPERATORS.has(parent.operatorToken.kind)) ||
+        (ts.isPrefixUnaryExpression(parent) &&
+          (parent.operator === ts.SyntaxKind.MinusToken || parent.operator === ts.SyntaxKind.PlusToken));
+      if (operand) members.add(`${node.expression.text}.${node.name.text}`);
+    }
+    ts.forEachChild(node, (child) => {
+      stack.push(child);
+    });
+  }
+  arithmeticMembersOf.set(sourceFile, members);
+  return members;
+}
+
 function contextOf(literal: ts.Node, sourceFile: ts.SourceFile): LiteralContext {
   const node = skipOuterExpressions(literal);
   const parent = node.parent;
@@ -328,7 +372,11 @@ function contextOf(literal: ts.Node, sourceFile: ts.SourceFile): LiteralContext 
   }
   if (ts.isReturnStatement(parent) || (ts.isArrowFunction(parent) && parent.body === node)) return { kind: "return" };
   if (ts.isElementAccessExpression(parent) && parent.argumentExpression === node) return { kind: "index" };
-  if (ts.isEnumMember(parent)) return { kind: "enum-member" };
+  if (ts.isEnumMember(parent)) {
+    const owner = parent.parent;
+    const member = `${owner.name.text}.${nameText(parent.name, sourceFile)}`;
+    return arithmeticMembers(sourceFile).has(member) ? { kind: "enum-member", arithmetic: true } : { kind: "enum-member" };
+  }
   if (ts.isLiteralTypeNode(parent)) return { kind: "literal-type" };
   if (ts.isCaseClause(parent)) return { kind: "comparison" };
   return { kind: "other" };
