@@ -377,6 +377,12 @@ const numbersInStrings: Case[] = [
   { name: "a concatenation coerced by *", code: 'const k = x * ("1" + ".002");', findings: ['1 "1" + ".002" scale unjustified'] },
   { name: "neighbour: a concatenation logged stays text", code: "console.log('alpha = ' + '0.27');", findings: [] },
   { name: "neighbour: a concatenation with a variable is no literal", code: "const k = Number('1.' + digits);", findings: [] },
+  {
+    name: "a template of literals converted",
+    code: "const k = x * Number(`${1}.002`);",
+    findings: ["1 `${1}.002` scale unjustified", "1 1 operand allowed"],
+  },
+  { name: "neighbour: a template with a variable is text", code: "const k = x * Number(`${whole}.002`);", findings: [] },
   { name: "a tagged template that is one number", code: "const k = x * num`1.002`;", findings: ["1 1.002 scale unjustified"] },
   { name: "neighbour: a tagged template of text", code: "const s = html`<p>run 1.002 of 3</p>`;", findings: [] },
   {

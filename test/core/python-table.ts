@@ -372,6 +372,12 @@ const strings: Case[] = py([
     code: 'k = x * float("1" + "." + "002")\n',
     findings: ['1 "1" + "." + "002" scale unjustified'],
   },
+  {
+    name: "an f-string of literals converted",
+    code: 'k = x * float(f"{1}.002")\n',
+    findings: ['1 f"{1}.002" scale unjustified', "1 1 operand allowed"],
+  },
+  { name: "neighbour: an f-string with a variable is text", code: 'k = x * float(f"{whole}.002")\n', findings: [] },
   { name: "full-width digits, which float() reads", code: 'k = x * float("１.００２")\n', findings: ["1 １.００２ scale unjustified"] },
   { name: "Arabic-Indic digits in int()", code: 'n = int("٢٧")\n', findings: ["1 ٢٧ initializer unjustified"] },
   { name: "neighbour: a Greek letter is no number", code: 'k = float("π")\n', findings: [] },

@@ -839,10 +839,33 @@ function concatenationOf(file: PythonFile, node: PyNode): { top: PyNode; first: 
   return parts ? { top, first, parts, text: parts.map((p) => stringBody(file, p)).join("") } : undefined;
 }
 
+/**
+ * The text of an f-string whose every replacement field is a plain literal (`f"{1}.002"` is
+ * "1.002"), or null: what `float()` of it reads, written to hide the number from a string test.
+ */
+function literalFString(file: PythonFile, node: PyNode): string | null {
+  if (node.type !== "string") return null;
+  let text = "";
+  for (const child of node.children) {
+    if (child.type === "string_content") text += file.textOf(child);
+    else if (child.type === "interpolation") {
+      const parts = child.children.filter((c) => c.type !== "comment");
+      const value = parts.length === 1 ? parts[0]! : null;
+      if (value === null) return null;
+      if (value.type === "integer" || value.type === "float") text += file.textOf(value).replace(/_/g, "");
+      else if (value.type === "string" && stringBody(file, value) !== null) text += stringBody(file, value);
+      else return null;
+    }
+  }
+  return text;
+}
+
 /** Numbers of a string the code turns into numbers (`float("1.002")`, `os.getenv("K", "1.002")`). */
 function stringNumbers(scan: Scan, node: PyNode): Array<{ start: number; end: number; text: string; value: number; place: PyNode }> {
   const file = scan.file;
-  const body = stringBody(file, node);
+  const plain = stringBody(file, node);
+  const formatted = plain === null ? literalFString(file, node) : null;
+  const body = plain ?? formatted;
   if (body === null) return [];
   // A concatenation of strings only (`"1" + ".002"`, `"1" ".002"`) is one string: read once, from its first part.
   const joined = concatenationOf(file, node);
@@ -862,6 +885,12 @@ function stringNumbers(scan: Scan, node: PyNode): Array<{ start: number; end: nu
   const contentStart = content?.start ?? node.start;
   // A converted or parsed string takes the call's place (`k = float("1.002")` initialises k).
   const place = whole || JSON_PARSERS.test(callee) ? list.parent : outer;
+  if (formatted !== null) {
+    // An f-string of literals: the number is its text, where the f-string is written.
+    const match = whole && !joined ? WHOLE_NUMBER.exec(formatted) : null;
+    const value = match ? Number(match[1]!.replace(/_/g, "")) : NaN;
+    return Number.isFinite(value) ? [{ start: node.start, end: node.end, text: file.textOf(node), value, place }] : [];
+  }
   if (HEX_CONVERTERS.test(callee) && index === 0) {
     // `float.fromhex("0x1.0083126e978d5p+0")`: the string's digits are the number, in base 16.
     const value = hexFloatValue(joined?.text ?? body);

@@ -216,7 +216,29 @@ const ENVIRONMENT = /(^|\.)(process\.env|import\.meta\.env|Deno\.env)\b/;
  * the string stays a string. Positions are found in the raw source text: a number written with
  * escapes (`"\u0031.5"`) stands at the string's start.
  */
-export function stringNumbers(node: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral, sourceFile: ts.SourceFile): StringNumber[] {
+/**
+ * The text of a template whose every substitution is a plain literal (`${1}.002` is "1.002"), or
+ * null: what `Number()` of it reads, written to hide the number from a string test.
+ */
+function literalTemplate(node: ts.TemplateExpression): string | null {
+  let text = node.head.text;
+  for (const span of node.templateSpans) {
+    let expression: ts.Node = span.expression;
+    while (WRAPPERS.has(expression.kind)) expression = (expression as ts.ParenthesizedExpression).expression;
+    if (ts.isNumericLiteral(expression)) text += expression.text.replace(/_/g, "");
+    else if (ts.isStringLiteral(expression) || ts.isNoSubstitutionTemplateLiteral(expression)) text += expression.text;
+    else return null;
+    text += span.literal.text;
+  }
+  return text;
+}
+
+export function stringNumbers(
+  node: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | ts.TemplateExpression,
+  sourceFile: ts.SourceFile,
+): StringNumber[] {
+  const template = ts.isTemplateExpression(node) ? literalTemplate(node) : null;
+  if (ts.isTemplateExpression(node) && template === null) return [];
   // Parentheses and type assertions around the string do not change what the code does with it.
   let outer: ts.Node = node;
   while (outer.parent && WRAPPERS.has(outer.parent.kind)) outer = outer.parent;
@@ -269,6 +291,15 @@ export function stringNumbers(node: ts.StringLiteral | ts.NoSubstitutionTemplate
     whole = true;
   }
   if (!place) return [];
+  if (template !== null) {
+    // A template of literals: the number is its text, where the template is written.
+    const match = whole && !joined ? WHOLE_NUMBER.exec(template) : null;
+    const value = match ? Number(match[1]!.replace(/_/g, "")) : NaN;
+    if (!Number.isFinite(value)) return [];
+    const start = node.getStart(sourceFile);
+    return [{ start, end: node.end, text: sourceFile.text.slice(start, node.end), value, place }];
+  }
+  if (ts.isTemplateExpression(node)) return [];
   if (joined) {
     // The number is the joined text; it stands where the concatenation is written.
     const match = whole ? WHOLE_NUMBER.exec(joined.text) : null;

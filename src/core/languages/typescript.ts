@@ -490,7 +490,7 @@ const STRING_CONVERSION_PARENTS = new Set<ts.SyntaxKind>([
 class FileScan {
   readonly literals: ts.Node[] = [];
   /** String literals in a place where code may turn them into numbers (see `stringNumbers`). */
-  readonly strings: Array<ts.StringLiteral | ts.NoSubstitutionTemplateLiteral> = [];
+  readonly strings: Array<ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | ts.TemplateExpression> = [];
   private readonly commentsByPos = new Map<number, SourceComment>();
 
   constructor(
@@ -509,7 +509,9 @@ class FileScan {
         return;
       }
       if (
-        (node.kind === ts.SyntaxKind.StringLiteral || node.kind === ts.SyntaxKind.NoSubstitutionTemplateLiteral) &&
+        (node.kind === ts.SyntaxKind.StringLiteral ||
+          node.kind === ts.SyntaxKind.NoSubstitutionTemplateLiteral ||
+          node.kind === ts.SyntaxKind.TemplateExpression) &&
         STRING_CONVERSION_PARENTS.has(parent.kind)
       ) {
         this.strings.push(node as ts.StringLiteral);
