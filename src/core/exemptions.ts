@@ -8,10 +8,17 @@ import type { Config } from "./config.js";
 import type { Literal } from "./source-file.js";
 import type { Role } from "./roles.js";
 
-/** Largest |exponent| still "small"; integers and halves up to it are exempt. */
+/** Largest |exponent| still "small" for halves (`x ** 1.5`, `x ** -3.5`). */
 const SMALL_EXPONENT = 4;
+/**
+ * Largest |exponent| still "small" for integers: a power series' terms (`x ** 6 / 5040`), a
+ * potential's form (`(s / r) ** 12`, `T ** 4`). An integer power is the form of a law, not a
+ * tuned coefficient; a retune of one is still reported (`** 6` → `** 7`).
+ */
+const SMALL_INTEGER_EXPONENT = 12;
 
-const isSmallExponent = (value: number): boolean => Number.isInteger(value * 2) && Math.abs(value) <= SMALL_EXPONENT;
+const isSmallExponent = (value: number): boolean =>
+  Number.isInteger(value) ? Math.abs(value) <= SMALL_INTEGER_EXPONENT : Number.isInteger(value * 2) && Math.abs(value) <= SMALL_EXPONENT;
 
 /** A structural exemption a retune takes away: `k ** 2` → `k ** 2.5` is a retuned coefficient. */
 export const SMALL_EXPONENT_EXEMPTION = "small exponent";

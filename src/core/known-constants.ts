@@ -59,6 +59,21 @@ function asciiCode(key: string, code: number, name: RegExp): KnownConstant[] {
 const irrational = (minDigits: number) => ({ exact: false as const, minDigits });
 const exact = { exact: true as const };
 
+/**
+ * The factorials of a power series' terms, 5! to 12! (`x ** 5 / 120`, `x ** 6 / 5040`), where the
+ * statement raises to a power or names a factorial or a series: 120 alone is also 120 degrees.
+ * Smaller factorials (2, 6, 24) are too common to read as one.
+ */
+const SERIES_CONTEXT = /\*\*|\bpow\b|\bpower\b|factorial|taylor|maclaurin|series|expansion/i;
+const FACTORIALS = [5, 6, 7, 8, 9, 10, 11, 12].map((n) => ({
+  key: `${n}!`,
+  name: `${n}! (a power series' term)`,
+  value: Array.from({ length: n }, (_, i) => i + 1).reduce((a, b) => a * b, 1),
+  source: "mathematical constant",
+  match: exact,
+  requires: { pattern: SERIES_CONTEXT, in: "statement" as const },
+}));
+
 /** Words that name a generator or hash, in a statement or the comment above it. */
 const GENERATOR_CONTEXT =
   /\b(lcg|linear[- ]congruential|park[- ]?miller|minstd|minimal standard|numerical recipes|glibc|rand\(|knuth|mmix|marsaglia|random|rng|prng|generator|hash\w*|fnv|mersenne|twister|mulberry|xorshift|splitmix|pcg|murmur|seed\w*|fibonacci hashing|golden[- ]ratio)/i;
@@ -107,6 +122,7 @@ function sunAltitude(key: string, event: string, degrees: number, context: RegEx
 
 export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
   // Mathematics
+  ...FACTORIALS,
   { key: "pi", name: "π", value: Math.PI, source: MATH, match: irrational(3) },
   { key: "2pi", name: "2π", value: 2 * Math.PI, source: MATH, match: irrational(4) },
   { key: "4pi", name: "4π", value: 4 * Math.PI, source: MATH, match: irrational(4) },

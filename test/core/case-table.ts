@@ -345,6 +345,17 @@ const exemptions: Case[] = [
   },
   { name: "small integer and half exponents", code: "const e = k ** 2 + x ** 0.5 + y ** -1 + z ** 3 + Math.pow(w, 1.5);", findings: [] },
   {
+    name: "integer exponents up to 12 are the form of a law (Lennard-Jones, a series)",
+    code: "const u = 4 * eps * ((s / r) ** 12 - (s / r) ** 6) + Math.pow(r, -12);",
+    findings: ["1 4 scale unjustified"],
+  },
+  {
+    name: "neighbour: 13, 6.5, or a retuned integer exponent is a candidate",
+    base: "const u = r ** 6;\n",
+    code: "const u = r ** 7 + q ** 13 + p ** 6.5;\n",
+    findings: ["1 7 exponent retuned was 6", "1 13 exponent unjustified", "1 6.5 exponent unjustified"],
+  },
+  {
     name: "the bound of a loop that only walks arrays is their length",
     code: "for (let i = 0; i < 3; i++) {\n  out[i] = v[i + 1] * s;\n}\n",
     findings: [],
@@ -429,6 +440,12 @@ const knownConstants: Case[] = [
   { name: "π/180", code: "const rad = deg * 0.0174533;", findings: ["1 0.0174533 scale known-constant"] },
   { name: "180 beside Math.PI", code: "const rad = deg * Math.PI / 180;", findings: ["1 180 scale known-constant"] },
   { name: "180 without π is a candidate", code: "const half = turn / 180;", findings: ["1 180 scale unjustified"] },
+  {
+    name: "the factorials of a power series are known constants beside a power",
+    code: "const s = 1 - x * x / 6 + Math.pow(x, 4) / 120 - Math.pow(x, 6) / 5040;",
+    findings: ["1 1 offset allowed", "1 6 scale unjustified", "1 120 scale known-constant", "1 5040 scale known-constant"],
+  },
+  { name: "neighbour: 720 without a power is no factorial", code: "const m = t / 720;", findings: ["1 720 scale unjustified"] },
   {
     name: "a plain fraction of π is a known constant, and so is a negated one",
     code: "const h = 0.5 * Math.PI;\nconst q = Math.PI * 0.25;\nconst w = -2 * Math.PI;",

@@ -264,6 +264,11 @@ const knownConstants: Case[] = py([
   { name: "G", code: "G = 6.674e-11\n", findings: ["1 6.674e-11 initializer known-constant"] },
   { name: "np.sqrt(2) folds", code: "s = x / np.sqrt(2)\n", findings: ["1 np.sqrt(2) scale known-constant"] },
   {
+    name: "a sinhc series: integer exponents and the factorials beside them",
+    code: "s = 1 + x ** 2 / 6 + x ** 4 / 120 + x ** 6 / 5040\n",
+    findings: ["1 1 offset allowed", "1 6 scale unjustified", "1 120 scale known-constant", "1 5040 scale known-constant"],
+  },
+  {
     name: "a plain fraction of π, and a negated multiple, are known constants",
     code: "Or2 = 0.5 * numpy.pi * djzdE + Or2\nx = -4.0 * numpy.pi * a\n",
     findings: ["1 0.5 * numpy.pi scale known-constant", "2 -4.0 * numpy.pi scale known-constant"],
