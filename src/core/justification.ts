@@ -143,27 +143,12 @@ function listPattern(phrases: readonly string[]): RegExp | null {
   return pattern;
 }
 
-/**
- * What each list found in each text: one comment is judged for every literal it may cover (a
- * function's doc over its whole body), and a list with gaps costs a pass of many alternatives.
- * Bounded: cleared when it holds too many texts.
- */
-const found = new WeakMap<RegExp, Map<string, string[]>>();
-const FOUND_LIMIT = 2_000;
-
 /** The phrases of a list found in a text, as written there. */
 function findPhrases(text: string, phrases: readonly string[]): string[] {
   const pattern = listPattern(phrases);
   if (!pattern) return [];
-  let memo = found.get(pattern);
-  if (!memo) found.set(pattern, (memo = new Map()));
-  const known = memo.get(text);
-  if (known) return known;
   pattern.lastIndex = 0;
-  const result = [...text.matchAll(pattern)].map((match) => match[0].replace(/\s+/g, " "));
-  if (memo.size >= FOUND_LIMIT) memo.clear();
-  memo.set(text, result);
-  return result;
+  return [...text.matchAll(pattern)].map((match) => match[0].replace(/\s+/g, " "));
 }
 
 /** What counts as a checkable reference (requireReference), and as naming a data source for a fit. */
@@ -250,7 +235,7 @@ export function qualityProblems(text: string, rules: Rules, block: string = text
   const judged = physics ? whole.replace(physics, " ") : whole;
   // The words as the author wrote them, not the vocabulary's patterns.
   // A declared fit admits calibration by design: its words are not held against it.
-  const calibration = declaredFit ? [] : [...findPhrases(judged, rules.calibrationPhrases)];
+  const calibration = declaredFit ? [] : findPhrases(judged, rules.calibrationPhrases);
   if (!declaredFit && !cites(whole)) calibration.push(...findPhrases(judged, rules.unsourcedFitPhrases));
   if (!declaredFit)
     for (const phrase of rules.rejectPhrases) if (judged.toLowerCase().includes(phrase.toLowerCase())) calibration.push(phrase);

@@ -69,7 +69,7 @@ const FACTORIALS = [5, 6, 7, 8, 9, 10, 11, 12].map((n) => ({
   key: `${n}!`,
   name: `${n}! (a power series' term)`,
   value: Array.from({ length: n }, (_, i) => i + 1).reduce((a, b) => a * b, 1),
-  source: "mathematical constant",
+  source: MATH,
   match: exact,
   requires: { pattern: SERIES_CONTEXT, in: "statement" as const },
 }));

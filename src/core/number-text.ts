@@ -6,6 +6,13 @@
 /** A whole string that is one number: `"1.002"`, `" 6.674e-11 "` (the number is group 1). */
 export const WHOLE_NUMBER = /^\s*([-+]?(?:\d[\d_]*(?:\.[\d_]*)?|\.\d[\d_]*)(?:[eE][-+]?\d+)?)\s*$/;
 
+/** The number a whole string writes (`" 1.002 "`, `"1_002e-3"`), or undefined when it writes none. */
+export function wholeNumberValue(text: string): number | undefined {
+  const match = WHOLE_NUMBER.exec(text);
+  const value = match ? Number(match[1]!.replace(/_/g, "")) : NaN;
+  return Number.isFinite(value) ? value : undefined;
+}
+
 /** Numbers inside a text (JSON, code): not part of a word. Global: use with `matchAll`. */
 export const NUMBERS = /(?<![\w.$])-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?(?![\w.])/g;
 
@@ -26,10 +33,10 @@ export function hexFloatValue(text: string): number | undefined {
 const DECIMAL_DIGIT = /\p{Nd}/u;
 
 /**
- * A text with every decimal digit of another script written as its ASCII digit (`１.００２`,
- * `١٫٠٠٢` stays as written only where no digit is foreign): the reading of Python's `float`
- * and `int`. Unicode encodes each script's digits as a run from 0 to 9, so a digit's value is
- * its distance from the start of its run, modulo 10 (runs of mathematical digits follow on).
+ * A text with every decimal digit of another script written as its ASCII digit (`１.００２` is
+ * `1.002`), as Python's `float` and `int` read it. Unicode encodes each script's digits as a run
+ * from 0 to 9, so a digit's value is its distance from the start of its run, modulo 10 (runs of
+ * mathematical digits follow on).
  */
 export function asciiDigits(text: string): string {
   if (!/[^\p{ASCII}]/u.test(text)) return text;

@@ -10,7 +10,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { Language as Grammar, Parser } from "web-tree-sitter";
-import { asciiDigits, hexFloatValue, NUMBERS, WHOLE_NUMBER } from "../number-text.js";
+import { asciiDigits, hexFloatValue, NUMBERS, WHOLE_NUMBER, wholeNumberValue } from "../number-text.js";
 import {
   isProse,
   shapeDigest,
@@ -250,7 +250,7 @@ function inIndexArithmetic(file: PythonFile, node: PyNode): boolean {
   for (let parent = current.parent; parent; current = parent, parent = parent.parent) {
     if (parent.type === "binary_operator" && INDEX_ARITHMETIC.has(file.operator(parent))) arithmetic = true;
     else if (parent.type === "unary_operator" || parent.type === "parenthesized_expression" || parent.type === "tuple") continue;
-    else return arithmetic && (parent.type === "slice" || (parent.type === "subscript" && current.field === "subscript"));
+    else return arithmetic && (parent.type === "slice" || isSubscript(current));
   }
   return false;
 }
@@ -417,11 +417,10 @@ function isInShape(file: PythonFile, literal: PyNode): boolean {
     const [prefix, name] = dot < 0 ? ["", callee] : [callee.slice(0, dot), callee.slice(dot + 1)];
     const index = parent.children.filter((c) => c.named && c.type !== "keyword_argument" && c.type !== "comment").indexOf(node);
     if (ALLOCATORS.has(name) && ARRAY_MODULES.test(prefix)) return prefix === "torch" || index === 0;
-    // `x.reshape(-1, 3)` takes the shape as arguments; `np.reshape(x, (-1, 3))` after the array.
-    if (name === "reshape") return ARRAY_MODULES.test(prefix) && prefix !== "" ? index >= 1 : true;
+    // A method takes the shape or axes as its arguments (`x.reshape(-1, 3)`, `x.permute(0, 2, 1)`),
+    // a module's function after the array (`np.reshape(x, (-1, 3))`, `jnp.transpose(g, (1, 2, 0))`).
+    if (name === "reshape" || AXES_FUNCTIONS.has(name)) return ARRAY_MODULES.test(prefix) && prefix !== "" ? index >= 1 : true;
     if (name === "broadcast_to" || name === "tile") return index === 1;
-    // Axes: `jnp.transpose(g, (1, 2, 3, 0))`, `x.permute(0, 2, 1)`, `np.moveaxis(a, 0, -1)`.
-    if (AXES_FUNCTIONS.has(name)) return ARRAY_MODULES.test(prefix) && prefix !== "" ? index >= 1 : true;
     return false;
   }
   if (parent.type === "keyword_argument" && node.field === "value") {
@@ -823,7 +822,7 @@ const isJoining = (file: PythonFile, node: PyNode): boolean =>
  * undefined. Only the first part reads it: a part that is not its parent's first is no first
  * part, which keeps a long chain linear.
  */
-function concatenationOf(file: PythonFile, node: PyNode): { top: PyNode; first: boolean; parts: PyNode[]; text: string } | undefined {
+function concatenationOf(file: PythonFile, node: PyNode): { top: PyNode; first: boolean; text: string } | undefined {
   let top = node;
   let first = true;
   for (let child = node, up = node.parent; up; child = up, up = up.parent) {
@@ -834,9 +833,9 @@ function concatenationOf(file: PythonFile, node: PyNode): { top: PyNode; first: 
     if (!first) break;
   }
   if (top === node) return undefined;
-  if (!first) return { top, first, parts: [], text: "" };
+  if (!first) return { top, first, text: "" };
   const parts = joinedStrings(file, top);
-  return parts ? { top, first, parts, text: parts.map((p) => stringBody(file, p)).join("") } : undefined;
+  return parts ? { top, first, text: parts.map((p) => stringBody(file, p)).join("") } : undefined;
 }
 
 /**
@@ -885,34 +884,18 @@ function stringNumbers(scan: Scan, node: PyNode): Array<{ start: number; end: nu
   const contentStart = content?.start ?? node.start;
   // A converted or parsed string takes the call's place (`k = float("1.002")` initialises k).
   const place = whole || JSON_PARSERS.test(callee) ? list.parent : outer;
-  if (formatted !== null) {
-    // An f-string of literals: the number is its text, where the f-string is written.
-    const match = whole && !joined ? WHOLE_NUMBER.exec(formatted) : null;
-    const value = match ? Number(match[1]!.replace(/_/g, "")) : NaN;
-    return Number.isFinite(value) ? [{ start: node.start, end: node.end, text: file.textOf(node), value, place }] : [];
-  }
-  if (HEX_CONVERTERS.test(callee) && index === 0) {
-    // `float.fromhex("0x1.0083126e978d5p+0")`: the string's digits are the number, in base 16.
-    const value = hexFloatValue(joined?.text ?? body);
-    const span = joined?.top ?? content ?? node;
-    return value === undefined ? [] : [{ start: span.start, end: span.end, text: file.textOf(span).replace(/\s+/g, " "), value, place }];
-  }
-  if (joined) {
-    // The number is the joined text; it stands where the concatenation is written.
-    const match = whole ? WHOLE_NUMBER.exec(joined.text) : null;
-    const value = match ? Number(match[1]!.replace(/_/g, "")) : NaN;
-    if (!Number.isFinite(value)) return [];
-    return [{ start: joined.top.start, end: joined.top.end, text: file.textOf(joined.top).replace(/\s+/g, " "), value, place }];
-  }
+  /** A number the string builds rather than writes: it stands where `span` is written. */
+  const built = (span: PyNode, value: number | undefined, text = file.textOf(span).replace(/\s+/g, " ")) =>
+    value === undefined ? [] : [{ start: span.start, end: span.end, text, value, place }];
+  // An f-string of literals (never part of a concatenation read here: only plain strings join).
+  if (formatted !== null) return built(node, whole ? wholeNumberValue(formatted) : undefined, file.textOf(node));
+  // `float.fromhex("0x1.0083126e978d5p+0")`: the string's digits are the number, in base 16.
+  if (HEX_CONVERTERS.test(callee) && index === 0) return built(joined?.top ?? content ?? node, hexFloatValue(joined?.text ?? body));
+  if (joined) return built(joined.top, whole ? wholeNumberValue(joined.text) : undefined);
   if (whole) {
     // Python's `float` and `int` read any script's decimal digits (`float("１.００２")` is 1.002).
     const ascii = asciiDigits(body);
-    if (ascii !== body) {
-      const folded = WHOLE_NUMBER.exec(ascii);
-      const value = folded ? Number(folded[1]!.replace(/_/g, "")) : NaN;
-      const span = content ?? node;
-      return Number.isFinite(value) ? [{ start: span.start, end: span.end, text: body.trim(), value, place }] : [];
-    }
+    if (ascii !== body) return built(content ?? node, wholeNumberValue(ascii), body.trim());
     const match = WHOLE_NUMBER.exec(body);
     if (!match) return [];
     const at = body.indexOf(match[1]!);

@@ -8,7 +8,7 @@
  *   bodies of `new Function` and `eval`.
  */
 import { ts } from "@ts-morph/common";
-import { NUMBERS, WHOLE_NUMBER } from "../number-text.js";
+import { NUMBERS, WHOLE_NUMBER, wholeNumberValue } from "../number-text.js";
 
 const MATH_CONSTANTS: Record<string, number> = {
   PI: Math.PI,
@@ -173,17 +173,17 @@ function joinedStrings(top: ts.Node): StringNode[] | undefined {
  * the first part reads it (the others are found in it): a string that is the right operand of
  * a `+` is no first part, which keeps a long chain linear.
  */
-function concatenationOf(outer: ts.Node): { top: ts.Node; first: boolean; parts: StringNode[]; text: string } | undefined {
+function concatenationOf(outer: ts.Node): { top: ts.Node; first: boolean; text: string } | undefined {
   if (!isPlus(outer.parent)) return undefined;
   let child: ts.Node = outer;
   let top: ts.BinaryExpression = outer.parent;
   for (let up: ts.Node | undefined = outer.parent; up && (isPlus(up) || WRAPPERS.has(up.kind)); child = up, up = up.parent) {
     if (!isPlus(up)) continue;
-    if (up.left !== child) return { top: up, first: false, parts: [], text: "" };
+    if (up.left !== child) return { top: up, first: false, text: "" };
     top = up;
   }
   const parts = joinedStrings(top);
-  return parts ? { top, first: true, parts, text: parts.map((p) => p.text).join("") } : undefined;
+  return parts ? { top, first: true, text: parts.map((p) => p.text).join("") } : undefined;
 }
 
 /** Arithmetic that coerces a string operand to a number (`+` concatenates instead). */
@@ -291,24 +291,17 @@ export function stringNumbers(
     whole = true;
   }
   if (!place) return [];
-  if (template !== null) {
-    // A template of literals: the number is its text, where the template is written.
-    const match = whole && !joined ? WHOLE_NUMBER.exec(template) : null;
-    const value = match ? Number(match[1]!.replace(/_/g, "")) : NaN;
-    if (!Number.isFinite(value)) return [];
-    const start = node.getStart(sourceFile);
-    return [{ start, end: node.end, text: sourceFile.text.slice(start, node.end), value, place }];
+  if (joined || template !== null) {
+    // A concatenation or a template of literals: the number is the text they build, where they
+    // are written. (A template is never part of a concatenation read here: only strings join.)
+    const value = whole ? wholeNumberValue(joined ? joined.text : template!) : undefined;
+    if (value === undefined) return [];
+    const span = joined ? joined.top : node;
+    const start = span.getStart(sourceFile);
+    const written = sourceFile.text.slice(start, span.end);
+    return [{ start, end: span.end, text: joined ? written.replace(/\s+/g, " ") : written, value, place }];
   }
   if (ts.isTemplateExpression(node)) return [];
-  if (joined) {
-    // The number is the joined text; it stands where the concatenation is written.
-    const match = whole ? WHOLE_NUMBER.exec(joined.text) : null;
-    const value = match ? Number(match[1]!.replace(/_/g, "")) : NaN;
-    if (!Number.isFinite(value)) return [];
-    const start = joined.top.getStart(sourceFile);
-    const text = sourceFile.text.slice(start, joined.top.end).replace(/\s+/g, " ");
-    return [{ start, end: joined.top.end, text, value, place }];
-  }
   const start = node.getStart(sourceFile);
   const raw = sourceFile.text.slice(start + 1, node.end - 1);
   const found: StringNumber[] = [];
