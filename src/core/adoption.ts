@@ -56,6 +56,9 @@ const NON_SCIENCE_DIRECTORIES = new Map<string, string>([
 const BUILD_FILE =
   /^(?:gruntfile|gulpfile|webpack\.config|rollup\.config|vite\.config|vitest\.config|jest\.config|babel\.config|karma\.conf|eslint\.config|\.eslintrc|prettier\.config|\.prettierrc|tsup\.config|esbuild\.config|postcss\.config|tailwind\.config|playwright\.config|cypress\.config|commitlint\.config|release\.config)(?:\.[\w-]+)*\.(?:js|cjs|mjs|ts|cts|mts)$|^(?:setup|noxfile|tasks|fabfile|dodo)\.py$/i;
 
+/** A benchmark script (`benchmarks.py`, `bench.js`): timings and repetitions, not physics. */
+const BENCHMARK_FILE = /^(?:bench|benchmarks?)(?:[._-][\w-]+)*\.(?:py|js|cjs|mjs|ts|cts|mts)$/i;
+
 /** A module-level import of a plotting, drawing or user-interface library (Python). */
 const PYTHON_PRESENTATION =
   /^(?:import|from)\s+(matplotlib|plotly|bokeh|seaborn|reportlab|pygame|tkinter|PyQt\d|PySide\d|pyqtgraph|vispy|mayavi|holoviews|altair|ipywidgets)\b/m;
@@ -114,6 +117,10 @@ export function proposeIgnores(files: readonly TreeFile[], config: Pick<Config, 
       propose(file.path, "build", "build or tool configuration");
       continue;
     }
+    if (BENCHMARK_FILE.test(base)) {
+      propose(file.path, "build", "a benchmark script");
+      continue;
+    }
     if (typeof file.text !== "string") continue;
     const generated = GENERATED_HEADER.exec(file.text.slice(0, HEADER_LENGTH));
     if (generated) {
@@ -131,5 +138,6 @@ export function proposeIgnores(files: readonly TreeFile[], config: Pick<Config, 
 export function needsText(path: string): boolean {
   const segments = path.split("/");
   if (segments.slice(0, -1).some((segment) => NON_SCIENCE_DIRECTORIES.has(segment.toLowerCase()))) return false;
-  return !BUILD_FILE.test(segments.at(-1)!);
+  const base = segments.at(-1)!;
+  return !BUILD_FILE.test(base) && !BENCHMARK_FILE.test(base);
 }

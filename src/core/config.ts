@@ -20,6 +20,9 @@ export const DEFAULT_IGNORE = [
   "**/test_*.py",
   "**/*_test.py",
   "**/conftest.py",
+  // A module named for its tests (`test.js`, Django's `tests.py`) is a test file too.
+  "**/test.*",
+  "**/tests.*",
   "**/*.pyi",
   // Build output and third-party code at the repository's root only: a `src/physics/build/` is science.
   "dist/**",

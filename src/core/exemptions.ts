@@ -49,6 +49,15 @@ const VERSION_AFTER = /^\s*(?:,\s*\d+\s*)*[)\]]?\s*(?:[<>]=?|[!=]==?)\s*[\w$.(]*
 const POSITION_METHODS =
   /(?:^|\.)(slice|substring|substr|charAt|charCodeAt|codePointAt|splice|at|padStart|padEnd|toFixed|toPrecision|toExponential|repeat|indexOf|lastIndexOf|startswith|endswith|ljust|rjust|zfill|center|splitlines|readUInt\w*|readInt\w*|getUint\w*|getInt\w*|getFloat\w*)$/;
 
+/** The base argument of a call that reads or writes a number in a base. */
+const isRadix = (context: { callee: string; index: number; keyword?: string }): boolean =>
+  (/(?:^|\.)parseInt$/.test(context.callee) && context.index === 1) ||
+  (/\.toString$/.test(context.callee) && context.index === 0) ||
+  (/^(?:builtins\.)?int$/.test(context.callee) && (context.index === 1 || context.keyword === "base"));
+
+/** Methods of a regular-expression match whose integer arguments name a group (Python's `re.Match`). */
+const REGEX_GROUP_METHODS = /\.(group|span)$/;
+
 const COMPARE = String.raw`(?:[<>]=?|[!=]==?)`;
 /** A length before the comparison: `len(x) >=`, `x.length <`, `a.size ==`, `a.shape[0] >`, `a.ndim ==` (NumPy's number of axes). */
 const LENGTH_BEFORE = new RegExp(
@@ -131,7 +140,10 @@ export function structuralExemption(site: Literal, role: Role): string | undefin
     if (site.boundsArrayLoop) return ARRAY_LOOP_EXEMPTION;
     // A position or count in a string or array (`s.slice(1, 4)`, `x.toFixed(3)`): where, not how much.
     if (context.kind === "call-argument" && POSITION_METHODS.test(context.callee)) return "position or count argument";
-    if (context.kind === "call-argument" && /(?:^|\.)parseInt$/.test(context.callee) && context.index === 1) return "radix";
+    // The base a number is read or written in (`parseInt(s, 16)`, `n.toString(16)`, Python's `int(s, 16)`).
+    if (context.kind === "call-argument" && isRadix(context)) return "radix";
+    // A group of a regular-expression match (`m.group(2)`, `m.span(1)`): which group, an index.
+    if (context.kind === "call-argument" && REGEX_GROUP_METHODS.test(context.callee)) return "regular-expression group";
     // How many digits a number is rounded or printed with (`round(x, 3)`, `np.round(a, decimals=2)`).
     if (countsDigits(context)) return "a count of digits";
     // A count compared with a length (`len(line) >= 68`, `xs.length > 3`): how many, not how much.

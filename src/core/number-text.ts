@@ -53,3 +53,42 @@ export function asciiDigits(text: string): string {
   }
   return out;
 }
+
+const DIGIT_VALUES = "0123456789abcdefghijklmnopqrstuvwxyz";
+const BASE_PREFIX: Record<string, number> = { x: 16, o: 8, b: 2 };
+
+/**
+ * The integer a string writes in a base, as Python's `int(text, base)` reads it (`int("1b", 16)`
+ * is 27, `int("0x1b", 0)` too): a sign, the base's prefix, digits with single underscores
+ * between them, space around. Undefined when the text is not one.
+ */
+export function integerInBase(text: string, base: number): number | undefined {
+  if (!Number.isInteger(base) || base === 1 || base < 0 || base > 36) return undefined;
+  let body = text.trim().toLowerCase();
+  let sign = 1;
+  if (body.startsWith("-") || body.startsWith("+")) {
+    if (body.startsWith("-")) sign = -1;
+    body = body.slice(1);
+  }
+  const prefix = /^0([xob])_?/.exec(body);
+  if (prefix && (base === 0 || BASE_PREFIX[prefix[1]!] === base)) {
+    base = BASE_PREFIX[prefix[1]!]!;
+    body = body.slice(prefix[0].length);
+  } else if (base === 0) base = 10;
+  if (!/^[0-9a-z]+(?:_[0-9a-z]+)*$/.test(body)) return undefined;
+  let value = 0;
+  for (const char of body.replace(/_/g, "")) {
+    const digit = DIGIT_VALUES.indexOf(char);
+    if (digit < 0 || digit >= base) return undefined;
+    value = value * base + digit;
+  }
+  return Number.isFinite(value) ? sign * value : undefined;
+}
+
+/** A ratio of integers written as text (`"27/100"`), as `Fraction` and SymPy's `Rational` read it. */
+export function ratioValue(text: string): number | undefined {
+  const match = /^\s*([-+]?\d[\d_]*)\s*\/\s*(\d[\d_]*)\s*$/.exec(text);
+  if (!match) return undefined;
+  const value = Number(match[1]!.replace(/_/g, "")) / Number(match[2]!.replace(/_/g, ""));
+  return Number.isFinite(value) ? value : undefined;
+}

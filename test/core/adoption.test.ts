@@ -34,6 +34,11 @@ describe("proposeIgnores", () => {
       ["build app/vite.config.ts 1", "build Gruntfile.js 1", "build setup.py 1", "build webpack.config.js 1"],
     ],
     [
+      "benchmark scripts by name",
+      [file("benchmarks.py", "x = 1\n"), file("bench.js", ""), file("src/benchmark_sigma.ts", ""), file("src/benchmarking.py", "x = 1\n")],
+      ["build bench.js 1", "build benchmarks.py 1", "build src/benchmark_sigma.ts 1"],
+    ],
+    [
       "a module importing matplotlib at the top",
       [file("pkg/charting.py", "import numpy as np\nimport matplotlib.pyplot as plt\n")],
       ["presentation pkg/charting.py 1"],
@@ -109,6 +114,7 @@ describe("proposeIgnores", () => {
     expect(needsText("src/render.js")).toBe(true);
     expect(needsText("demo/a.js")).toBe(false);
     expect(needsText("Gruntfile.js")).toBe(false);
+    expect(needsText("benchmarks.py")).toBe(false);
   });
 });
 

@@ -716,6 +716,14 @@ const files: Case[] = [
   },
   { name: "a test file is ignored", path: "src/model.test.ts", code: "const x = a * 1.002;", findings: [] },
   { name: "a test folder is ignored", path: "test/fit.ts", code: "const x = a * 1.002;", findings: [] },
+  { name: "a test module named test.js is ignored", path: "generate/test.js", code: "if (hourDiff > 0.6) fail();", findings: [] },
+  {
+    name: "a module whose name only contains test is read",
+    path: "src/contest.ts",
+    code: "const x = a * 1.002;",
+    findings: ["1 1.002 scale unjustified"],
+  },
+
   { name: "a nested __tests__ folder is ignored", path: "src/ept/__tests__/fit.ts", code: "const x = a * 1.002;", findings: [] },
   { name: "declaration files are ignored", path: "types/model.d.ts", code: "declare const x: 1.002;", findings: [] },
   { name: "generated code is ignored", path: "dist/model.js", code: "const x = a * 1.002;", findings: [] },

@@ -402,6 +402,13 @@ const numbersInStrings: Case[] = [
     code: "const k = x * new Array(27).length / 100;\nconst j = x * Array.from({ length: 27 }).length / 100;",
     findings: ["1 27 argument unjustified", "1 100 scale allowed", "2 27 element unjustified", "2 100 scale allowed"],
   },
+  {
+    name: "an integer written in another base",
+    code: 'const k = x * parseInt("1b", 16);\nconst j = x * Number("0x1b");\nconst m = x * +"0b11011";\nconst n = x * parseInt("0x1B", 16);\n',
+    findings: ["1 1b scale unjustified", "2 0x1b scale unjustified", "3 0b11011 scale unjustified", "4 0x1B scale unjustified"],
+  },
+  { name: "neighbour: a radix that is not a literal leaves the text", code: 'const k = x * parseInt("1b", radix);', findings: [] },
+  { name: "neighbour: a signed hexadecimal string is NaN to Number", code: 'const k = x * Number("-0x1b");', findings: [] },
   { name: "a BigInt factor", code: "const k = x * 1002n / 1000n;", findings: ["1 1002n scale unjustified", "1 1000n scale allowed"] },
   { name: "a BigInt ratio folded", code: "const K = 1002n / 1000n;", findings: ["1 1002n / 1000n initializer unjustified"] },
   {

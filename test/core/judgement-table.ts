@@ -489,6 +489,29 @@ const notQuantities: Case[] = [
     findings: ["1 1.07 scale unjustified", "2 1e-8 argument unjustified"],
   },
 
+  {
+    name: "the base a number is written or read in is a radix",
+    code: "const hex = ((1 << 8) | a).toString(16).slice(1);\nconst n = parseInt(s, 16);\n",
+    findings: [],
+  },
+  {
+    name: "python: int()'s base is a radix; a base that scales is a value",
+    path: PY,
+    code: "n = int(s, 16) + int(t, base=2)\nk = int(s) * 16\n",
+    findings: ["2 16 scale unjustified"],
+  },
+  {
+    name: "python: a group of a regular-expression match is an index",
+    path: PY,
+    code: "m = PATTERN.match(line)\nhour, minute = int(m.group(4)), int(m.group(7))\nstart, end = m.span(3)\n",
+    findings: [],
+  },
+  {
+    name: "python: a match group does not excuse the factor it feeds",
+    path: PY,
+    code: "dt = float(m.group(2)) * 1.07\nk = groups(7)\n",
+    findings: ["1 1.07 scale unjustified", "2 7 argument unjustified"],
+  },
   { name: "an integer error code", code: "rec.error = 4;", findings: ["1 4 initializer allowed"] },
   { name: "a fractional value in a code's name is still a value", code: "rec.error = 0.4;", findings: ["1 0.4 initializer unjustified"] },
   { name: "python: a sentinel", path: PY, code: "df = df.replace(-999, np.nan)\n", findings: ["1 -999 argument allowed"] },

@@ -392,6 +392,18 @@ const strings: Case[] = py([
     code: 'k = x * float.fromhex("0x1.0083126e978d5p+0")\n',
     findings: ["1 0x1.0083126e978d5p+0 scale unjustified"],
   },
+  {
+    name: "an integer written in another base",
+    code: 'k = x * int("1b", 16)\nj = x * int("0x1b", 0)\nm = x * int("11011", base=2)\n',
+    findings: ["1 1b scale unjustified", "2 0x1b scale unjustified", "3 11011 scale unjustified"],
+  },
+  { name: "neighbour: a base that is not a literal leaves the text", code: "k = x * int(digits, base)\n", findings: [] },
+  {
+    name: "a ratio written as text",
+    code: 'k = x * float(Fraction("27/100"))\nr = sympy.Rational("-3/4")\n',
+    findings: ["1 27/100 argument unjustified", "2 -3/4 initializer unjustified"],
+  },
+  { name: "neighbour: a ratio that is 1/2", code: 'k = x * Fraction("1/2")\n', findings: ["1 1/2 scale allowed"] },
   { name: "neighbour: a hexadecimal float that is 1", code: 'k = x * float.fromhex("0x1p+0")\n', findings: ["1 0x1p+0 scale allowed"] },
   { name: "folded: 1 + 2/1000", code: "k = x * (1 + 2 / 1000)\n", findings: ["1 1 + 2 / 1000 scale unjustified"] },
   { name: "folded: math.sqrt(1.004)", code: "k = x * math.sqrt(1.004)\n", findings: ["1 math.sqrt(1.004) scale unjustified"] },
@@ -488,6 +500,15 @@ const files: Case[] = [
   { name: "garbage is not passed with findings made up", path: "src/junk.py", code: ")))) 1.5 ((( ]]] }}} x = 2.7", findings: [] },
   { name: "test_*.py is not read", path: "tests/test_model.py", code: "assert f(1.7) == 2.3\n", findings: [] },
   { name: "conftest.py is not read", path: "conftest.py", code: "TOL = 1e-3\n", findings: [] },
+  { name: "a test module named test.py is not read", path: "generate/test.py", code: "if hour_diff > 0.6:\n    fail()\n", findings: [] },
+  { name: "Django's tests.py is not read", path: "orbits/tests.py", code: "self.assertAlmostEqual(f(1.7), 2.3)\n", findings: [] },
+  {
+    name: "a module whose name only contains test is read",
+    path: "src/latest.py",
+    code: "k = 1.07\n",
+    findings: ["1 1.07 initializer unjustified"],
+  },
+
   { name: "a stub is not read", path: "src/model.pyi", code: "ALPHA: float = ...\n", findings: [] },
 ];
 

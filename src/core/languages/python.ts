@@ -10,7 +10,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { Language as Grammar, Parser } from "web-tree-sitter";
-import { asciiDigits, hexFloatValue, NUMBERS, WHOLE_NUMBER, wholeNumberValue } from "../number-text.js";
+import { asciiDigits, hexFloatValue, integerInBase, NUMBERS, ratioValue, WHOLE_NUMBER, wholeNumberValue } from "../number-text.js";
 import {
   isProse,
   shapeDigest,
@@ -126,6 +126,20 @@ const MATH_MODULES = /^(math|np|numpy|jnp|jax\.numpy|cmath)$/;
 /** Calls that turn a string into a number: `float("1.002")`, `Decimal("…")`, `np.float64("…")`. */
 const CONVERTERS =
   /^(float|int|complex|Decimal|decimal\.Decimal|Fraction|fractions\.Fraction|(np|numpy|jnp)\.(float16|float32|float64|float_|double|int32|int64|array|asarray)|(?:mpmath\.|mp\.)?mpf|(?:sympy|sp)\.(?:Float|Rational|Number))$/;
+/** `int(text, base)`: reads an integer in a base. */
+const INTEGER_PARSERS = /^(?:builtins\.)?int$/;
+/** Calls that read a ratio written as text (`Fraction("27/100")`). */
+const RATIO_PARSERS = /^(Fraction|fractions\.Fraction|(?:sympy|sp)\.Rational)$/;
+
+/** The integer base passed to `int(text, base)` (positional or `base=`), or undefined when it is not a literal. */
+function baseArgument(file: PythonFile, args: readonly PyNode[]): number | undefined {
+  let base: PyNode | undefined = args[1];
+  if (base?.type === "keyword_argument") base = undefined;
+  for (const arg of args)
+    if (arg.type === "keyword_argument" && file.compact(file.field(arg, "name") ?? arg) === "base") base = file.field(arg, "value");
+  return base?.type === "integer" ? integerInBase(file.textOf(base), 0) : undefined;
+}
+
 /** Calls that read a hexadecimal float: `float.fromhex("0x1.0083126e978d5p+0")`. */
 const HEX_CONVERTERS = /^(float\.fromhex|(np|numpy)\.float64\.fromhex)$/;
 /** Calls that run a string as code or as an expression: `eval`, NumExpr, SymPy's parsers, `pandas.eval`. */
@@ -891,6 +905,12 @@ function stringNumbers(scan: Scan, node: PyNode): Array<{ start: number; end: nu
   if (formatted !== null) return built(node, whole ? wholeNumberValue(formatted) : undefined, file.textOf(node));
   // `float.fromhex("0x1.0083126e978d5p+0")`: the string's digits are the number, in base 16.
   if (HEX_CONVERTERS.test(callee) && index === 0) return built(joined?.top ?? content ?? node, hexFloatValue(joined?.text ?? body));
+  if (whole && !joined) {
+    // `int("1b", 16)`: digits in another base; `Fraction("27/100")`: a ratio.
+    const base = INTEGER_PARSERS.test(callee) ? baseArgument(file, args) : undefined;
+    if (base !== undefined && base !== 10) return built(content ?? node, integerInBase(asciiDigits(body), base), body.trim());
+    if (RATIO_PARSERS.test(callee) && body.includes("/")) return built(content ?? node, ratioValue(asciiDigits(body)), body.trim());
+  }
   if (joined) return built(joined.top, whole ? wholeNumberValue(joined.text) : undefined);
   if (whole) {
     // Python's `float` and `int` read any script's decimal digits (`float("１.００２")` is 1.002).

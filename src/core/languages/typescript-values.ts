@@ -8,7 +8,7 @@
  *   bodies of `new Function` and `eval`.
  */
 import { ts } from "@ts-morph/common";
-import { NUMBERS, WHOLE_NUMBER, wholeNumberValue } from "../number-text.js";
+import { integerInBase, NUMBERS, WHOLE_NUMBER, wholeNumberValue } from "../number-text.js";
 
 const MATH_CONSTANTS: Record<string, number> = {
   PI: Math.PI,
@@ -233,6 +233,19 @@ function literalTemplate(node: ts.TemplateExpression): string | null {
   return text;
 }
 
+/**
+ * A whole string that writes an integer in another base, as the code reads it: `Number("0x1b")`
+ * and unary `+` read the `0x`, `0o` and `0b` prefixes; `parseInt("1b", 16)` reads its radix.
+ */
+function otherBaseValue(text: string, place: ts.Node, sourceFile: ts.SourceFile): number | undefined {
+  if (ts.isCallExpression(place) && place.arguments.length > 1 && /(?:^|\.)parseInt$/.test(place.expression.getText(sourceFile))) {
+    const radix = place.arguments[1]!;
+    if (!ts.isNumericLiteral(radix)) return undefined;
+    return integerInBase(radix.text === "16" ? text.replace(/^(\s*[-+]?)0[xX]/, "$1") : text, Number(radix.text));
+  }
+  return /^\s*0[xXoObB][0-9a-fA-F]+\s*$/.test(text) ? integerInBase(text, 0) : undefined;
+}
+
 export function stringNumbers(
   node: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | ts.TemplateExpression,
   sourceFile: ts.SourceFile,
@@ -311,7 +324,9 @@ export function stringNumbers(
   };
   if (whole) {
     const match = WHOLE_NUMBER.exec(node.text);
-    if (!match) return [];
+    const other = match ? undefined : otherBaseValue(node.text, place, sourceFile);
+    if (other !== undefined) found.push({ start: start + 1, end: node.end - 1, text: raw, value: other, place });
+    if (!match) return found;
     const at = raw.indexOf(match[1]!);
     push(match[1]!, at >= 0 ? start + 1 + at : start);
     return found;
