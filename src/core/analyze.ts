@@ -544,8 +544,10 @@ export function analyzeChange(changes: readonly FileChange[], config: Config, op
 
 /**
  * One justification copied onto unrelated values: the same text (in substance), written in two
- * comments over literals of different values, explains neither (SPEC section 2). Only comments
- * the change wrote are compared: an old comment covers nothing new anyway.
+ * comments over literals of different values, explains neither (SPEC section 2). A value is
+ * related to a copy when that copy covers the same value: a block copied whole with its
+ * citation is a copy of the code, and only a value one copy has and another lacks is flagged.
+ * Only comments the change wrote are compared: an old comment covers nothing new anyway.
  */
 function flagCopiedJustifications(findings: Finding[]): Finding[] {
   const groups = new Map<string, Finding[]>();
@@ -559,13 +561,20 @@ function flagCopiedJustifications(findings: Finding[]): Finding[] {
     else groups.set(key, [f]);
   }
   const copied = new Map<Finding, string>();
+  const placeOf = (f: Finding): string => `${f.path}:${f.justificationLine}`;
   for (const group of groups.values()) {
-    const places = new Set(group.map((f) => `${f.path}:${f.justificationLine}`));
-    const values = new Set(group.map((f) => f.value));
-    if (places.size < 2 || values.size < 2) continue;
+    // The values each comment covers: a block copied whole with its citation (a port, a built
+    // copy) covers the same values at each place, and is not copied onto unrelated ones.
+    const covered = new Map<string, Set<number>>();
     for (const f of group) {
-      const other = group.find((g) => `${g.path}:${g.justificationLine}` !== `${f.path}:${f.justificationLine}` && g.value !== f.value)!;
-      copied.set(f, `the same justification is written over ${other.literal} at ${other.path}:${other.justificationLine}`);
+      const values = covered.get(placeOf(f));
+      if (values) values.add(f.value);
+      else covered.set(placeOf(f), new Set([f.value]));
+    }
+    if (covered.size < 2) continue;
+    for (const f of group) {
+      const other = group.find((g) => placeOf(g) !== placeOf(f) && !covered.get(placeOf(g))!.has(f.value));
+      if (other) copied.set(f, `the same justification is written over ${other.literal} at ${other.path}:${other.justificationLine}`);
     }
   }
   if (copied.size === 0) return findings;

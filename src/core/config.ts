@@ -30,6 +30,8 @@ export const DEFAULT_IGNORE = [
   "vendor/**",
   "node_modules/**",
   "**/*.min.js",
+  "**/*.min.cjs",
+  "**/*.min.mjs",
 ];
 
 /**

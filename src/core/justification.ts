@@ -336,8 +336,6 @@ export function explanationProblem(text: string, rules: Rules): string | null {
  * mode and when it cites (SPEC section 4), a function's doc as the policy says.
  */
 function usableFor(comment: AttachedComment, config: Config): boolean {
-  // A licence banner names the project, not the source of a value.
-  if (comment.placement !== "same-line" && BANNER.test(comment.text)) return false;
   if (comment.placement === "block") return !config.requireTag && cites(normaliseText(comment.text));
   if (comment.placement === "argument-text") return !config.requireTag;
   if (comment.placement !== "function-doc") return true;
@@ -347,6 +345,22 @@ function usableFor(comment: AttachedComment, config: Config): boolean {
 
 /** A licence or copyright banner (a `/*!` comment naming the project, its version and licence). */
 const BANNER = /^\s*!|\b(licen[cs]e[ds]?|copyright|SPDX-License-Identifier|@preserve|all rights reserved)\b|\(c\)\s*\d{4}|©/i;
+/** A blank line inside a comment (` *`, `//`, `#` alone): paragraphs end there. */
+const PARAGRAPH_BREAK = /\n[\s*#/!]*\n/;
+
+/**
+ * A comment without its licence and copyright paragraphs: they name the project, not the
+ * source of a value, while a paragraph beside them may cite one ("based on the formulas of
+ * the APCA-1.0.98G specification, at https://…"). Null when nothing else is left.
+ */
+function withoutLicence(comment: AttachedComment): AttachedComment | null {
+  if (comment.placement === "same-line" || !BANNER.test(comment.text)) return comment;
+  const kept = comment.text
+    .split(PARAGRAPH_BREAK)
+    .filter((paragraph) => !BANNER.test(paragraph))
+    .join("\n\n");
+  return /\p{L}{3}/u.test(kept) ? { ...comment, text: kept } : null;
+}
 
 interface Reading {
   justification: Justification;
@@ -444,7 +458,10 @@ const LENGTH_PROBLEM = /^it (is too short|has too few words)/;
  * the first comment that explains it serves, else the nearest one is reported with its problems.
  */
 export function judgeJustification(comments: readonly AttachedComment[], config: Config): JustificationVerdict {
-  const usable = comments.filter((c) => usableFor(c, config));
+  const usable = comments.flatMap((c) => {
+    const comment = withoutLicence(c);
+    return comment && usableFor(comment, config) ? [comment] : [];
+  });
   let chosen: Reading | undefined;
   if (config.requireTag) {
     // The first tagged comment speaks; without one, the nearest comment is reported untagged.

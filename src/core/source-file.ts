@@ -231,13 +231,19 @@ export class SourceFile {
     };
     const indent = indentOf(first);
     let run: Comment[] = [];
+    // Past a blank line, only comments still head the block: a heading paragraph, a licence or
+    // module header above a `// constants` label (the comments between the previous code and the block).
+    let pastBlank = false;
     for (let line = first - 1; line >= first - BLOCK_REACH; line--) {
       // The top of the block: the run of comments met last is its head.
       if (line < 1) return run;
       const from = this.lineStarts[line - 1]!;
       const to = line < this.lineStarts.length ? this.lineStarts[line]! - 1 : this.text.length;
       const code = this.text.slice(from, to);
-      if (code.trim() === "") return run;
+      if (code.trim() === "") {
+        pastBlank = true;
+        continue;
+      }
       const comments = this.commentsOnLine(line);
       let rest = code;
       for (const comment of comments) rest = rest.replace(this.text.slice(Math.max(comment.start, from), Math.min(comment.end, to)), "");
@@ -245,10 +251,10 @@ export class SourceFile {
         for (const comment of comments) if (!run.includes(comment)) run.unshift(comment);
         continue;
       }
-      if (indentOf(line) < indent || CONTROL.test(code)) return run;
+      if (pastBlank || indentOf(line) < indent || CONTROL.test(code)) return run;
       run = [];
     }
-    return [];
+    return pastBlank ? run : [];
   }
 
   /** A line's code with literals masked and comments and white space removed, as a digest. */

@@ -728,6 +728,7 @@ const files: Case[] = [
   { name: "declaration files are ignored", path: "types/model.d.ts", code: "declare const x: 1.002;", findings: [] },
   { name: "generated code is ignored", path: "dist/model.js", code: "const x = a * 1.002;", findings: [] },
   { name: "minified code is ignored", path: "src/vendor.min.js", code: "const x = a * 1.002;", findings: [] },
+  { name: "minified CommonJS and ES modules are ignored", path: "docs/libs/chroma.min.cjs", code: "const x = a * 1.002;", findings: [] },
   {
     name: "ignore: [] checks tests too",
     path: "src/model.test.ts",

@@ -252,6 +252,22 @@ const laundering: Case[] = [
     code: `// @physics: ${GOOD}\nconst a = x * 0.27;\n// @physics: ${GOOD}\nconst b = y * 0.27;`,
     findings: ["2 0.27 scale justified", "4 0.27 scale justified"],
   },
+  {
+    name: "a statement copied whole with its justification (a port, a built copy) is no copied justification",
+    code: `// @physics: ${GOOD}\nconst a = x * 1.002, b = y * 0.31;\n// @physics: ${GOOD}\nconst c = x * 1.002, d = y * 0.31;`,
+    findings: ["2 1.002 scale justified", "2 0.31 scale justified", "4 1.002 scale justified", "4 0.31 scale justified"],
+  },
+  {
+    name: "neighbour: a value only one copy has is copied onto",
+    code: `// @physics: ${GOOD}\nconst a = x * 1.002, b = y * 0.31;\n// @physics: ${GOOD}\nconst c = x * 1.002, d = y * 0.31 * 0.27;`,
+    findings: [
+      "2 1.002 scale justified",
+      "2 0.31 scale justified",
+      "4 1.002 scale justified",
+      "4 0.31 scale justified",
+      "4 0.27 scale weak",
+    ],
+  },
   ...[
     "optimised against the N-body suite",
     "chosen to reproduce the simulation",
