@@ -77,6 +77,15 @@ const GENERATED_HEADER =
   /\bDO NOT EDIT\b|@generated\b|\bauto-?generated\b|\bautomatically generated\b|\b(?:this|the) file (?:is|was|has been) (?:auto(?:matically)?[- ]?)?generated\b|\bgenerated (?:by|with|from) [`'"]?[\w./-]+\.(?:py|js|mjs|cjs|ts|sh|pl|rb)\b/i;
 const HEADER_LENGTH = 1_000;
 
+/**
+ * The opening a bundler writes (browserify's and browser-pack's module prelude, webpack's
+ * bootstrap): the file is a build of the repository's modules, which are checked themselves.
+ */
+const BUNDLE_PRELUDE: ReadonlyArray<[RegExp, string]> = [
+  [/\(function e\(t,n,r\)\{function s\(o,u\)\{|\bfunction r\(e,n,t\)\{function o\(i,f\)\{/, "browserify's module prelude"],
+  [/\bwebpackBootstrap\b|\b__webpack_require__\b/, "webpack's bootstrap"],
+];
+
 /** Only the opening of a file is read for imports and signals: bounds the work on large files. */
 const READ_LENGTH = 200_000;
 
@@ -122,9 +131,15 @@ export function proposeIgnores(files: readonly TreeFile[], config: Pick<Config, 
       continue;
     }
     if (typeof file.text !== "string") continue;
-    const generated = GENERATED_HEADER.exec(file.text.slice(0, HEADER_LENGTH));
+    const header = file.text.slice(0, HEADER_LENGTH);
+    const generated = GENERATED_HEADER.exec(header);
     if (generated) {
       propose(file.path, "generated", `generated: its header says "${generated[0]}"`);
+      continue;
+    }
+    const bundler = BUNDLE_PRELUDE.find(([prelude]) => prelude.test(header));
+    if (bundler) {
+      propose(file.path, "generated", `a bundle: it opens with ${bundler[1]}`);
       continue;
     }
     const reason = presentationReason(file.path, file.text);

@@ -208,10 +208,19 @@ function pairWithBase(
   );
   // By role in order, a rewritten statement's conversion is not paired with another conversion:
   // `ns / 1e9 / 60 / 60` → `s / 3600` changed the units the statement converts, not a coefficient.
-  pass(
-    (c) => identityKey(c, "role"),
-    (head, base) => !(isUnitFactor(head.literal) && isUnitFactor(base.literal)),
-  );
+  // A statement already paired with a base statement (by its other literals) is rewritten from
+  // that one: its new literals are not paired with another statement of the same name.
+  const statementOf = new Map<number, number>();
+  for (const p of pairings) if (p.previous) statementOf.set(p.entry.literal.site.statementStart, p.previous.site.statementStart);
+  const notConversions = (head: Candidate, base: Candidate): boolean => !(isUnitFactor(head.literal) && isUnitFactor(base.literal));
+  pass((c) => {
+    const key = identityKey(c, "role");
+    const start = c.literal.site.statementStart;
+    if (key === null) return null;
+    if (fromBase.has(c)) return `${key}|${start}`;
+    return statementOf.has(start) ? `${key}|${statementOf.get(start)}` : null;
+  }, notConversions);
+  pass((c) => (!fromBase.has(c) && statementOf.has(c.literal.site.statementStart) ? null : identityKey(c, "role")), notConversions);
   // Last, a line that moved whole: the same code around the same value at the same position in it.
   pass(
     (c) => `${c.literal.shape}|${c.literal.ordinal}|${c.literal.value}`,

@@ -146,6 +146,8 @@ export function structuralExemption(site: Literal, role: Role): string | undefin
     if (context.kind === "call-argument" && REGEX_GROUP_METHODS.test(context.callee)) return "regular-expression group";
     // How many digits a number is rounded or printed with (`round(x, 3)`, `np.round(a, decimals=2)`).
     if (countsDigits(context)) return "a count of digits";
+    // A whole number a switch or `match` tells apart (`case 6:` of a marching-squares cell): a code, not a threshold.
+    if (context.kind === "comparison" && context.caseLabel) return "case of a switch";
     // A count compared with a length (`len(line) >= 68`, `xs.length > 3`): how many, not how much.
     if (context.kind === "comparison" && comparedWithLength(site)) return "count compared with a length";
     // An axis of an array is an index (`np.sum(x, axis=1)`).

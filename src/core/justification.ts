@@ -255,10 +255,12 @@ export function qualityProblems(text: string, rules: Rules, block: string = text
 /**
  * A derivation written out: an equality (`= sqrt(3)/2`, `0.2 rad = 11.46 deg`), a ratio of
  * numbers (`4 / 29`, `360/86400`), or words that say where the value follows from ("derived
- * from", "defined as"). A comment restating the code (`1.07 * base`) is none.
+ * from", "defined as"), or a unit conversion written with a units library (astropy's
+ * `(1 * u.m / u.s).to(u.Rsun / u.day)`, pint's `(1 * ureg.au).to(ureg.km)`). A comment
+ * restating the code (`1.07 * base`) is none.
  */
 const DERIVATION =
-  /(=\s*[-+(]*\s*(sqrt|√|ln|log|exp|sin|cos|tan|atan|pi|π|\d)|\b\d+(\.\d+)?\s*\/\s*\d|\b(derived|follows|computed|obtained|calculated)\s+from\b|\bdefined\s+(as|by|in)\b|\bby\s+definition\b|\bdefinition\s+of\b)/iu;
+  /(=\s*[-+(]*\s*(sqrt|√|ln|log|exp|sin|cos|tan|atan|pi|π|\d)|\b\d+(\.\d+)?\s*\/\s*\d|\b(derived|follows|computed|obtained|calculated)\s+from\b|\bdefined\s+(as|by|in)\b|\bby\s+definition\b|\bdefinition\s+of\b|\b(?:u|units|ureg|unit_registry)\.[a-z_]\w*[^\n]{0,120}?\.(?:to|to_value|m_as|in_units)\s*\()/iu;
 
 /** Standards bodies, reference systems and named theories or catalogues that a value comes from. */
 const STANDARD =

@@ -17,7 +17,8 @@ export type LiteralContext =
   | { kind: "binary"; operator: BinaryOperator; side: "left" | "right" }
   | { kind: "compound-assignment"; operator: BinaryOperator }
   /** `chained`: one link of `a < b < c` (Python), not a plain comparison. */
-  | { kind: "comparison"; chained?: boolean }
+  /** `caseLabel`: the value of a `case` (a switch's or a `match`'s), which the subject equals. */
+  | { kind: "comparison"; chained?: boolean; caseLabel?: boolean }
   /** `keyword`: the argument's name when passed by name (`rtol=1e-3`), which names its role. */
   | { kind: "call-argument"; callee: string; index: number; keyword?: string }
   | { kind: "variable-initializer"; name: string }
@@ -117,6 +118,8 @@ export interface LiteralSite {
   boundsArrayLoop: boolean;
   /** The code of the enclosing statement (for context-dependent constants such as 180 beside π). */
   statementText: string;
+  /** Where the enclosing statement starts: which statement of its file the literal stands in. */
+  statementStart: number;
   /** Constructs holding the literal, innermost first, up to the enclosing scope. */
   constructs: readonly Construct[];
   /** Its syntactic place (only read for literals a change adds or removes). */

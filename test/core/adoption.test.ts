@@ -34,6 +34,18 @@ describe("proposeIgnores", () => {
       ["build app/vite.config.ts 1", "build Gruntfile.js 1", "build setup.py 1", "build webpack.config.js 1"],
     ],
     [
+      "bundles by their bundler's opening",
+      [
+        file(
+          "turf.js",
+          '!function(e){"object"==typeof exports?module.exports=e():0}(function(){var define,module,exports;\nreturn (function e(t,n,r){function s(o,u){',
+        ),
+        file("dist2/app.js", "/******/ (() => { // webpackBootstrap\n/******/ \tvar __webpack_modules__ = ({"),
+        file("src/model.js", "// a function e(t, n, r) of the model\nexport function e(t, n, r) { return t * n * r; }\n"),
+      ],
+      ["generated dist2/app.js 1", "generated turf.js 1"],
+    ],
+    [
       "benchmark scripts by name",
       [file("benchmarks.py", "x = 1\n"), file("bench.js", ""), file("src/benchmark_sigma.ts", ""), file("src/benchmarking.py", "x = 1\n")],
       ["build bench.js 1", "build benchmarks.py 1", "build src/benchmark_sigma.ts 1"],

@@ -40,6 +40,26 @@ const explains: Case[] = [
     findings: ["1 0.137931034 initializer justified"],
   },
   {
+    name: "python: a unit conversion written with a units library derives the value",
+    path: PY,
+    code: "# (1 * u.m / u.s).to(u.Rsun / u.day).value\nm_per_s = 0.00012419146183699872\n# (1 * ureg.au).to(ureg.km)\nau_km = 149597870.7\n",
+    config: ADOPT,
+    findings: ["2 0.00012419146183699872 initializer justified", "4 149597870.7 initializer justified"],
+  },
+  {
+    name: "a unit conversion written with a units library derives the value",
+    code: "// (1 * u.Mjup).to('Msun').value\nconst M_jup = 0.0009545942339693249;\n",
+    config: ADOPT,
+    findings: ["2 0.0009545942339693249 initializer justified"],
+  },
+  {
+    name: "neighbour: a units module named without a conversion derives nothing",
+    path: PY,
+    code: "# we use u.m here and scale it\nfudge = 0.00012419\n",
+    config: ADOPT,
+    findings: ["2 0.00012419 initializer weak"],
+  },
+  {
     name: "a standard explains, however short",
     code: "const xn = 0.95041; // F7 (ASTM E308-01)",
     config: ADOPT,
@@ -550,6 +570,11 @@ const notQuantities: Case[] = [
     code: "dt = float(m.group(2)) * 1.07\nk = groups(7)\n",
     findings: ["1 1.07 scale unjustified", "2 7 argument unjustified"],
   },
+  {
+    name: "a whole-number case of a switch is a code",
+    code: "switch (cell) {\n  case 6:\n    push(x + frac(tl, tr), y + 1);\n    break;\n  case 0.5:\n    push(x * 1.07);\n}\n",
+    findings: ["3 1 offset allowed", "5 0.5 threshold allowed", "6 1.07 scale unjustified"],
+  },
   { name: "an integer error code", code: "rec.error = 4;", findings: ["1 4 initializer allowed"] },
   { name: "a fractional value in a code's name is still a value", code: "rec.error = 0.4;", findings: ["1 0.4 initializer unjustified"] },
   { name: "python: a sentinel", path: PY, code: "df = df.replace(-999, np.nan)\n", findings: ["1 -999 argument allowed"] },
@@ -558,6 +583,25 @@ const notQuantities: Case[] = [
 
 /** The same place (SPEC section 3): rewritten statements, conversions and operators of one family. */
 const samePlace: Case[] = [
+  {
+    name: "a statement rewritten from one of two same-named ones is not paired with the other",
+    base: "function large(r2: number, b2: number, s: number) {\n  const eta2 = 0.5 * r2 * (s + b2);\n  return eta2;\n}\nfunction small(r2: number, b2: number, s: number) {\n  const eta2 = 0.5 * r2 * (s + b2);\n  return eta2;\n}\n",
+    code: "function s2(r2: number, b2: number) {\n  const eta2 = 0.5 * r2 * (r2 + 3.7 * b2);\n  return eta2;\n}\n",
+    findings: ["2 3.7 scale unjustified"],
+  },
+  {
+    name: "neighbour: the paired statement's own literal retuned is retuned",
+    base: "function large(r2: number, b2: number, s: number) {\n  const eta2 = 0.5 * r2 * (s + b2);\n  return eta2;\n}\nfunction small(r2: number, b2: number, s: number) {\n  const eta2 = 0.5 * r2 * (s + b2);\n  return eta2;\n}\n",
+    code: "function s2(r2: number, b2: number, s: number) {\n  const eta2 = 0.6 * r2 * (s + b2);\n  return eta2;\n}\n",
+    findings: ["2 0.6 scale retuned was 0.5"],
+  },
+  {
+    name: "python: a statement rewritten from one of two same-named ones is not paired with the other",
+    path: PY,
+    base: "def large(r2, b2, s):\n    eta2 = 0.5 * r2 * (s + b2)\n    return eta2\n\n\ndef small(r2, b2, s):\n    eta2 = 0.5 * r2 * (s + b2)\n    return eta2\n",
+    code: "def s2(r2, b2):\n    eta2 = 0.5 * r2 * (r2 + 3.7 * b2)\n    return eta2\n",
+    findings: ["2 3.7 scale unjustified"],
+  },
   {
     name: "a rewritten quadratic formula keeps its 2 (the old 2 × a, not the old b ** 2)",
     base: "const y = (-b + Math.sqrt(b ** 2 - 4 * a * c)) / (2 * a);",

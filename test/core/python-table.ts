@@ -181,9 +181,9 @@ const roles: Case[] = py([
   { name: "matrix multiplication", code: "y = m @ 2.5\n", findings: ["1 2.5 scale unjustified"] },
   { name: "modulo", code: "r = k % 7\n", findings: ["1 7 operand unjustified"] },
   {
-    name: "a case pattern is a comparison, as JavaScript's case is",
-    code: "match n:\n    case 3:\n        y = x * 1.002\n",
-    findings: ["2 3 threshold unjustified", "3 1.002 scale unjustified"],
+    name: "a case pattern is a comparison, as JavaScript's case is; a whole number there is a code",
+    code: "match n:\n    case 3:\n        y = x * 1.002\n    case 2.5:\n        y = x\n",
+    findings: ["3 1.002 scale unjustified", "4 2.5 threshold unjustified"],
   },
   { name: "offset", code: "t = x + 273.2\n", findings: ["1 273.2 offset unjustified"] },
   { name: "exponent", code: "p = k ** 2.7\n", findings: ["1 2.7 exponent unjustified"] },

@@ -294,7 +294,7 @@ function contextOf(file: PythonFile, literal: PyNode): LiteralContext {
       return { kind: "literal-type" };
     case "case_pattern":
       // `case 3:` compares the subject with the value, as JavaScript's `case 3:` does.
-      return { kind: "comparison" };
+      return { kind: "comparison", caseLabel: true };
     case "binary_operator": {
       const op = file.operator(parent);
       return { kind: "binary", operator: ARITHMETIC[op] ?? "other", side: node.field === "left" ? "left" : "right" };
@@ -779,6 +779,7 @@ function siteOf(scan: Scan, place: PyNode, written: WrittenLiteral): LiteralSite
       return isArrayLoopBound(file, place);
     },
     statementText: file.text.slice(statement.start, Math.min(statement.end, statement.start + STATEMENT_TEXT_LIMIT)),
+    statementStart: statement.start,
     get constructs() {
       return (constructs ??= scan.constructsOf(place));
     },

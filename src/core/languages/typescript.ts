@@ -378,7 +378,7 @@ function contextOf(literal: ts.Node, sourceFile: ts.SourceFile): LiteralContext 
     return arithmeticMembers(sourceFile).has(member) ? { kind: "enum-member", arithmetic: true } : { kind: "enum-member" };
   }
   if (ts.isLiteralTypeNode(parent)) return { kind: "literal-type" };
-  if (ts.isCaseClause(parent)) return { kind: "comparison" };
+  if (ts.isCaseClause(parent)) return { kind: "comparison", caseLabel: true };
   return { kind: "other" };
 }
 
@@ -783,6 +783,10 @@ class TypeScriptLiteral implements LiteralSite {
       this.cachedStatementText = this.sourceFile.text.slice(start, Math.min(statement.end, start + STATEMENT_TEXT_LIMIT));
     }
     return this.cachedStatementText;
+  }
+
+  get statementStart(): number {
+    return statementOf(this.place).getStart(this.sourceFile);
   }
 
   get constructs(): Construct[] {
