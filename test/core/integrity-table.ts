@@ -419,6 +419,28 @@ const numbersInStrings: Case[] = [
     findings: ["1 27 argument unjustified", "1 100 scale allowed", "2 27 element unjustified", "2 100 scale allowed"],
   },
   {
+    name: "an array's filled entries summed read its size back",
+    code: "const k = x * new Array(27).fill(1).reduce((a, b) => a + b, 0) / 100;\nconst buf = new Float64Array(27).fill(1);\n",
+    findings: ["1 27 argument unjustified", "1 1 argument allowed", "1 0 argument allowed", "1 100 scale allowed", "2 1 argument allowed"],
+  },
+  {
+    name: "a string a bitwise operator converts is a number",
+    code: 'const k = x * ("27" | 0) / 100;\nconst j = x * ~~"27" / 100;\nconst m = x * ("27" >>> 0);\n',
+    findings: [
+      "1 27 scale unjustified",
+      "1 100 scale allowed",
+      "2 27 operand unjustified",
+      "2 100 scale allowed",
+      "3 27 scale unjustified",
+    ],
+  },
+  {
+    name: "a string a Math function reads is a number",
+    code: 'const k = x * Math.max("0.27", 0);\nconst j = Math.min(y, "1.07");\n',
+    findings: ["1 0.27 threshold unjustified", "1 0 threshold allowed", "2 1.07 threshold unjustified"],
+  },
+  { name: "neighbour: flags combined bitwise are no numbers from strings", code: "const mode = FLAG_A | FLAG_B | 0x4;", findings: [] },
+  {
     name: "an integer written in another base",
     code: 'const k = x * parseInt("1b", 16);\nconst j = x * Number("0x1b");\nconst m = x * +"0b11011";\nconst n = x * parseInt("0x1B", 16);\n',
     findings: ["1 1b scale unjustified", "2 0x1b scale unjustified", "3 0b11011 scale unjustified", "4 0x1B scale unjustified"],

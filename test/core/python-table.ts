@@ -477,6 +477,21 @@ const notCoefficients: Case[] = py([
     findings: ["1 27 argument unjustified", "1 100 scale allowed", "2 27 argument unjustified", "2 100 scale allowed"],
   },
   {
+    name: "an array of ones summed reads its size back",
+    code: "k = x * np.ones(27).sum() / 100\nj = x * sum(np.ones(27)) / 100\nbuf = np.ones(27)\n",
+    findings: ["1 27 argument unjustified", "1 100 scale allowed", "2 27 argument unjustified", "2 100 scale allowed"],
+  },
+  {
+    name: "numbers of text read as data inline are literals",
+    code: 'a = np.fromstring("0.27 1.3", sep=" ")\nb = np.loadtxt(io.StringIO("0.27"))\nc = pd.read_csv(StringIO("k,v\\nalpha,0.27"))\n',
+    findings: [
+      "1 0.27 initializer unjustified",
+      "1 1.3 initializer unjustified",
+      "2 0.27 argument unjustified",
+      "3 0.27 argument unjustified",
+    ],
+  },
+  {
     name: "neighbour: what fills an array, and another function's argument, are values",
     code: "z = np.full((n, 3), 1.002)\nw = np.ones(3) * 1.002\nu = model.zeros(3)\nv = np.zeros(int(n * 1.5))\n",
     findings: ["1 1.002 argument unjustified", "2 1.002 scale unjustified", "3 3 argument unjustified", "4 1.5 scale unjustified"],

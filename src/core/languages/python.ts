@@ -145,7 +145,13 @@ const HEX_CONVERTERS = /^(float\.fromhex|(np|numpy)\.float64\.fromhex)$/;
 /** Calls that run a string as code or as an expression: `eval`, NumExpr, SymPy's parsers, `pandas.eval`. */
 const CODE_RUNNERS =
   /^(eval|exec|compile|(?:numexpr|ne)\.(?:evaluate|re_evaluate)|(?:sympy\.|sp\.)?(?:sympify|parse_expr)|(?:pd|pandas)\.eval)$/;
-const JSON_PARSERS = /^(json\.loads|yaml\.safe_load|yaml\.load|tomllib\.loads|ast\.literal_eval|literal_eval)$/;
+/**
+ * Parsers of data written inline, whose numbers are literals: JSON, YAML, TOML, Python literals,
+ * NumPy's text reader, and text wrapped as a file (`np.loadtxt(io.StringIO("0.27"))`,
+ * `pd.read_csv(StringIO("…"))`).
+ */
+const JSON_PARSERS =
+  /^(json\.loads|yaml\.safe_load|yaml\.load|tomllib\.loads|ast\.literal_eval|literal_eval|(?:np|numpy)\.fromstring|(?:io\.)?(?:StringIO|BytesIO))$/;
 /** Environment defaults: `os.environ.get("K", "1.002")`, `os.getenv("K", "1.002")`. */
 const ENVIRONMENT = /^(os\.environ\.get|os\.getenv|environ\.get|getenv)$/;
 
@@ -391,18 +397,23 @@ const SHAPE_KEYWORDS = new Set(["shape", "newshape"]);
 const RANDOM_CALLEE = /(?:^|[._])(?:random|rng)(?:[._(]|$)|random_state\./i;
 
 /**
- * An allocation whose size is read back at once (`np.zeros(27).size`, `len(np.ones(27))`): the
- * size is then a number the code computes with, not a shape.
+ * An allocation whose size is read back at once (`np.zeros(27).size`, `len(np.ones(27))`,
+ * `np.ones(27).sum()`): the size is then a number the code computes with, not a shape.
  */
 function measuredAllocation(file: PythonFile, call: PyNode): boolean {
   const outer = skipOuter(call);
   const parent = outer.parent;
   if (parent?.type === "attribute" && outer.field === "object")
-    return /^(?:size|shape|nbytes)$/.test(file.compact(file.field(parent, "attribute") ?? parent).replace(/^.*\./, ""));
+    return MEASURES.test(file.compact(file.field(parent, "attribute") ?? parent).replace(/^.*\./, ""));
   if (parent?.type === "argument_list" && parent.parent?.type === "call")
-    return file.compact(file.field(parent.parent, "function") ?? parent.parent) === "len";
+    return MEASURING_FUNCTIONS.test(file.compact(file.field(parent.parent, "function") ?? parent.parent));
   return false;
 }
+
+/** What reads an allocation's size back, or sums it (`np.ones(27).sum()` is 27): attributes and methods. */
+const MEASURES = /^(?:size|shape|nbytes|sum|prod|cumsum|cumprod|mean|trace|count_nonzero)$/;
+/** Functions that do so with the allocation as argument: `len(np.ones(27))`, `sum(np.ones(27))`. */
+const MEASURING_FUNCTIONS = /^(?:len|sum|math\.fsum|math\.prod|(?:np|numpy|jnp|jax\.numpy)\.(?:sum|prod|cumsum|size|count_nonzero|trace))$/;
 
 /**
  * Whether an integer stands for an array's size or shape (`np.zeros((n, 3))`, `x.reshape(-1, 3)`,

@@ -186,7 +186,7 @@ function concatenationOf(outer: ts.Node): { top: ts.Node; first: boolean; text: 
   return parts ? { top, first: true, text: parts.map((p) => p.text).join("") } : undefined;
 }
 
-/** Arithmetic that coerces a string operand to a number (`+` concatenates instead). */
+/** Arithmetic and bitwise operators that coerce a string operand to a number (`+` concatenates instead). */
 const COERCING = new Set<ts.SyntaxKind>([
   ts.SyntaxKind.MinusToken,
   ts.SyntaxKind.AsteriskToken,
@@ -196,6 +196,28 @@ const COERCING = new Set<ts.SyntaxKind>([
   ts.SyntaxKind.MinusEqualsToken,
   ts.SyntaxKind.AsteriskEqualsToken,
   ts.SyntaxKind.SlashEqualsToken,
+  // Bitwise operators read their operands as numbers too (`"27" | 0` is 27).
+  ts.SyntaxKind.AmpersandToken,
+  ts.SyntaxKind.BarToken,
+  ts.SyntaxKind.CaretToken,
+  ts.SyntaxKind.LessThanLessThanToken,
+  ts.SyntaxKind.GreaterThanGreaterThanToken,
+  ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken,
+  ts.SyntaxKind.AmpersandEqualsToken,
+  ts.SyntaxKind.BarEqualsToken,
+  ts.SyntaxKind.CaretEqualsToken,
+  ts.SyntaxKind.LessThanLessThanEqualsToken,
+  ts.SyntaxKind.GreaterThanGreaterThanEqualsToken,
+  ts.SyntaxKind.GreaterThanGreaterThanGreaterThanEqualsToken,
+]);
+
+const BITWISE = new Set<ts.SyntaxKind>([
+  ts.SyntaxKind.AmpersandToken,
+  ts.SyntaxKind.BarToken,
+  ts.SyntaxKind.CaretToken,
+  ts.SyntaxKind.LessThanLessThanToken,
+  ts.SyntaxKind.GreaterThanGreaterThanToken,
+  ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken,
 ]);
 
 /** The last names of the callees below: a cheap first test. */
@@ -266,7 +288,13 @@ export function stringNumbers(
   if (!parent) return [];
   let place: ts.Node | null = null;
   let whole = false;
-  if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(outer as ts.Expression)) {
+  if (ts.isCallExpression(parent) && ts.isPropertyAccessExpression(parent.expression) && isMath(parent.expression.expression)) {
+    // `Math.max("0.27", x)`: every `Math` function reads its arguments as numbers.
+    if (parent.arguments.includes(outer as ts.Expression)) {
+      place = outer;
+      whole = true;
+    }
+  } else if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(outer as ts.Expression)) {
     // Most strings are arguments of calls that do not convert them: look at the callee's last name first.
     const last = ts.isIdentifier(parent.expression)
       ? parent.expression.text
@@ -286,13 +314,16 @@ export function stringNumbers(
     whole = true;
   } else if (
     ts.isPrefixUnaryExpression(parent) &&
-    (parent.operator === ts.SyntaxKind.PlusToken || parent.operator === ts.SyntaxKind.MinusToken)
+    (parent.operator === ts.SyntaxKind.PlusToken ||
+      parent.operator === ts.SyntaxKind.MinusToken ||
+      parent.operator === ts.SyntaxKind.TildeToken)
   ) {
     place = parent;
     whole = true;
   } else if (ts.isBinaryExpression(parent) && COERCING.has(parent.operatorToken.kind)) {
-    // `"1.002" - 0`, `x * "1.002"`: arithmetic other than + turns a string into a number.
-    place = outer;
+    // `"1.002" - 0`, `x * "1.002"`: arithmetic other than + turns a string into a number. A bitwise
+    // operator on a string is a conversion (`"27" | 0` is the integer 27): the number takes its place.
+    place = BITWISE.has(parent.operatorToken.kind) ? parent : outer;
     whole = true;
   } else if (
     ts.isBinaryExpression(parent) &&

@@ -210,18 +210,24 @@ function inIndexArithmetic(node: ts.Node): boolean {
 }
 
 /**
- * An allocation whose size is read back at once (`new Array(27).length`): the size is then a
- * number the code computes with, not a shape.
+ * An allocation whose size is read back at once (`new Array(27).length`, a sum of its filled
+ * entries): the size is then a number the code computes with, not a shape.
  */
 function measured(allocation: ts.Node): boolean {
-  const outer = skipOuterExpressions(allocation);
-  const parent = outer.parent;
-  return (
-    !!parent &&
-    ts.isPropertyAccessExpression(parent) &&
-    parent.expression === outer &&
-    /^(?:length|byteLength|size)$/.test(parent.name.text)
-  );
+  let outer = skipOuterExpressions(allocation);
+  // Through `.fill(v)` (`new Array(27).fill(1)` is still 27 entries) to what reads the array.
+  for (;;) {
+    const parent = outer.parent;
+    if (!parent || !ts.isPropertyAccessExpression(parent) || parent.expression !== outer) return false;
+    const name = parent.name.text;
+    if (/^(?:length|byteLength|size)$/.test(name)) return true;
+    const call = parent.parent;
+    if (!ts.isCallExpression(call) || call.expression !== parent) return false;
+    // Summing the entries reads the size back as well (`new Array(27).fill(1).reduce((a, b) => a + b)`).
+    if (name === "reduce" || name === "reduceRight") return true;
+    if (name !== "fill") return false;
+    outer = skipOuterExpressions(call);
+  }
 }
 
 /** Constructors whose one numeric argument is a length: `new Float64Array(1024)`, `new Array(3)`. */
