@@ -55,6 +55,11 @@ const isRadix = (context: { callee: string; index: number; keyword?: string }): 
   (/\.toString$/.test(context.callee) && context.index === 0) ||
   (/^(?:builtins\.)?int$/.test(context.callee) && (context.index === 1 || context.keyword === "base"));
 
+/** Interpolating splines (SciPy's and their like) and the keywords that give their degree. */
+const SPLINE_CALLEE = /(?:^|\.)(?:\w*Spline\w*|splrep|splprep|make_interp_spline|make_lsq_spline|make_smoothing_spline|bisplrep)$/;
+const isSplineDegree = (context: { callee: string; keyword?: string }): boolean =>
+  context.keyword !== undefined && /^(?:k|kx|ky|degree)$/.test(context.keyword) && SPLINE_CALLEE.test(context.callee);
+
 /** Methods of a regular-expression match whose integer arguments name a group (Python's `re.Match`). */
 const REGEX_GROUP_METHODS = /\.(group|span)$/;
 
@@ -150,6 +155,8 @@ export function structuralExemption(site: Literal, role: Role): string | undefin
     if (context.kind === "comparison" && context.caseLabel) return "case of a switch";
     // A count compared with a length (`len(line) >= 68`, `xs.length > 3`): how many, not how much.
     if (context.kind === "comparison" && comparedWithLength(site)) return "count compared with a length";
+    // The degree of a spline (`UnivariateSpline(x, y, k=3)`, `RectBivariateSpline(…, kx=3, ky=3)`): cubic is a method, not a coefficient.
+    if (context.kind === "call-argument" && isSplineDegree(context)) return "degree of a spline";
     // An axis of an array is an index (`np.sum(x, axis=1)`).
     if (context.kind === "call-argument" && context.keyword && /^(axis|axes)$/.test(context.keyword)) return "array axis";
     // Column positions of a fixed-width record (`COL_SPECS = [(0, 3), (3, 8)]`, `read_fwf(f, widths=[3, 5])`).

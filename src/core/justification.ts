@@ -275,9 +275,9 @@ const SOURCE =
 
 /** A unit: bracketed (`[km/s]`, `(m/s^2)`), after a number (`30 km`), after "in"/"per"/"units of", or a compound (`km/s`). */
 const UNIT_TOKENS =
-  "(?:m|km|cm|mm|nm|um|μm|µm|pm|s|ms|us|μs|ns|min|h|hr|d|yr|kg|g|mg|K|Hz|kHz|MHz|GHz|rad|mrad|deg|°|arcsec|arcmin|mas|AU|au|pc|kpc|Mpc|Gpc|ly|eV|keV|MeV|GeV|TeV|J|kJ|erg|W|kW|mW|N|Pa|hPa|kPa|bar|mbar|atm|mol|dB|dBFS|mag|Jy|sr|T|V|A|C|Ω|ohm|lx|cd|lm|nit|nits|ppm|ppb)(?:\\^?[-−]?[0-9]|[²³¹⁻]+)?";
+  "(?:m|km|cm|mm|nm|um|μm|µm|pm|s|ms|us|μs|ns|min|h|hr|d|yr|kg|g|mg|K|Hz|kHz|MHz|GHz|rad|mrad|deg|°|arcsec|arcmin|mas|AU|au|pc|kpc|Mpc|Gpc|ly|eV|keV|MeV|GeV|TeV|J|kJ|erg|W|kW|mW|N|Pa|hPa|kPa|bar|mbar|atm|mol|dB|dBFS|mag|Jy|sr|T|V|A|C|Ω|ohm|lx|cd|lm|nit|nits|ppm|ppb|kB|KB|MB|GB|TB|KiB|MiB|GiB|TiB)(?:\\^?[-−]?[0-9]|[²³¹⁻]+)?";
 const UNIT_WORDS =
-  "(?:met(?:re|er)s?|kilomet(?:re|er)s?|centimet(?:re|er)s?|millimet(?:re|er)s?|nanomet(?:re|er)s?|seconds?|minutes?|hours?|days?|years?|kelvins?|degrees?|radians?|arc ?seconds?|arc ?minutes?|hertz|joules?|watts?|newtons?|pascals?|decibels?|magnitudes?|kilograms?|grams?|astronomical units?|parsecs?|light ?years?|electron ?volts?|volts?|amperes?|ohms?|lux|candelas?|steradians?|moles?|bars?|millibars?|atmospheres?|samples?|semitones?|octaves?|cents|pixels?)";
+  "(?:met(?:re|er)s?|kilomet(?:re|er)s?|centimet(?:re|er)s?|millimet(?:re|er)s?|nanomet(?:re|er)s?|seconds?|minutes?|hours?|days?|years?|kelvins?|degrees?|radians?|arc ?seconds?|arc ?minutes?|hertz|joules?|watts?|newtons?|pascals?|decibels?|magnitudes?|kilograms?|grams?|astronomical units?|parsecs?|light ?years?|electron ?volts?|volts?|amperes?|ohms?|lux|candelas?|steradians?|moles?|bars?|millibars?|atmospheres?|samples?|semitones?|octaves?|cents|pixels?|bytes?|kilobytes?|megabytes?|gigabytes?|bits?)";
 const UNIT = new RegExp(
   [
     `[\\[(]\\s*${UNIT_TOKENS}(?:\\s*[/*·^]\\s*(?:${UNIT_TOKENS}|\\d))*\\s*[\\])]`,

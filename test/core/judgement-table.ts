@@ -60,6 +60,13 @@ const explains: Case[] = [
     findings: ["2 0.00012419 initializer weak"],
   },
   {
+    name: "python: a size in bytes with its unit explains",
+    path: PY,
+    code: "_BATCH_BYTES = 32 * 1024**2  # 32 MB\nbuf = 4096  # page size in bytes\n",
+    config: ADOPT,
+    findings: ["1 32 * 1024**2 initializer justified", "2 4096 initializer justified"],
+  },
+  {
     name: "a standard explains, however short",
     code: "const xn = 0.95041; // F7 (ASTM E308-01)",
     config: ADOPT,
@@ -557,6 +564,18 @@ const notQuantities: Case[] = [
     path: PY,
     code: "n = int(s, 16) + int(t, base=2)\nk = int(s) * 16\n",
     findings: ["2 16 scale unjustified"],
+  },
+  {
+    name: "python: the degree of a spline is a method",
+    path: PY,
+    code: "f = InterpolatedUnivariateSpline(rgrid, d, k=3)\ng = interpolate.RectBivariateSpline(x, y, z, kx=3, ky=3, s=0.0)\nt = splrep(x, y, k=5)\n",
+    findings: ["2 0.0 argument allowed"],
+  },
+  {
+    name: "python: a spline's smoothing and another call's k are values",
+    path: PY,
+    code: "f = UnivariateSpline(x, y, k=3, s=0.27)\nn = nearest(points, k=3)\n",
+    findings: ["1 0.27 argument unjustified", "2 3 argument unjustified"],
   },
   {
     name: "python: a group of a regular-expression match is an index",
