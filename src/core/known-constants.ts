@@ -56,8 +56,26 @@ function asciiCode(key: string, code: number, name: RegExp): KnownConstant[] {
   return [{ key: `ascii-${key}`, name: `ASCII code of ${key}`, value: code, source: "ASCII (ANSI X3.4)", match: exact, requires: { pattern: named, in: "comment" } }];
 } // prettier-ignore
 
+/** Where a whole number of degrees is an angle: the code or its comment speaks of angles, bearings or coordinates. */
+/** A word matched whatever its case, inside a case-sensitive pattern. */
+const anyCase = (word: string): string => word.replace(/(?<!\\)[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
+const ANGLE_MENTION = new RegExp(
+  [
+    String.raw`\b360\b|°`,
+    `\\b(?:${["deg\\w*", "wrap\\w*", "unwrap\\w*", "angles?", "azimuth", "bearing", "heading", "longitude", "latitude", "lon", "lat", "lng", "zenith", "elevation", "altitude", "declination", "hue", "poles?"].map(anyCase).join("|")})\\b`,
+    // In names, where case tells a word's start: `latDistanceInDegrees`, `lon_min`, `DEG2RAD`, `baseAngle`.
+    String.raw`(?:^|[^A-Za-z])(?:lat|lon|lng|deg|LAT|LON|DEG)(?=[A-Z_\d])|[a-z](?:Angle|Deg|Degrees|Bearing|Lat|Lon|Hue)\b`,
+  ].join("|"),
+  "u",
+);
+
 const irrational = (minDigits: number) => ({ exact: false as const, minDigits });
 const exact = { exact: true as const };
+
+/** A unit's definition read the other way (`1 / 0.3048` feet per metre), where the code or its comment names the unit. */
+function reciprocalUnit(key: string, name: string, definition: number, unit: RegExp): KnownConstant[] {
+  return [{ key, name, value: 1 / definition, source: UNIT, match: irrational(4), requires: { pattern: unit, in: "comment" } }];
+}
 
 /**
  * The factorials of a power series' terms, 5! to 12! (`x ** 5 / 120`, `x ** 6 / 5040`), where the
@@ -641,7 +659,24 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
     value: 180,
     source: UNIT,
     match: exact,
-    requires: { pattern: /\b360\b|\bdeg|degree|wrap|angle|azimuth|longitude|hue/i, in: "comment" },
+    requires: { pattern: ANGLE_MENTION, in: "comment" },
+  },
+  {
+    key: "quarter-turn-deg",
+    name: "90° (a right angle, the latitude of a pole)",
+    value: 90,
+    source: UNIT,
+    match: exact,
+    requires: { pattern: ANGLE_MENTION, in: "comment" },
+  },
+  {
+    // Negative, bounding a longitude or unwrapping an angle (`Math.max(x, -360)`): 360 alone needs no context.
+    key: "turn-deg-signed",
+    name: "degrees per turn",
+    value: 360,
+    source: UNIT,
+    match: exact,
+    requires: { pattern: ANGLE_MENTION, in: "comment" },
   },
   {
     key: "hours-per-day",
@@ -711,6 +746,26 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
   { key: "pound", name: "kilograms per pound", value: 0.45359237, source: UNIT, match: exact, constantName: "KG_PER_POUND" },
   { key: "calorie", name: "joules per thermochemical calorie", value: 4.184, source: UNIT, match: exact, constantName: "J_PER_CALORIE" },
   { key: "kmh", name: "km/h per m/s", value: 3.6, source: UNIT, match: exact, constantName: "KMH_PER_MS" },
+  { key: "yard", name: "metres per yard", value: 0.9144, source: UNIT, match: exact, constantName: "M_PER_YARD" },
+  { key: "acre", name: "square metres per acre", value: 4046.8564224, source: UNIT, match: exact, constantName: "M2_PER_ACRE" },
+  {
+    key: "nautical-mile",
+    name: "metres per nautical mile",
+    value: 1852,
+    source: UNIT,
+    match: exact,
+    constantName: "M_PER_NAUTICAL_MILE",
+    // 1852 is also a year: the nautical mile only where the code or its comment names it.
+    requires: { pattern: /\b(nmi|nautical|knots?|NM)\b/i, in: "comment" },
+  },
+  // The same definitions read the other way (feet per metre), as written to a few digits: only
+  // where the unit is named, since four digits alone are common.
+  ...reciprocalUnit("feet-per-m", "feet per metre", 0.3048, /\b(ft|feet|foot)\b/i),
+  ...reciprocalUnit("inches-per-m", "inches per metre", 0.0254, /\b(in|inch|inches)\b/i),
+  ...reciprocalUnit("yards-per-m", "yards per metre", 0.9144, /\b(yd|yds|yards?)\b/i),
+  ...reciprocalUnit("miles-per-km", "miles per kilometre", 1.609344, /\b(mi|miles?)\b/i),
+  ...reciprocalUnit("acres-per-m2", "acres per square metre", 4046.8564224, /\b(ac|acres?)\b/i),
+  ...reciprocalUnit("pounds-per-kg", "pounds per kilogram", 0.45359237, /\b(lb|lbs|pounds?)\b/i),
 ];
 
 /**

@@ -517,6 +517,40 @@ const knownConstants: Case[] = [
     ],
   },
   {
+    name: "imperial and nautical units by definition, and read the other way where the unit is named",
+    code: "export const factors = {\n  ft: earthRadius * 3.28084,\n  in: earthRadius * 39.37,\n  nmi: earthRadius / 1852,\n  yd: earthRadius * 1.0936,\n  mi: earthRadius / 1609.344,\n};\nconst acre = 4046.8564224;\nconst yard = 0.9144;\n",
+    findings: [
+      "2 3.28084 scale known-constant",
+      "3 39.37 scale known-constant",
+      "4 1852 scale known-constant",
+      "5 1.0936 scale known-constant",
+      "6 1609.344 scale known-constant",
+      "8 4046.8564224 initializer known-constant",
+      "9 0.9144 initializer known-constant",
+    ],
+  },
+  {
+    name: "neighbour: a reciprocal's digits or the year 1852 where no unit is named are values",
+    code: "const k = x * 3.28084;\nconst founded = 1852;\nconst g = y * 39.37;\n",
+    findings: ["1 3.28084 scale unjustified", "2 1852 initializer unjustified", "3 39.37 scale unjustified"],
+  },
+  {
+    name: "whole degrees where the code speaks of angles or coordinates",
+    code: "const minY = Math.max(y - latDistanceInDegrees, -90.0);\nconst minX = Math.max(x - lonDistanceInDegrees, -360.0);\nangle = -90 + angle;\nconst bearing = 0 - (90 - baseAngle);\n",
+    findings: [
+      "1 -90.0 threshold known-constant",
+      "2 -360.0 threshold known-constant",
+      "3 -90 offset known-constant",
+      "4 0 offset allowed",
+      "4 90 offset known-constant",
+    ],
+  },
+  {
+    name: "neighbour: 90 where nothing speaks of angles is a value",
+    code: "const lateness = Math.max(delay, 90);\nconst p = x * 90;\n",
+    findings: ["1 90 threshold unjustified", "2 90 scale unjustified"],
+  },
+  {
     name: "knownConstants: false",
     code: "const area = 3.14159 * r * r;",
     config: { knownConstants: false },
