@@ -199,6 +199,13 @@ export function valueExemption(site: Literal, role: Role, config: Config): strin
     CODE_NAME.test(context.name)
   )
     return `an integer code assigned to ${context.name}`;
+  // One case of an enumeration written as constants (`World.NO_SLEEPING = 1`, `… = 2`, `World.ISLAND_SLEEPING = 4`).
+  if (
+    Number.isInteger(site.value) &&
+    (context.kind === "assignment" || context.kind === "variable-initializer" || context.kind === "property-initializer") &&
+    site.inConstantFamily
+  )
+    return "one case of an enumeration written as constants";
   if (isPowerOfTen(site.value) && (role === "scale" || role === "initializer")) return "power of ten used as a unit scale";
   return undefined;
 }

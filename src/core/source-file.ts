@@ -54,6 +54,14 @@ const CONTROL =
 const DECLARATION =
   /^\s*(export\s+)?(const|let|var|static|readonly|public|private|protected|final)?\s*[\p{L}_$][\w$.[\]'"]*\s*(:[^=\n]{1,80})?=(?!=)/u;
 
+/** One line that assigns a whole number to an upper-case name (`World.ISLAND_SLEEPING = 4;`, `STATE_IDLE = 0`). */
+const NAMED_INTEGER =
+  /^\s*(?:(?:export\s+)?(?:const|let|var|static|readonly|public|final)\s+)*((?:[\w$]+\.)*)([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)\s*(?::\s*[\w.]+\s*)?=\s*(-?\d+)\s*[;,]?\s*(?:(?:\/\/|#).*)?$/;
+/** A line with nothing but a comment or its continuation, or nothing at all. */
+const COMMENT_OR_BLANK = /^\s*(?:$|\/\/|#|\/\*|\*)/;
+/** How many lines of comments may stand between two members of a family of constants. */
+const FAMILY_GAP = 40;
+
 export class SourceFile {
   readonly literals: Literal[];
   private readonly lineStarts: number[];
@@ -64,6 +72,7 @@ export class SourceFile {
   private readonly literalsByLine = new Map<number, Literal[]>();
   private readonly shapes = new Map<number, string>();
   private readonly blockHeadCache = new Map<number, Comment[]>();
+  private readonly families = new Map<number, boolean>();
 
   constructor(
     readonly text: string,
@@ -257,6 +266,56 @@ export class SourceFile {
     return pastBlank ? run : [];
   }
 
+  /**
+   * Whether a line assigns a member of an enumeration written as constants: a run of three or
+   * more assignments of whole numbers to upper-case names (comments between them allowed),
+   * of one owner (`Body.DYNAMIC = 1; Body.STATIC = 2; Body.KINEMATIC = 4`) or sharing a word
+   * (`NO_SLEEPING`, `BODY_SLEEPING`), whose values are distinct and count up (0, 1, 2) or are
+   * bits (1, 2, 4): names for cases, as an enum's members are.
+   */
+  inConstantFamily(line: number): boolean {
+    let result = this.families.get(line);
+    if (result === undefined) {
+      result = this.findConstantFamily(line);
+      this.families.set(line, result);
+    }
+    return result;
+  }
+
+  private lineText(line: number): string {
+    const from = this.lineStarts[line - 1]!;
+    const to = line < this.lineStarts.length ? this.lineStarts[line]! - 1 : this.text.length;
+    return this.text.slice(from, to).replace(/\r$/, "");
+  }
+
+  private findConstantFamily(line: number): boolean {
+    const own = NAMED_INTEGER.exec(this.lineText(line));
+    if (!own) return false;
+    const members = [{ owner: own[1]!, name: own[2]!, value: Number(own[3]) }];
+    for (const step of [-1, 1]) {
+      let gap = 0;
+      for (let l = line + step; l >= 1 && l <= this.lineStarts.length && gap <= FAMILY_GAP; l += step) {
+        const text = this.lineText(l);
+        const match = NAMED_INTEGER.exec(text);
+        if (match && match[1] === own[1]) {
+          members.push({ owner: match[1]!, name: match[2]!, value: Number(match[3]) });
+          gap = 0;
+        } else if (COMMENT_OR_BLANK.test(text)) gap++;
+        else break;
+      }
+    }
+    if (members.length < 3) return false;
+    const values = members.map((m) => m.value).sort((a, b) => a - b);
+    if (new Set(values).size !== values.length) return false;
+    const counting = values.every((v, i) => i === 0 || v === values[i - 1]! + 1);
+    const bits = values.every((v) => v === 0 || (v > 0 && (v & (v - 1)) === 0));
+    if (!counting && !bits) return false;
+    if (own[1] !== "") return true;
+    // Without an owner, the names share a word (`STATE_IDLE`, `STATE_RUNNING`; `NO_SLEEPING`, `BODY_SLEEPING`).
+    const words = members.map((m) => new Set(m.name.split("_")));
+    return [...words[0]!].some((word) => word.length > 1 && words.every((set) => set.has(word)));
+  }
+
   /** A line's code with literals masked and comments and white space removed, as a digest. */
   shapeOf(line: number): string {
     let shape = this.shapes.get(line);
@@ -323,6 +382,10 @@ export class Literal {
   }
   get boundsArrayLoop(): boolean {
     return this.site.boundsArrayLoop;
+  }
+  /** Whether its line names one case of an enumeration written as constants (see `SourceFile.inConstantFamily`). */
+  get inConstantFamily(): boolean {
+    return this.line === this.endLine && this.file.inConstantFamily(this.line);
   }
   /** The code of its line before and after it. */
   get around(): { before: string; after: string } {
