@@ -157,7 +157,8 @@ const operatorFamily = (operator: string | null): string | null => (operator ===
  * statement moved); the same place with another value or operator is a retune. Places are tried
  * most specific first: the statement's structure and the path in it; the same with operators
  * masked; within the statement of the same name, the same value under the same operator, then
- * under any (unchanged); on a modified line (`replaced`: head line → the base line it replaced),
+ * under any (unchanged); the same statement assigning another name, the same value at the same
+ * place in it (unchanged); on a modified line (`replaced`: head line → the base line it replaced),
  * the same value (unchanged); within the statement of the same name, the same role in order
  * (retuned), except one unit factor for another (a rewritten conversion); last, a whole line
  * that moved (its code and the value at the same position), which is unchanged. What stays
@@ -197,6 +198,12 @@ function pairWithBase(
   // The same value under the same operator first: `2 * c` is the old `2 * a`, not the old `b ** 2`.
   pass((c) => identityKey(c, "value", true));
   pass((c) => identityKey(c, "value"));
+  // The same statement assigning another name (`constant_forcing = -4 * cos(4 * y)` → `f = …`):
+  // the same value at the same place in it is that value kept.
+  pass((c) => {
+    const anchor = c.literal.site.anchor;
+    return anchor.renamed === null ? null : `${anchor.renamed}|${anchor.path}|${c.literal.value}`;
+  });
   // A modified line (one line of a diff replaced by one): the same value on the line it replaced
   // is that value kept, whatever was rewritten around it (`a >= 1 <= 2` → `(a >= 1) && (a <= 2)`).
   pass(

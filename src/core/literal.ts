@@ -81,6 +81,12 @@ export interface Anchor {
   path: string;
   /** The name the statement declares or assigns (`ALPHA`, `this.k`, `return`), when it has one. */
   identity: string | null;
+  /**
+   * The statement's structure with the name it assigns masked, for an assignment or a
+   * declaration of one name: the same value renamed (`constant_forcing = -4 * cos(4 * y)` →
+   * `f = -4 * cos(4 * y)`) keeps its place.
+   */
+  renamed: string | null;
   /** The operator the literal is an operand of (`*`, `/=`), when it is one. */
   operator: string | null;
 }

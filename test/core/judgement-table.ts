@@ -632,6 +632,19 @@ const notQuantities: Case[] = [
 /** The same place (SPEC section 3): rewritten statements, conversions and operators of one family. */
 const samePlace: Case[] = [
   {
+    name: "python: the same value assigned to a renamed variable is kept",
+    path: PY,
+    base: "def forcing_fn(grid, state):\n    _, ys = grid.mesh(offset=(0, 0))\n    constant_forcing = -4 * jnp.cos(4 * ys)\n    return constant_forcing\n",
+    code: "def forcing_fn(grid):\n    offset = (0, 0)\n    _, ys = grid.mesh(offset=offset)\n    f = -4 * jnp.cos(4 * ys)\n    f = (GridArray(f, offset, grid),)\n    return f\n",
+    findings: ["2 0 element allowed", "2 0 element allowed"],
+  },
+  {
+    name: "the same value assigned to a renamed variable is kept; another value under a new name is new",
+    base: "function forcing(ys, v) {\n  const constantForcing = -4 * Math.cos(4 * ys);\n  const damping = 0.27 * v;\n  return constantForcing - damping;\n}\n",
+    code: "function forcing(ys, v) {\n  const offset = [0, 0];\n  const f = -4 * Math.cos(4 * ys);\n  const drag = 0.31 * v;\n  const g = wrap(f - drag, offset);\n  return g;\n}\n",
+    findings: ["2 0 element allowed", "2 0 element allowed", "4 0.31 scale unjustified"],
+  },
+  {
     name: "a statement rewritten from one of two same-named ones is not paired with the other",
     base: "function large(r2: number, b2: number, s: number) {\n  const eta2 = 0.5 * r2 * (s + b2);\n  return eta2;\n}\nfunction small(r2: number, b2: number, s: number) {\n  const eta2 = 0.5 * r2 * (s + b2);\n  return eta2;\n}\n",
     code: "function s2(r2: number, b2: number) {\n  const eta2 = 0.5 * r2 * (r2 + 3.7 * b2);\n  return eta2;\n}\n",

@@ -565,7 +565,7 @@ class Scan {
   /** Docstrings by the construct they document. */
   readonly docs = new Map<PyNode, SourceComment>();
   private readonly folded = new Map<PyNode, number | undefined>();
-  private readonly skeletons = new Map<PyNode, { exact: string; loose: string }>();
+  private readonly skeletons = new Map<PyNode, { exact: string; loose: string; renamed: string | null }>();
 
   constructor(readonly file: PythonFile) {}
 
@@ -701,9 +701,12 @@ class Scan {
     const statement = statementOf(node);
     let skeleton = this.skeletons.get(statement);
     if (!skeleton) {
+      const assignment = statement.type === "assignment" ? statement : statement.children.find((c) => c.type === "assignment");
+      const target = assignment ? this.file.field(assignment, "left") : undefined;
       skeleton = {
         exact: shapeDigest(this.serialize(statement, false, statement)),
         loose: shapeDigest(this.serialize(statement, true, statement)),
+        renamed: target ? shapeDigest(this.serialize(statement, false, statement, target)) : null,
       };
       this.skeletons.set(statement, skeleton);
     }
@@ -721,6 +724,7 @@ class Scan {
       loose: skeleton.loose,
       path: steps.reverse().join("/"),
       identity: this.identityOf(node, statement),
+      renamed: skeleton.renamed,
       operator,
     };
   }
@@ -745,12 +749,13 @@ class Scan {
     return null;
   }
 
-  private serialize(node: PyNode, loose: boolean, root: PyNode): string {
+  private serialize(node: PyNode, loose: boolean, root: PyNode, masked?: PyNode): string {
+    if (node === masked) return "_";
     if (NUMBER_TYPES.has(node.type)) return "#";
     if (node !== root && node.type === "block") return "{}";
     if (TRANSPARENT.has(node.type)) {
       const inner = node.children.find((c) => c.type !== "comment");
-      return inner ? this.serialize(inner, loose, root) : "()";
+      return inner ? this.serialize(inner, loose, root, masked) : "()";
     }
     if (node.children.length === 0) return this.file.textOf(node).replace(/\s+/g, "");
     // The node's own tokens (keywords, operators) sit between its children; a type annotation's
@@ -761,7 +766,7 @@ class Scan {
       if (OMITTED.has(child.type)) return;
       const gap = gaps[index]!;
       out += loose && ARITHMETIC[gap.replace(/=$/, "")] !== undefined ? "op" : gap;
-      out += this.serialize(child, loose, root);
+      out += this.serialize(child, loose, root, masked);
     });
     return `${out}${gaps.at(-1)})`;
   }

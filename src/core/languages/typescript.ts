@@ -609,7 +609,7 @@ const isOmitted = (node: ts.Node): boolean => ts.isTypeNode(node) || ts.isDecora
  * parent, so a table of thousands of numbers costs one pass.
  */
 class Anchors {
-  private readonly skeletons = new Map<ts.Node, { exact: string; loose: string }>();
+  private readonly skeletons = new Map<ts.Node, { exact: string; loose: string; renamed: string | null }>();
   private readonly positions = new Map<ts.Node, string>();
 
   constructor(private readonly sourceFile: ts.SourceFile) {}
@@ -618,9 +618,11 @@ class Anchors {
     const statement = statementOf(literal);
     let skeleton = this.skeletons.get(statement);
     if (!skeleton) {
+      const target = assignedName(statement);
       skeleton = {
         exact: shapeDigest(this.serialize(statement, false, statement)),
         loose: shapeDigest(this.serialize(statement, true, statement)),
+        renamed: target ? shapeDigest(this.serialize(statement, false, statement, target)) : null,
       };
       this.skeletons.set(statement, skeleton);
     }
@@ -638,6 +640,7 @@ class Anchors {
       loose: skeleton.loose,
       path: steps.reverse().join("/"),
       identity: identityOf(literal, statement, this.sourceFile),
+      renamed: skeleton.renamed,
       operator,
     };
   }
@@ -661,20 +664,34 @@ class Anchors {
     return position;
   }
 
-  private serialize(node: ts.Node, loose: boolean, root: ts.Node): string {
+  private serialize(node: ts.Node, loose: boolean, root: ts.Node, masked?: ts.Node): string {
+    if (node === masked) return "_";
     if (node.kind === ts.SyntaxKind.NumericLiteral || node.kind === ts.SyntaxKind.BigIntLiteral) return "#";
     // A nested block's statements anchor their own literals: an edit inside an `if` body leaves its condition in place.
     if (node !== root && (ts.isBlock(node) || ts.isModuleBlock(node) || ts.isCaseBlock(node))) return "{}";
     if (ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) return node.text;
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return JSON.stringify(node.text);
-    if (isTransparent(node)) return this.serialize((node as ts.ParenthesizedExpression).expression, loose, root);
+    if (isTransparent(node)) return this.serialize((node as ts.ParenthesizedExpression).expression, loose, root, masked);
     if (loose && ARITHMETIC_TOKENS.has(node.kind)) return "op";
     const parts: string[] = [];
     ts.forEachChild(node, (child) => {
-      if (!isOmitted(child)) parts.push(this.serialize(child, loose, root));
+      if (!isOmitted(child)) parts.push(this.serialize(child, loose, root, masked));
     });
     return parts.length ? `${node.kind}(${parts.join(",")})` : String(node.kind);
   }
+}
+
+/** The name a statement assigns or declares, when it is one assignment or a declaration of one name. */
+function assignedName(statement: ts.Node): ts.Node | undefined {
+  if (ts.isVariableStatement(statement) && statement.declarationList.declarations.length === 1)
+    return statement.declarationList.declarations[0]!.name;
+  if (
+    ts.isExpressionStatement(statement) &&
+    ts.isBinaryExpression(statement.expression) &&
+    statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken
+  )
+    return statement.expression.left;
+  return undefined;
 }
 
 /** The name the literal's declaration or statement declares or assigns, which survives any reshaping of its value. */
