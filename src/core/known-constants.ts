@@ -890,5 +890,30 @@ export function matchKnownValue(
         constantName: undefined,
       };
   }
+  return simpleMultipleOfPi(magnitude, tolerance);
+}
+
+/** The largest numerator and denominator of a "simple" multiple of π (SPEC section 3: `3 * Math.PI`, `5 * Math.PI / 6`). */
+const PI_RATIO_LIMIT = 12;
+
+/**
+ * π times a ratio of small whole numbers, folded from exact parts (`3 * Math.PI`, `8 * Math.PI`,
+ * `5 * Math.PI / 6`): the simple multiples and ratios SPEC section 3 counts as known, beyond
+ * the ones the table names.
+ */
+function simpleMultipleOfPi(magnitude: number, tolerance: number): KnownConstant | undefined {
+  const ratio = magnitude / Math.PI;
+  for (let denominator = 1; denominator <= PI_RATIO_LIMIT; denominator++) {
+    const numerator = Math.round(ratio * denominator);
+    if (numerator < 1) continue;
+    if (Math.abs(ratio * denominator - numerator) > numerator * tolerance) continue;
+    const divisor = gcd(numerator, denominator);
+    const [n, d] = [numerator / divisor, denominator / divisor];
+    if (n > PI_RATIO_LIMIT) return undefined;
+    const name = `${n === 1 ? "" : n}π${d === 1 ? "" : `/${d}`}`;
+    return { key: `pi*${n}/${d}`, name, value: (n * Math.PI) / d, source: MATH, match: exact };
+  }
   return undefined;
 }
+
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));

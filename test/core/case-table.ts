@@ -551,6 +551,26 @@ const knownConstants: Case[] = [
     findings: ["1 90 threshold unjustified", "2 90 scale unjustified"],
   },
   {
+    name: "simple multiples and ratios of π written with the named constant",
+    code: "const a = 3 * Math.PI;\nconst d = (4 * r) / (3 * Math.PI);\nconst e = 8 * Math.PI * G;\nconst f = (5 * Math.PI) / 6;\n",
+    findings: [
+      "1 3 * Math.PI initializer known-constant",
+      "2 4 scale unjustified",
+      "2 3 * Math.PI scale known-constant",
+      "3 8 * Math.PI scale known-constant",
+      "4 (5 * Math.PI) / 6 initializer known-constant",
+    ],
+  },
+  {
+    name: "neighbour: π times a large or fractional factor is a value",
+    code: "const a = 143 * Math.PI;\nconst b = 1.07 * Math.PI;\nconst c = Math.PI / 13;\n",
+    findings: [
+      "1 143 * Math.PI initializer unjustified",
+      "2 1.07 * Math.PI initializer unjustified",
+      "3 Math.PI / 13 initializer unjustified",
+    ],
+  },
+  {
     name: "knownConstants: false",
     code: "const area = 3.14159 * r * r;",
     config: { knownConstants: false },

@@ -405,6 +405,11 @@ const strings: Case[] = py([
   },
   { name: "neighbour: a ratio that is 1/2", code: 'k = x * Fraction("1/2")\n', findings: ["1 1/2 scale allowed"] },
   { name: "neighbour: a hexadecimal float that is 1", code: 'k = x * float.fromhex("0x1p+0")\n', findings: ["1 0x1p+0 scale allowed"] },
+  {
+    name: "folded: 3π is a simple multiple of π",
+    code: "c = 4 * r / (3 * np.pi)\n",
+    findings: ["1 4 scale unjustified", "1 3 * np.pi scale known-constant"],
+  },
   { name: "folded: 1 + 2/1000", code: "k = x * (1 + 2 / 1000)\n", findings: ["1 1 + 2 / 1000 scale unjustified"] },
   { name: "folded: math.sqrt(1.004)", code: "k = x * math.sqrt(1.004)\n", findings: ["1 math.sqrt(1.004) scale unjustified"] },
   { name: "neighbour: m * 10 ** -3", code: "km = m * 10 ** -3\n", findings: ["1 10 ** -3 scale allowed"] },
