@@ -73,6 +73,7 @@ export class SourceFile {
   private readonly shapes = new Map<number, string>();
   private readonly blockHeadCache = new Map<number, Comment[]>();
   private readonly families = new Map<number, boolean>();
+  private codeOnly: string | undefined;
 
   constructor(
     readonly text: string,
@@ -310,10 +311,30 @@ export class SourceFile {
     const counting = values.every((v, i) => i === 0 || v === values[i - 1]! + 1);
     const bits = values.every((v) => v === 0 || (v > 0 && (v & (v - 1)) === 0));
     if (!counting && !bits) return false;
-    if (own[1] !== "") return true;
     // Without an owner, the names share a word (`STATE_IDLE`, `STATE_RUNNING`; `NO_SLEEPING`, `BODY_SLEEPING`).
     const words = members.map((m) => new Set(m.name.split("_")));
-    return [...words[0]!].some((word) => word.length > 1 && words.every((set) => set.has(word)));
+    if (own[1] === "" && ![...words[0]!].some((word) => word.length > 1 && words.every((set) => set.has(word)))) return false;
+    // A member the file computes with is a number in disguise (`x * Tuning.A / 100`), as an enum's is.
+    return !members.some((m) => this.computesWith(m.owner + m.name));
+  }
+
+  /** Whether the file's code (its comments left out) uses a name as an operand of arithmetic (`x * Tuning.A`, `Tuning.A / 100`). */
+  private computesWith(name: string): boolean {
+    const escaped = name.replace(/[.$]/g, "\\$&");
+    const operand = new RegExp(`[-+*/%]=?\\s*${escaped}(?![\\w$])|(?<![\\w$.])${escaped}\\s*[-+*/%](?![-+=])`);
+    return operand.test((this.codeOnly ??= this.withoutComments()));
+  }
+
+  /** The text with every comment blanked out (offsets kept). */
+  private withoutComments(): string {
+    let out = "";
+    let at = 0;
+    for (const comment of [...this.comments].sort((a, b) => a.start - b.start)) {
+      if (comment.start < at) continue;
+      out += this.text.slice(at, comment.start) + " ".repeat(comment.end - comment.start);
+      at = comment.end;
+    }
+    return out + this.text.slice(at);
   }
 
   /** A line's code with literals masked and comments and white space removed, as a digest. */

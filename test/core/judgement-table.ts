@@ -618,6 +618,17 @@ const notQuantities: Case[] = [
     ],
   },
   {
+    name: "neighbour: a family of constants the file computes with is numbers",
+    code: "Tuning.A = 27;\nTuning.B = 28;\nTuning.C = 29;\nexport const k = (x) => x * Tuning.A / 100;\n",
+    findings: ["1 27 initializer unjustified", "2 28 initializer unjustified", "3 29 initializer unjustified", "4 100 scale allowed"],
+  },
+  {
+    name: "python: a family of constants the file computes with is numbers",
+    path: PY,
+    code: "STATE_A = 27\nSTATE_B = 28\nSTATE_C = 29\n\n\ndef k(x):\n    return x * STATE_A / 100\n",
+    findings: ["1 27 initializer unjustified", "2 28 initializer unjustified", "3 29 initializer unjustified", "7 100 scale allowed"],
+  },
+  {
     name: "neighbour: a case of an enumeration written as constants retuned is retuned",
     base: "Body.DYNAMIC = 1;\nBody.STATIC = 2;\nBody.KINEMATIC = 4;\n",
     code: "Body.DYNAMIC = 1;\nBody.STATIC = 2;\nBody.KINEMATIC = 8;\n",
