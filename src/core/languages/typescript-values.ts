@@ -186,7 +186,17 @@ function concatenationOf(outer: ts.Node): { top: ts.Node; first: boolean; text: 
   return parts ? { top, first: true, text: parts.map((p) => p.text).join("") } : undefined;
 }
 
-/** Arithmetic and bitwise operators that coerce a string operand to a number (`+` concatenates instead). */
+/** Bitwise operators: they read a string operand as a number (`"27" | 0` is the integer 27). */
+const BITWISE = new Set<ts.SyntaxKind>([
+  ts.SyntaxKind.AmpersandToken,
+  ts.SyntaxKind.BarToken,
+  ts.SyntaxKind.CaretToken,
+  ts.SyntaxKind.LessThanLessThanToken,
+  ts.SyntaxKind.GreaterThanGreaterThanToken,
+  ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken,
+]);
+
+/** Arithmetic and bitwise operators, and their assignments, that coerce a string operand to a number (`+` concatenates instead). */
 const COERCING = new Set<ts.SyntaxKind>([
   ts.SyntaxKind.MinusToken,
   ts.SyntaxKind.AsteriskToken,
@@ -196,28 +206,13 @@ const COERCING = new Set<ts.SyntaxKind>([
   ts.SyntaxKind.MinusEqualsToken,
   ts.SyntaxKind.AsteriskEqualsToken,
   ts.SyntaxKind.SlashEqualsToken,
-  // Bitwise operators read their operands as numbers too (`"27" | 0` is 27).
-  ts.SyntaxKind.AmpersandToken,
-  ts.SyntaxKind.BarToken,
-  ts.SyntaxKind.CaretToken,
-  ts.SyntaxKind.LessThanLessThanToken,
-  ts.SyntaxKind.GreaterThanGreaterThanToken,
-  ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken,
+  ...BITWISE,
   ts.SyntaxKind.AmpersandEqualsToken,
   ts.SyntaxKind.BarEqualsToken,
   ts.SyntaxKind.CaretEqualsToken,
   ts.SyntaxKind.LessThanLessThanEqualsToken,
   ts.SyntaxKind.GreaterThanGreaterThanEqualsToken,
   ts.SyntaxKind.GreaterThanGreaterThanGreaterThanEqualsToken,
-]);
-
-const BITWISE = new Set<ts.SyntaxKind>([
-  ts.SyntaxKind.AmpersandToken,
-  ts.SyntaxKind.BarToken,
-  ts.SyntaxKind.CaretToken,
-  ts.SyntaxKind.LessThanLessThanToken,
-  ts.SyntaxKind.GreaterThanGreaterThanToken,
-  ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken,
 ]);
 
 /** The last names of the callees below: a cheap first test. */
