@@ -63,6 +63,8 @@ export const DEFAULT_CALIBRATION_PHRASES = [
   // Agreement with another code or output is what a fitted value shows, not what it is.
   "agrees with", "agree with", "agreed with", "agreement with", "good agreement", "better agreement", "best agreement",
   "it works", "works better", "works best", "work best", "worked best", "seems to work", "better results", "best results",
+  "works well", "work well", "worked well", "works fine", "works nicely", "numerical experiment*", "rule of thumb",
+  "heuristic", "heuristics", "heuristically", "make* … match*", "made … match*", "reproduce* … table*",
   "looks right", "looks good", "good enough",
 ]; // prettier-ignore
 
@@ -82,6 +84,7 @@ export const DEFAULT_PHYSICS_PHRASES = [
   "roundoff error*", "rounding error*", "interpolation error*", "aliasing error*", "integration error*",
   "test particle*", "test mass*", "test masses", "test charge*", "test bod*", "test function*", "test statistic*",
   "boundary condition*", "matching condition*", "tuning fork*", "tuned mass damper*", "impedance match*",
+  "heuristic argument*", "heuristic derivation*",
 ]; // prettier-ignore
 
 /**
@@ -143,7 +146,11 @@ export const DEFAULT_NARRATION_VERBS = [
   "offset", "pad", "trim", "cut", "drop", "force", "hack", "temporarily", "temporary", "quick",
 ]; // prettier-ignore
 
-export const DEFAULT_PLACEHOLDERS = ["TODO", "FIXME", "XXX", "TBD", "see above", "magic", "magic number", "placeholder"];
+export const DEFAULT_PLACEHOLDERS = [
+  "TODO", "FIXME", "XXX", "TBD", "see above", "magic", "magic number", "placeholder",
+  // Filler, and provenance that says nothing of the physics: a private discussion, the old code.
+  "lorem ipsum", "as discussed", "as agreed", "legacy", "kept from", "same as before", "from the old code", "do not change",
+]; // prettier-ignore
 
 const glob = z.string().min(1, "a glob must not be empty");
 

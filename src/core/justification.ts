@@ -204,6 +204,9 @@ function calibrationProblems(calibration: Calibration): string[] {
 /** Longer texts are judged on their opening: bounds the rules' work on hostile text. */
 const JUDGED_LENGTH = 2000;
 
+/** A negation and the word it negates ("not tuned", "not a fudge", "never fitted"). */
+const NEGATED_WORD = /(?<![\p{L}\p{N}])(?:not|never|without|non)\s+(?:(?:a|an|the|any|been|being)\s+)?[\p{L}-]+/giu;
+
 /** Words before the tag on its line that take the assertion back: "no @physics", "TODO @physics". */
 const NOT_ASSERTED = /(?<![\p{L}\p{N}])(no|not|without|missing|lacks?|needs?|todo|fixme|xxx|tbd|add|pending)(?![\p{L}\p{N}])[\s:;,.-]*$/iu;
 
@@ -232,7 +235,9 @@ export function qualityProblems(text: string, rules: Rules, block: string = text
   if (negation) problems.push(`it is not asserted ("${negation[1]}" before the tag)`);
   // Physics usages are taken out before the calibration vocabulary is looked for.
   const physics = listPattern(rules.physicsPhrases);
-  const judged = physics ? whole.replace(physics, " ") : whole;
+  // A calibration word negated is no admission ("not a fudge factor", "not tuned"): the negation
+  // and the word after it are left out, and whatever else the text admits is still read.
+  const judged = (physics ? whole.replace(physics, " ") : whole).replace(NEGATED_WORD, " ");
   // The words as the author wrote them, not the vocabulary's patterns.
   // A declared fit admits calibration by design: its words are not held against it.
   const calibration = declaredFit ? [] : findPhrases(judged, rules.calibrationPhrases);
@@ -244,7 +249,14 @@ export function qualityProblems(text: string, rules: Rules, block: string = text
   const mixed = mixedScriptWords(whole);
   if (mixed.length > 0) problems.push(`it mixes Latin and Cyrillic letters in a word (${mixed.map((w) => `"${w}"`).join(", ")})`);
   if (trimmed.length < rules.minLength) problems.push(`it is too short (${trimmed.length} characters, at least ${rules.minLength})`);
-  const words = trimmed.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  // Different words: a phrase repeated to pass the length rule ("velocity dispersion velocity dispersion") is still two.
+  const words = new Set(
+    trimmed
+      .toLowerCase()
+      .split(/\s+/)
+      .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""))
+      .filter((w) => w !== ""),
+  ).size;
   if (words < rules.minWords) problems.push(`it has too few words (${words}, at least ${rules.minWords})`);
   if (rules.requireReference && !cites(trimmed)) {
     problems.push("it cites no reference (an equation, DOI, arXiv id, URL, table or section, Author et al. YEAR, or file.c:10-20)");

@@ -281,6 +281,44 @@ const laundering: Case[] = [
     code: `// @physics: damping amplitude of the BAO wiggles, ${words}\nconst k = x * 1.002;`,
     findings: ["2 1.002 scale weak"],
   })),
+  ...[
+    "this value works well in practice",
+    "determined by numerical experiments on the grid",
+    "the factor that makes P(k) match halofit",
+    "found by bisection to reproduce Table 2",
+    "heuristic damping of the BAO wiggles",
+    "a rule of thumb for the damping",
+  ].map((words) => ({
+    name: `calibration in other words: "${words}"`,
+    code: `// @physics: ${words}\nconst k = x * 1.002;`,
+    findings: ["2 1.002 scale weak"],
+  })),
+  ...[
+    "lorem ipsum dolor sit amet consectetur",
+    "as discussed with Bob on Slack last week",
+    "legacy value, do not change it",
+    "kept from the previous implementation",
+    "velocity dispersion velocity dispersion velocity",
+  ].map((words) => ({
+    name: `filler, hearsay or a repeated phrase: "${words}"`,
+    code: `// @physics: ${words}\nconst k = x * 1.002;`,
+    findings: ["2 1.002 scale weak"],
+  })),
+  {
+    name: "neighbour: a calibration word negated is no admission",
+    code: "// @physics: velocity dispersion of the halo (not tuned), Eq. 3.4\nconst k = x * 1.002;\n// @physics: not a fudge factor: the damping scale of Eq. 3.4\nconst j = y * 0.31;",
+    findings: ["2 1.002 scale justified", "4 0.31 scale justified"],
+  },
+  {
+    name: "neighbour: a negation does not hide the admission beside it",
+    code: "// @physics: damping of Eq. 3.4, not derived but tuned to the N-body runs\nconst k = x * 1.002;",
+    findings: ["2 1.002 scale weak"],
+  },
+  {
+    name: "neighbour: a heuristic argument is physics",
+    code: "// @physics: the virial radius from the heuristic argument of Eq. 3.4\nconst k = x * 1.002;",
+    findings: ["2 1.002 scale justified"],
+  },
   {
     name: "neighbour: a fit that names its data",
     code: `// @physics: best-fit amplitude A_s from Planck 2018 TT,TE,EE+lowE, Table 2 of arXiv:1807.06209\nconst k = x * 2.1;`,

@@ -131,6 +131,17 @@ const quality: Case[] = py([
     findings: ["1 0.27 initializer justified"],
   },
   { name: "placeholder", code: "x = a * 1.002  # @physics: TODO explain this later please\n", findings: ["1 1.002 scale weak"] },
+  {
+    name: "calibration in other words, hearsay and filler",
+    code: "a = x * 1.002  # @physics: determined by numerical experiments on the grid\nb = x * 1.3  # @physics: makes the spectrum match halofit\nc = x * 2.7  # @physics: as discussed with Bob on Slack last week\nd = x * 3.1  # @physics: lorem ipsum dolor sit amet consectetur\n",
+    findings: ["1 1.002 scale weak", "2 1.3 scale weak", "3 2.7 scale weak", "4 3.1 scale weak"],
+  },
+  {
+    name: "a calibration word negated is no admission; a repeated phrase is two words",
+    code: "a = x * 1.002  # @physics: velocity dispersion of the halo (not tuned), Eq. 3.4\nb = x * 1.3  # @physics: velocity dispersion velocity dispersion\n",
+    findings: ["1 1.002 scale justified", "2 1.3 scale weak"],
+  },
+
   { name: "too short", code: "x = a * 1.002  # @physics: ok\n", findings: ["1 1.002 scale weak"] },
   {
     name: "requireReference without one",
