@@ -23,8 +23,8 @@ describe("proposeIgnores", () => {
     ],
     [
       "examples, docs, benchmarks and build scripts",
-      [file("examples/a.py"), file("docs/conf.py"), file("benchmarks/b.py"), file("builders/c.py")],
-      ["directory benchmarks/** 1", "directory builders/** 1", "directory docs/** 1", "directory examples/** 1"],
+      [file("examples/a.py"), file("docs/conf.py"), file("benchmarks/b.py"), file("builders/c.py"), file("samples/gaussian/g.py")],
+      ["directory benchmarks/** 1", "directory builders/** 1", "directory docs/** 1", "directory examples/** 1", "directory samples/** 1"],
     ],
     ["a file named demo is no directory", [file("src/physics/demo.ts", "export const k = 1;")], []],
     ["tools and scripts may hold science: not proposed", [file("tools/fit.py", "x = 1\n"), file("scripts/run.py", "x = 1\n")], []],
