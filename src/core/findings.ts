@@ -12,6 +12,7 @@ import {
   type Calibration,
   type Justification,
   type JustificationVerdict,
+  type JudgedLiteral,
 } from "./justification.js";
 import { constantIdentity, matchKnownConstant, matchKnownValue, UNIT_SOURCE, type KnownConstant } from "./known-constants.js";
 import type { LanguageAdapter } from "./literal.js";
@@ -146,18 +147,19 @@ function freshVerdict(
   previous: Previous | null,
   config: Config,
   history: History | null,
+  judged: JudgedLiteral,
 ): { verdict: JustificationVerdict; stale: boolean } {
   const isStale = (justification: Justification | null): boolean =>
     justification !== null &&
     history !== null &&
     !isFresh(justification, history) &&
     !(previous === null && history.coveredBefore(justification.text, literal.value));
-  const verdict = judgeJustification(literal.comments, config);
+  const verdict = judgeJustification(literal.comments, config, judged);
   if (!isStale(verdict.justification)) return { verdict, stale: false };
   if (admitsFit(verdict)) return { verdict, stale: true };
   const fresh = literal.comments.filter((c) => isFreshComment(c, history!));
   if (fresh.length === 0 || fresh.length === literal.comments.length) return { verdict, stale: true };
-  const alternative = judgeJustification(fresh, config);
+  const alternative = judgeJustification(fresh, config, judged);
   const usable = alternative.justification !== null && alternative.problems.length === 0;
   return usable ? { verdict: alternative, stale: isStale(alternative.justification) } : { verdict, stale: true };
 }
@@ -166,6 +168,16 @@ interface Judgement {
   status: Status;
   problems?: string[];
   exemption?: string;
+}
+
+/** Roles of a coefficient in a formula. */
+const COEFFICIENT_ROLES = new Set<Role>(["scale", "offset", "exponent"]);
+
+/** Whether a literal is one of several coefficients of a formula on its line (values other than the allowed ones). */
+function inFormula(literal: Literal, role: Role, config: Config): boolean {
+  if (!COEFFICIENT_ROLES.has(role)) return false;
+  const coefficients = literal.onSameLine().filter((l) => !config.allowValues.includes(l.value));
+  return coefficients.length >= 2;
 }
 
 /** Known constants already matched: pairing and judging ask about the same literals. */
@@ -224,7 +236,7 @@ export function classify(
     };
     judgement = { status: "known-constant" };
   } else {
-    const fresh = freshVerdict(literal, previous, config, history);
+    const fresh = freshVerdict(literal, previous, config, history, { inFormula: inFormula(literal, role, config) });
     const verdict = fresh.verdict;
     stale = fresh.stale;
     justification = verdict.justification;

@@ -422,8 +422,21 @@ export function withoutParameterDocs(text: string): string {
   return kept.join("\n");
 }
 
+/** What the judgement needs to know of the literal a comment would justify. */
+export interface JudgedLiteral {
+  /**
+   * One of several coefficients of a formula written on its line (`1.000140612 - 0.016708617 *
+   * cos(M) - 0.000139589 * cos(2M)`): a unit label then names what the formula computes, not
+   * where this coefficient comes from.
+   */
+  inFormula?: boolean;
+}
+
+const UNIT_OF_FORMULA =
+  "it only names a unit: the unit of what the formula computes, not where its coefficients come from (name the series or its source)";
+
 /** One comment read as a justification: its annotation (or the whole text, untagged), and its problems. */
-function read(comment: AttachedComment, config: Config): Reading {
+function read(comment: AttachedComment, config: Config, literal: JudgedLiteral = {}): Reading {
   const rules = config.justification;
   if (comment.placement === "function-doc") comment = { ...comment, text: withoutParameterDocs(comment.text) };
   const normalised = normaliseText(comment.text);
@@ -456,6 +469,7 @@ function read(comment: AttachedComment, config: Config): Reading {
       return { justification, calibration, untagged: true, problems: rest };
     }
   }
+  if (literal.inFormula && OWN.has(comment.placement) && isUnitLabel(comment.text)) problems.push(UNIT_OF_FORMULA);
   // Commented-out code is named first, whatever else is wrong with it: that is what the author must see.
   if (unexplained && rules.explain !== "off" && (problems.length === 0 || isCommentedOutCode(text))) problems.unshift(unexplained);
   return { justification, calibration: null, untagged: true, problems };
@@ -471,7 +485,11 @@ const LENGTH_PROBLEM = /^it (is too short|has too few words)/;
  * wins; else (adoption mode) a comment admitting calibration is held against the value, else
  * the first comment that explains it serves, else the nearest one is reported with its problems.
  */
-export function judgeJustification(comments: readonly AttachedComment[], config: Config): JustificationVerdict {
+export function judgeJustification(
+  comments: readonly AttachedComment[],
+  config: Config,
+  literal: JudgedLiteral = {},
+): JustificationVerdict {
   const usable = comments.flatMap((c) => {
     const comment = withoutLicence(c);
     return comment && usableFor(comment, config) ? [comment] : [];
@@ -490,7 +508,7 @@ export function judgeJustification(comments: readonly AttachedComment[], config:
   } else {
     // The strings of a call speak only when they explain the value or admit a fit: a log message is no comment.
     const heard = usable
-      .map((comment) => ({ comment, reading: read(comment, config) }))
+      .map((comment) => ({ comment, reading: read(comment, config, literal) }))
       .filter(({ comment, reading }) => comment.placement !== "argument-text" || reading.problems.length === 0 || admitsFit(reading));
     const readings = heard.map((h) => h.reading);
     chosen =

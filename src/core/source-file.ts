@@ -108,6 +108,11 @@ export class SourceFile {
     });
   }
 
+  /** The literals that start on a 1-based line. */
+  literalsOn(line: number): readonly Literal[] {
+    return this.literalsByLine.get(line) ?? [];
+  }
+
   /** 1-based line of an offset. */
   lineOf(offset: number): number {
     const starts = this.lineStarts;
@@ -403,6 +408,10 @@ export class Literal {
   }
   get boundsArrayLoop(): boolean {
     return this.site.boundsArrayLoop;
+  }
+  /** The literals of its line, itself included. */
+  onSameLine(): readonly Literal[] {
+    return this.file.literalsOn(this.line);
   }
   /** Whether its line names one case of an enumeration written as constants (see `SourceFile.inConstantFamily`). */
   get inConstantFamily(): boolean {

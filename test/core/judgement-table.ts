@@ -79,6 +79,25 @@ const explains: Case[] = [
     findings: ["1 300.5 element justified", "1 305.5 element justified", "1 310.5 element justified"],
   },
   {
+    name: "a unit over a formula names what it computes, not where its coefficients come from",
+    code: "const magr = 1.000140612 - 0.016708617 * Math.cos(m) - 0.000139589 * Math.cos(2.0 * m); // in au's\n",
+    config: ADOPT,
+    findings: ["1 1.000140612 offset weak", "1 0.016708617 scale weak", "1 0.000139589 scale weak", "1 2.0 scale allowed"],
+  },
+  {
+    name: "python: a unit over a formula names what it computes, not where its coefficients come from",
+    path: PY,
+    code: "meananomaly = (357.5277233 + 35999.05034 * ttdb) * deg2rad  # rad\n",
+    config: ADOPT,
+    findings: ["1 357.5277233 offset weak", "1 35999.05034 scale weak"],
+  },
+  {
+    name: "neighbour: a unit beside one factor, or over a table, still names it",
+    code: "const rKm = x * 6378.1366; // km\nconst wavelengths = [300.5, 305.5, 310.5]; // nm\n",
+    config: ADOPT,
+    findings: ["1 6378.1366 scale justified", "2 300.5 element justified", "2 305.5 element justified", "2 310.5 element justified"],
+  },
+  {
     name: "restating the code is no derivation",
     code: "const x = base * 1.07; // 1.07 * base\n",
     config: ADOPT,
