@@ -65,6 +65,7 @@ export const DEFAULT_CALIBRATION_PHRASES = [
   "it works", "works better", "works best", "work best", "worked best", "seems to work", "better results", "best results",
   "works well", "work well", "worked well", "works fine", "works nicely", "numerical experiment*", "rule of thumb",
   "heuristic", "heuristics", "heuristically", "make* … match*", "made … match*", "reproduce* … table*",
+  "track* … version*", "track* … implementation*", "track* … matlab",
   "looks right", "looks good", "good enough",
 ]; // prettier-ignore
 

@@ -288,6 +288,7 @@ const laundering: Case[] = [
     "found by bisection to reproduce Table 2",
     "heuristic damping of the BAO wiggles",
     "a rule of thumb for the damping",
+    "timescale changed to track changes in the MATLAB version",
   ].map((words) => ({
     name: `calibration in other words: "${words}"`,
     code: `// @physics: ${words}\nconst k = x * 1.002;`,
