@@ -93,11 +93,28 @@ const DIGITS_KEYWORD = /^(?:precision|digits|n_?digits|decimals|decimal_?places|
 const FORMAT_FUNCTION =
   /^(?:(?:np|numpy|math)\.)?(?:round|around|set_printoptions|printoptions|format_float_positional|format_float_scientific|array2string|array_str|array_repr)$/;
 
-const countsDigits = (context: Literal["context"]): boolean => {
+/** Rounding functions: their digits are a presentation only where the rounded value is shown. */
+const ROUNDING = /(?:^|\.)(?:round|around)$/;
+
+/**
+ * A statement that shows or hands back a value rather than computing with it: a return, a
+ * print or log call, a write, a formatted string (`f"…"`, `.format(`, `${…}`, `str(round(…))`).
+ */
+const PRESENTING_STATEMENT =
+  /^\s*(?:return\b|yield\b|print\s*\(|console\.\w+\s*\(|(?:self\.)?(?:log|logger|logging)\.\w+\s*\(|warnings\.warn\s*\(|[\w.]+\.(?:write|writeln|info|debug|warning|error)\s*\()|\bf["']|\.format\s*\(|\$\{|\b(?:str|repr|String)\s*\(\s*(?:(?:np|numpy|math)\.)?(?:round|around)\s*\(/;
+
+/**
+ * How many digits a value is rounded or printed with: a count consumed by a printing function,
+ * or by a rounding function whose result is shown (`print(round(x, 3))`, `return round(x, 3)`).
+ * Rounding a value the code goes on computing with (`let c = round(chroma, 4)` to hide
+ * floating-point noise) changes the value: its digits are a value.
+ */
+const countsDigits = (site: Literal): boolean => {
+  const context = site.context;
   if (context.kind !== "call-argument" || !FORMAT_FUNCTION.test(context.callee)) return false;
-  return context.keyword !== undefined
-    ? DIGITS_KEYWORD.test(context.keyword)
-    : /(?:^|\.)(?:round|around)$/.test(context.callee) && context.index === 1;
+  const rounding = ROUNDING.test(context.callee);
+  if (rounding && !PRESENTING_STATEMENT.test(site.statementText)) return false;
+  return context.keyword !== undefined ? DIGITS_KEYWORD.test(context.keyword) : rounding && context.index === 1;
 };
 
 const comparedWithVersion = (site: Literal): boolean => {
@@ -150,7 +167,7 @@ export function structuralExemption(site: Literal, role: Role): string | undefin
     // A group of a regular-expression match (`m.group(2)`, `m.span(1)`): which group, an index.
     if (context.kind === "call-argument" && REGEX_GROUP_METHODS.test(context.callee)) return "regular-expression group";
     // How many digits a number is rounded or printed with (`round(x, 3)`, `np.round(a, decimals=2)`).
-    if (countsDigits(context)) return "a count of digits";
+    if (countsDigits(site)) return "a count of digits";
     // A whole number a switch or `match` tells apart (`case 6:` of a marching-squares cell): a code, not a threshold.
     if (context.kind === "comparison" && context.caseLabel) return "case of a switch";
     // A count compared with a length (`len(line) >= 68`, `xs.length > 3`): how many, not how much.

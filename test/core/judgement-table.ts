@@ -567,10 +567,21 @@ const notQuantities: Case[] = [
     findings: ["1 7 default unjustified", "2 1 offset allowed", "2 1000 scale allowed"],
   },
   {
-    name: "python: rounding does not excuse the factor it rounds",
+    name: "python: rounding does not excuse the factor it rounds, and rounding a value computed with is a value",
     path: PY,
     code: "y = round(flux * 1.07, 3)\ntol = round(1e-8, 12)\n",
-    findings: ["1 1.07 scale unjustified", "2 1e-8 argument unjustified"],
+    findings: ["1 1.07 scale unjustified", "1 3 argument unjustified", "2 1e-8 argument unjustified", "2 12 argument unjustified"],
+  },
+  {
+    name: "python: digits of a rounded value that is shown",
+    path: PY,
+    code: 'print(round(x, 3))\nlog.info(f"flux {round(f, 2)}")\nlabel = str(np.round(v, 4))\n',
+    findings: [],
+  },
+  {
+    name: "rounding a value the code computes with changes it: its digits are a value",
+    code: "let c = round(Math.sqrt(a * a + b * b), 4);\nconsole.log(round(c, 3));\nconst s = `${round(c, 2)} mm`;\n",
+    findings: ["1 4 argument unjustified"],
   },
 
   {
