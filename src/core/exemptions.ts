@@ -202,6 +202,12 @@ const SENTINEL = /^[-+]?9{3,}(\.0*)?$/;
 const CODE_NAME =
   /(?:^|[._$]|(?<=[a-z]))(error|err|errno|code|status|state|mode|flag|flags|kind|type|level|verbosity|opcode|exit_?code|ret|retval)$/i;
 
+/** A name for a computing resource: a capacity, a batch, a pool, a number of workers. */
+const CAPACITY_NAME =
+  /(?:^|[._$]|(?<=[a-z]))(capacity|pool_?size|cache_?size|buffer_?size|batch_?size|chunk_?size|queue_?size|max_?entries|max_?items|max_?cache_?size|batch_?bytes|cache_?bytes|buffer_?bytes|n_?workers|num_?workers|n_?jobs|n_?threads|num_?threads|workers|threads)$/i;
+/** A statement that makes a pool, cache or queue: its `size` is a capacity. */
+const POOLED = /\bnew\s+[\w$.]*(?:Pool|Cache|Queue|Buffer)\s*\(|\b[\w.]*(?:Pool|Cache|Queue)\s*\(/;
+
 /** Why a value needs no justification unless retuned, or undefined. */
 export function valueExemption(site: Literal, role: Role, config: Config): string | undefined {
   if (config.allowValues.some((allowed) => allowed === site.value)) return `${site.text} is in allowValues`;
@@ -216,6 +222,17 @@ export function valueExemption(site: Literal, role: Role, config: Config): strin
     CODE_NAME.test(context.name)
   )
     return `an integer code assigned to ${context.name}`;
+  // A computing resource (`maxEntries = 9`, `poolSize`, `{ size: 16 }` of a pool): how much memory or work, not physics.
+  if (
+    Number.isInteger(site.value) &&
+    (context.kind === "assignment" ||
+      context.kind === "variable-initializer" ||
+      context.kind === "property-initializer" ||
+      context.kind === "object-property" ||
+      context.kind === "parameter-default") &&
+    (CAPACITY_NAME.test(context.name) || (context.name === "size" && POOLED.test(site.statementText)))
+  )
+    return `a computing resource (${context.name})`;
   // One case of an enumeration written as constants (`World.NO_SLEEPING = 1`, `… = 2`, `World.ISLAND_SLEEPING = 4`).
   if (
     Number.isInteger(site.value) &&

@@ -664,6 +664,17 @@ const notQuantities: Case[] = [
     code: "Body.DYNAMIC = 1;\nBody.STATIC = 2;\nBody.KINEMATIC = 8;\n",
     findings: ["3 8 initializer retuned was 4"],
   },
+  {
+    name: "a computing resource is no quantity",
+    code: "this._nodePool = new IslandNodePool({ size: 16 });\nexport class Tree {\n  constructor(maxEntries = 9) {}\n}\nconst BATCH_SIZE = 256;\n",
+    findings: ["1 16 element allowed", "3 9 default allowed", "5 256 initializer allowed"],
+  },
+  {
+    name: "python: a computing resource is no quantity; a body's size is",
+    path: PY,
+    code: "def run(n_workers=8, chunk_size=4096):\n    pass\n\n\nbody = Body(size=20)\n",
+    findings: ["1 8 default allowed", "1 4096 default allowed", "5 20 argument unjustified"],
+  },
   { name: "an integer error code", code: "rec.error = 4;", findings: ["1 4 initializer allowed"] },
   { name: "a fractional value in a code's name is still a value", code: "rec.error = 0.4;", findings: ["1 0.4 initializer unjustified"] },
   { name: "python: a sentinel", path: PY, code: "df = df.replace(-999, np.nan)\n", findings: ["1 -999 argument allowed"] },
