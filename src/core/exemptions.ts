@@ -212,34 +212,30 @@ const POOLED = /\bnew\s+[\w$.]*(?:Pool|Cache|Queue|Buffer)\s*\(|\b[\w.]*(?:Pool|
 export function valueExemption(site: Literal, role: Role, config: Config): string | undefined {
   if (config.allowValues.some((allowed) => allowed === site.value)) return `${site.text} is in allowValues`;
   if (SENTINEL.test(site.text)) return "missing-data sentinel (a number written as nines)";
-  const context = site.context;
-  if (
-    Number.isInteger(site.value) &&
-    (context.kind === "assignment" ||
-      context.kind === "variable-initializer" ||
-      context.kind === "property-initializer" ||
-      context.kind === "object-property") &&
-    CODE_NAME.test(context.name)
-  )
-    return `an integer code assigned to ${context.name}`;
-  // A computing resource (`maxEntries = 9`, `poolSize`, `{ size: 16 }` of a pool): how much memory or work, not physics.
-  if (
-    Number.isInteger(site.value) &&
-    (context.kind === "assignment" ||
-      context.kind === "variable-initializer" ||
-      context.kind === "property-initializer" ||
-      context.kind === "object-property" ||
-      context.kind === "parameter-default") &&
-    (CAPACITY_NAME.test(context.name) || (context.name === "size" && POOLED.test(site.statementText)))
-  )
-    return `a computing resource (${context.name})`;
-  // One case of an enumeration written as constants (`World.NO_SLEEPING = 1`, `… = 2`, `World.ISLAND_SLEEPING = 4`).
-  if (
-    Number.isInteger(site.value) &&
-    (context.kind === "assignment" || context.kind === "variable-initializer" || context.kind === "property-initializer") &&
-    site.inConstantFamily
-  )
-    return "one case of an enumeration written as constants";
+  const named = Number.isInteger(site.value) ? namedBy(site.context) : null;
+  if (named) {
+    if (named.kind !== "parameter-default" && CODE_NAME.test(named.name)) return `an integer code assigned to ${named.name}`;
+    // A computing resource (`maxEntries = 9`, `poolSize`, `{ size: 16 }` of a pool): how much memory or work, not physics.
+    if (CAPACITY_NAME.test(named.name) || (named.name === "size" && POOLED.test(site.statementText)))
+      return `a computing resource (${named.name})`;
+    // One case of an enumeration written as constants (`World.NO_SLEEPING = 1`, `… = 2`, `World.ISLAND_SLEEPING = 4`).
+    if (named.kind !== "object-property" && named.kind !== "parameter-default" && site.inConstantFamily)
+      return "one case of an enumeration written as constants";
+  }
   if (isPowerOfTen(site.value) && (role === "scale" || role === "initializer")) return "power of ten used as a unit scale";
   return undefined;
+}
+
+/** The name a value is given: assigned, declared, a property's or a parameter's default. */
+function namedBy(context: Literal["context"]): { kind: Literal["context"]["kind"]; name: string } | null {
+  switch (context.kind) {
+    case "assignment":
+    case "variable-initializer":
+    case "property-initializer":
+    case "object-property":
+    case "parameter-default":
+      return { kind: context.kind, name: context.name };
+    default:
+      return null;
+  }
 }
