@@ -222,9 +222,15 @@ export function valueExemption(site: Literal, role: Role, config: Config): strin
     if (named.kind !== "object-property" && named.kind !== "parameter-default" && site.inConstantFamily)
       return "one case of an enumeration written as constants";
   }
-  if (isPowerOfTen(site.value) && (role === "scale" || role === "initializer")) return "power of ten used as a unit scale";
+  // A power of ten converts units; beside a pure number such as e or π it makes another number (`x * Math.E / 10`).
+  if (isPowerOfTen(site.value) && (role === "scale" || role === "initializer") && !MATH_CONSTANT_BEFORE.test(site.around.before))
+    return "power of ten used as a unit scale";
   return undefined;
 }
+
+/** A named mathematical constant, then the operator of the power of ten that follows it. */
+const MATH_CONSTANT_BEFORE =
+  /(?:\bMath\.(?:E|PI|LN2|LN10|LOG2E|LOG10E|SQRT2|SQRT1_2)|\b(?:math|np|numpy|jnp|cmath)\.(?:e|pi|tau))\s*[*/]\s*$/;
 
 /** The name a value is given: assigned, declared, a property's or a parameter's default. */
 function namedBy(context: Literal["context"]): { kind: Literal["context"]["kind"]; name: string } | null {

@@ -486,6 +486,11 @@ const numbersInStrings: Case[] = [
   },
   { name: "neighbour: a radix that is not a literal leaves the text", code: 'const k = x * parseInt("1b", radix);', findings: [] },
   { name: "neighbour: a signed hexadecimal string is NaN to Number", code: 'const k = x * Number("-0x1b");', findings: [] },
+  {
+    name: "a power of ten beside e or π makes another number, not a unit conversion",
+    code: "const k = x * Math.E / 10;\nconst j = y * Math.PI * 1e-1;\nconst ms = t * 1000;\n",
+    findings: ["1 10 scale unjustified", "2 1e-1 scale unjustified", "3 1000 scale allowed"],
+  },
   { name: "a BigInt factor", code: "const k = x * 1002n / 1000n;", findings: ["1 1002n scale unjustified", "1 1000n scale allowed"] },
   { name: "a BigInt ratio folded", code: "const K = 1002n / 1000n;", findings: ["1 1002n / 1000n initializer unjustified"] },
   {

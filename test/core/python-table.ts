@@ -421,6 +421,11 @@ const strings: Case[] = py([
     code: "c = 4 * r / (3 * np.pi)\n",
     findings: ["1 4 scale unjustified", "1 3 * np.pi scale known-constant"],
   },
+  {
+    name: "a power of ten beside e is another number",
+    code: "k = x * math.e / 10\nm = t * 1000\n",
+    findings: ["1 10 scale unjustified", "2 1000 scale allowed"],
+  },
   { name: "folded: 1 + 2/1000", code: "k = x * (1 + 2 / 1000)\n", findings: ["1 1 + 2 / 1000 scale unjustified"] },
   { name: "folded: math.sqrt(1.004)", code: "k = x * math.sqrt(1.004)\n", findings: ["1 math.sqrt(1.004) scale unjustified"] },
   { name: "neighbour: m * 10 ** -3", code: "km = m * 10 ** -3\n", findings: ["1 10 ** -3 scale allowed"] },
