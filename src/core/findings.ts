@@ -236,7 +236,9 @@ export function classify(
     };
     judgement = { status: "known-constant" };
   } else {
-    const fresh = freshVerdict(literal, previous, config, history, { inFormula: inFormula(literal, role, config) });
+    // Only an untagged comment is read as a unit label (adoption mode): the formula test is for it alone.
+    const judged = { inFormula: !config.requireTag && inFormula(literal, role, config) };
+    const fresh = freshVerdict(literal, previous, config, history, judged);
     const verdict = fresh.verdict;
     stale = fresh.stale;
     justification = verdict.justification;

@@ -73,8 +73,8 @@ const irrational = (minDigits: number) => ({ exact: false as const, minDigits })
 const exact = { exact: true as const };
 
 /** A unit's definition read the other way (`1 / 0.3048` feet per metre), where the code or its comment names the unit. */
-function reciprocalUnit(key: string, name: string, definition: number, unit: RegExp): KnownConstant[] {
-  return [{ key, name, value: 1 / definition, source: UNIT, match: irrational(4), requires: { pattern: unit, in: "comment" } }];
+function reciprocalUnit(key: string, name: string, definition: number, unit: RegExp): KnownConstant {
+  return { key, name, value: 1 / definition, source: UNIT, match: irrational(4), requires: { pattern: unit, in: "comment" } };
 }
 
 /**
@@ -760,12 +760,12 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
   },
   // The same definitions read the other way (feet per metre), as written to a few digits: only
   // where the unit is named, since four digits alone are common.
-  ...reciprocalUnit("feet-per-m", "feet per metre", 0.3048, /\b(ft|feet|foot)\b/i),
-  ...reciprocalUnit("inches-per-m", "inches per metre", 0.0254, /\b(in|inch|inches)\b/i),
-  ...reciprocalUnit("yards-per-m", "yards per metre", 0.9144, /\b(yd|yds|yards?)\b/i),
-  ...reciprocalUnit("miles-per-km", "miles per kilometre", 1.609344, /\b(mi|miles?)\b/i),
-  ...reciprocalUnit("acres-per-m2", "acres per square metre", 4046.8564224, /\b(ac|acres?)\b/i),
-  ...reciprocalUnit("pounds-per-kg", "pounds per kilogram", 0.45359237, /\b(lb|lbs|pounds?)\b/i),
+  reciprocalUnit("feet-per-m", "feet per metre", 0.3048, /\b(ft|feet|foot)\b/i),
+  reciprocalUnit("inches-per-m", "inches per metre", 0.0254, /\b(in|inch|inches)\b/i),
+  reciprocalUnit("yards-per-m", "yards per metre", 0.9144, /\b(yd|yds|yards?)\b/i),
+  reciprocalUnit("miles-per-km", "miles per kilometre", 1.609344, /\b(mi|miles?)\b/i),
+  reciprocalUnit("acres-per-m2", "acres per square metre", 4046.8564224, /\b(ac|acres?)\b/i),
+  reciprocalUnit("pounds-per-kg", "pounds per kilogram", 0.45359237, /\b(lb|lbs|pounds?)\b/i),
 ];
 
 /**

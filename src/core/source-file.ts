@@ -280,12 +280,8 @@ export class SourceFile {
    * bits (1, 2, 4): names for cases, as an enum's members are.
    */
   inConstantFamily(line: number): boolean {
-    let result = this.families.get(line);
-    if (result === undefined) {
-      result = this.findConstantFamily(line);
-      this.families.set(line, result);
-    }
-    return result;
+    if (!this.families.has(line)) this.findConstantFamily(line);
+    return this.families.get(line)!;
   }
 
   private lineText(line: number): string {
@@ -294,22 +290,31 @@ export class SourceFile {
     return this.text.slice(from, to).replace(/\r$/, "");
   }
 
-  private findConstantFamily(line: number): boolean {
+  /** Judges the family a line belongs to once, and records the verdict for every member's line. */
+  private findConstantFamily(line: number): void {
     const own = NAMED_INTEGER.exec(this.lineText(line));
-    if (!own) return false;
-    const members = [{ owner: own[1]!, name: own[2]!, value: Number(own[3]) }];
+    if (!own) {
+      this.families.set(line, false);
+      return;
+    }
+    const members = [{ line, owner: own[1]!, name: own[2]!, value: Number(own[3]) }];
     for (const step of [-1, 1]) {
       let gap = 0;
       for (let l = line + step; l >= 1 && l <= this.lineStarts.length && gap <= FAMILY_GAP; l += step) {
         const text = this.lineText(l);
         const match = NAMED_INTEGER.exec(text);
         if (match && match[1] === own[1]) {
-          members.push({ owner: match[1]!, name: match[2]!, value: Number(match[3]) });
+          members.push({ line: l, owner: match[1]!, name: match[2]!, value: Number(match[3]) });
           gap = 0;
         } else if (COMMENT_OR_BLANK.test(text)) gap++;
         else break;
       }
     }
+    const family = this.isEnumeration(members, own[1] !== "");
+    for (const member of members) this.families.set(member.line, family);
+  }
+
+  private isEnumeration(members: ReadonlyArray<{ owner: string; name: string; value: number }>, owned: boolean): boolean {
     if (members.length < 3) return false;
     const values = members.map((m) => m.value).sort((a, b) => a - b);
     if (new Set(values).size !== values.length) return false;
@@ -318,7 +323,7 @@ export class SourceFile {
     if (!counting && !bits) return false;
     // Without an owner, the names share a word (`STATE_IDLE`, `STATE_RUNNING`; `NO_SLEEPING`, `BODY_SLEEPING`).
     const words = members.map((m) => new Set(m.name.split("_")));
-    if (own[1] === "" && ![...words[0]!].some((word) => word.length > 1 && words.every((set) => set.has(word)))) return false;
+    if (!owned && ![...words[0]!].some((word) => word.length > 1 && words.every((set) => set.has(word)))) return false;
     // A member the file computes with is a number in disguise (`x * Tuning.A / 100`), as an enum's is.
     return !members.some((m) => this.computesWith(m.owner + m.name));
   }
