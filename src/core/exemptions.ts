@@ -49,6 +49,25 @@ const VERSION_AFTER = /^\s*(?:,\s*\d+\s*)*[)\]]?\s*(?:[<>]=?|[!=]==?)\s*[\w$.(]*
 const POSITION_METHODS =
   /(?:^|\.)(slice|substring|substr|charAt|charCodeAt|codePointAt|splice|at|padStart|padEnd|toFixed|toPrecision|toExponential|repeat|indexOf|lastIndexOf|startswith|endswith|ljust|rjust|zfill|center|splitlines|readUInt\w*|readInt\w*|getUint\w*|getInt\w*|getFloat\w*)$/;
 
+/**
+ * Inside the byte offset of a read or write of binary data, on the literal's line: the first
+ * argument of a `DataView`'s `getFloat32(…)`/`setUint16(…)` or a Buffer's `readInt32LE(…)`, the
+ * second of a Buffer's `writeDoubleBE(value, …)`, the offset of Python's `struct.unpack_from`
+ * and `pack_into`, or an `offset=` (`np.frombuffer(b, offset=…)`). `nodesOffset + i * 16 + 12`
+ * says where a field starts in a record, not how much of anything.
+ */
+const BYTE_OFFSET_BEFORE = new RegExp(
+  [
+    String.raw`\.(?:get|set)(?:Int8|Uint8|Int16|Uint16|Int32|Uint32|Float16|Float32|Float64|BigInt64|BigUint64)\s*\([^(),]*$`,
+    String.raw`\.read(?:U?Int|UInt|Float|Double|BigU?Int|BigUInt)\w*\s*\([^(),]*$`,
+    String.raw`\.write(?:U?Int|UInt|Float|Double|BigU?Int|BigUInt)\w*\s*\([^(),]*,[^(),]*$`,
+    String.raw`\b(?:unpack_from|pack_into)\s*\([^(),]*,[^(),]*,[^(),]*$`,
+    String.raw`\b(?:unpack_from|pack_into|frombuffer)\s*\([^()]*\boffset\s*=[^(),]*$`,
+  ].join("|"),
+);
+const inByteOffset = (site: Literal): boolean =>
+  site.context.kind === "binary" && ["+", "-", "*"].includes(site.context.operator) && BYTE_OFFSET_BEFORE.test(site.around.before);
+
 /** The base argument of a call that reads or writes a number in a base. */
 const isRadix = (context: { callee: string; index: number; keyword?: string }): boolean =>
   (/(?:^|\.)parseInt$/.test(context.callee) && context.index === 1) ||
@@ -162,6 +181,8 @@ export function structuralExemption(site: Literal, role: Role): string | undefin
     if (site.boundsArrayLoop) return ARRAY_LOOP_EXEMPTION;
     // A position or count in a string or array (`s.slice(1, 4)`, `x.toFixed(3)`): where, not how much.
     if (context.kind === "call-argument" && POSITION_METHODS.test(context.callee)) return "position or count argument";
+    // Where a field starts in binary data (`view.getFloat32(offset + i * 16 + 12)`): a byte position.
+    if (inByteOffset(site)) return "byte offset in binary data";
     // The base a number is read or written in (`parseInt(s, 16)`, `n.toString(16)`, Python's `int(s, 16)`).
     if (context.kind === "call-argument" && isRadix(context)) return "radix";
     // A group of a regular-expression match (`m.group(2)`, `m.span(1)`): which group, an index.
@@ -230,7 +251,7 @@ export function valueExemption(site: Literal, role: Role, config: Config): strin
 
 /** A named mathematical constant, then the operator of the power of ten that follows it. */
 const MATH_CONSTANT_BEFORE =
-  /(?:\bMath\.(?:E|PI|LN2|LN10|LOG2E|LOG10E|SQRT2|SQRT1_2)|\b(?:math|np|numpy|jnp|cmath)\.(?:e|pi|tau))\s*[*/]\s*$/;
+  /(?:\bMath\.(?:E|PI|LN2|LN10|LOG2E|LOG10E|SQRT2|SQRT1_2)|\b(?:math|np|numpy|jnp|cmath)\.(?:e|pi|tau)|(?<![\w$.])(?:pi|PI|M_PI|tau|TAU)\b|[πτ])\s*[*/]\s*$/u;
 
 /** The name a value is given: assigned, declared, a property's or a parameter's default. */
 function namedBy(context: Literal["context"]): { kind: Literal["context"]["kind"]; name: string } | null {

@@ -15,7 +15,12 @@ export interface KnownConstant {
    * full; measured and irrational values at `minDigits` significant digits or more.
    */
   match: { exact: true } | { exact: false; minDigits: number };
-  /** Earlier accepted values (an older CODATA adjustment) that also match. */
+  /**
+   * Earlier accepted values that also match: for CODATA constants the 2014, 2010, 2006, 2002,
+   * 1998 and 1986 adjustments, newest first (where the value changed), so that code written
+   * against an older adjustment, and its move to a newer one, reads as the constant (SPEC
+   * section 3: "G from CODATA 2014 to 2018"). Before the 2019 SI, μ₀ was 4π × 10⁻⁷ exactly.
+   */
   alternates?: number[];
   /**
    * Only recognised in this context: a definition whose number is common (20 in `20 * log10`,
@@ -268,6 +273,7 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
     key: "h",
     name: "Planck constant h [J s]",
     value: 6.62607015e-34,
+    alternates: [6.62607004e-34, 6.62606957e-34, 6.62606896e-34, 6.6260693e-34, 6.62606876e-34, 6.6260755e-34],
     source: CODATA_EXACT,
     match: irrational(3),
     constantName: "PLANCK_H",
@@ -276,6 +282,7 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
     key: "hbar",
     name: "reduced Planck constant ħ [J s]",
     value: 1.054571817e-34,
+    alternates: [1.0545718e-34, 1.054571726e-34, 1.054571628e-34, 1.05457168e-34, 1.054571596e-34, 1.05457266e-34],
     source: CODATA_EXACT,
     match: irrational(3),
     constantName: "HBAR",
@@ -284,6 +291,7 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
     key: "qe",
     name: "elementary charge e [C] (also J per eV)",
     value: 1.602176634e-19,
+    alternates: [1.6021766208e-19, 1.602176565e-19, 1.602176487e-19, 1.60217653e-19, 1.602176462e-19, 1.60217733e-19],
     source: CODATA_EXACT,
     match: irrational(3),
     constantName: "ELEMENTARY_CHARGE",
@@ -292,6 +300,7 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
     key: "kB",
     name: "Boltzmann constant k_B [J/K]",
     value: 1.380649e-23,
+    alternates: [1.38064852e-23, 1.3806488e-23, 1.3806504e-23, 1.3806505e-23, 1.3806503e-23, 1.380658e-23],
     source: CODATA_EXACT,
     match: irrational(3),
     constantName: "BOLTZMANN_K",
@@ -300,6 +309,7 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
     key: "kB-eV",
     name: "Boltzmann constant k_B [eV/K]",
     value: 8.617333262e-5,
+    alternates: [8.6173303e-5, 8.6173324e-5, 8.617343e-5, 8.617342e-5, 8.617385e-5],
     source: CODATA,
     match: irrational(3),
     constantName: "BOLTZMANN_K_EV",
@@ -308,6 +318,7 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
     key: "NA",
     name: "Avogadro constant N_A [1/mol]",
     value: 6.02214076e23,
+    alternates: [6.022140857e23, 6.02214129e23, 6.02214179e23, 6.0221415e23, 6.02214199e23, 6.0221367e23],
     source: CODATA_EXACT,
     match: irrational(3),
     constantName: "AVOGADRO",
@@ -316,7 +327,7 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
     key: "G",
     name: "Newtonian constant of gravitation G [m³/(kg s²)]",
     value: 6.6743e-11,
-    alternates: [6.67408e-11, 6.67384e-11],
+    alternates: [6.67408e-11, 6.67384e-11, 6.67428e-11, 6.6742e-11, 6.673e-11, 6.67259e-11],
     source: CODATA,
     match: irrational(3),
     constantName: "GRAVITATIONAL_G",
@@ -325,6 +336,7 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
     key: "sigmaSB",
     name: "Stefan–Boltzmann constant σ [W/(m² K⁴)]",
     value: 5.670374419e-8,
+    alternates: [5.670367e-8, 5.670373e-8, 5.6704e-8, 5.67051e-8],
     source: CODATA,
     match: irrational(3),
     constantName: "STEFAN_BOLTZMANN",
@@ -333,6 +345,7 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
     key: "eps0",
     name: "vacuum permittivity ε₀ [F/m]",
     value: 8.8541878128e-12,
+    alternates: [8.854187817e-12],
     source: CODATA,
     match: irrational(3),
     constantName: "VACUUM_PERMITTIVITY",
@@ -341,6 +354,7 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
     key: "mu0",
     name: "vacuum permeability μ₀ [N/A²]",
     value: 1.25663706212e-6,
+    alternates: [4e-7 * Math.PI],
     source: CODATA,
     match: irrational(3),
     constantName: "VACUUM_PERMEABILITY",
@@ -349,15 +363,25 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
     key: "me",
     name: "electron mass m_e [kg]",
     value: 9.1093837015e-31,
+    alternates: [9.10938356e-31, 9.10938291e-31, 9.10938215e-31, 9.1093826e-31, 9.10938188e-31, 9.1093897e-31],
     source: CODATA,
     match: irrational(3),
     constantName: "ELECTRON_MASS",
   },
-  { key: "mp", name: "proton mass m_p [kg]", value: 1.67262192369e-27, source: CODATA, match: irrational(3), constantName: "PROTON_MASS" },
+  {
+    key: "mp",
+    name: "proton mass m_p [kg]",
+    value: 1.67262192369e-27,
+    alternates: [1.672621898e-27, 1.672621777e-27, 1.672621637e-27, 1.67262171e-27, 1.67262158e-27, 1.6726231e-27],
+    source: CODATA,
+    match: irrational(3),
+    constantName: "PROTON_MASS",
+  },
   {
     key: "mn",
     name: "neutron mass m_n [kg]",
     value: 1.67492749804e-27,
+    alternates: [1.674927471e-27, 1.674927351e-27, 1.674927211e-27, 1.67492728e-27, 1.67492716e-27, 1.6749286e-27],
     source: CODATA,
     match: irrational(3),
     constantName: "NEUTRON_MASS",
@@ -366,6 +390,7 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
     key: "u",
     name: "atomic mass constant m_u [kg]",
     value: 1.6605390666e-27,
+    alternates: [1.66053904e-27, 1.660538921e-27, 1.660538782e-27, 1.66053886e-27, 1.66053873e-27, 1.6605402e-27],
     source: CODATA,
     match: irrational(3),
     constantName: "ATOMIC_MASS_UNIT",
@@ -374,6 +399,7 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
     key: "alpha",
     name: "fine-structure constant α",
     value: 7.2973525693e-3,
+    alternates: [7.2973525664e-3, 7.2973525698e-3, 7.2973525376e-3, 7.297352568e-3, 7.297352533e-3, 7.29735308e-3],
     source: CODATA,
     match: irrational(3),
     constantName: "FINE_STRUCTURE_ALPHA",
@@ -382,6 +408,7 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
     key: "1/alpha",
     name: "inverse fine-structure constant 1/α",
     value: 137.035999084,
+    alternates: [137.035999139, 137.035999074, 137.035999679, 137.03599911, 137.03599976, 137.0359895],
     source: CODATA,
     match: irrational(5),
     constantName: "INVERSE_FINE_STRUCTURE",
@@ -390,6 +417,7 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
     key: "R",
     name: "molar gas constant R [J/(mol K)]",
     value: 8.314462618,
+    alternates: [8.3144598, 8.3144621, 8.314472, 8.31451],
     source: CODATA_EXACT,
     match: irrational(3),
     constantName: "GAS_CONSTANT_R",
@@ -420,7 +448,15 @@ export const KNOWN_CONSTANTS: readonly KnownConstant[] = [
     match: irrational(3),
     constantName: "WIEN_B",
   },
-  { key: "F", name: "Faraday constant F [C/mol]", value: 96485.33212, source: CODATA_EXACT, match: irrational(4), constantName: "FARADAY" },
+  {
+    key: "F",
+    name: "Faraday constant F [C/mol]",
+    value: 96485.33212,
+    alternates: [96485.33289, 96485.3365, 96485.3399, 96485.3383, 96485.3415, 96485.309],
+    source: CODATA_EXACT,
+    match: irrational(4),
+    constantName: "FARADAY",
+  },
 
   // Astronomy
   {

@@ -477,6 +477,100 @@ const knownValues: Case[] = [
   { name: "python: √3/2", path: PY, code: "S60 = 0.8660254\n", findings: ["1 0.8660254 initializer known-constant"] },
   { name: "python: WGS-84 GM", path: PY, code: "MU = 398600.4418\n", findings: ["1 398600.4418 initializer known-constant"] },
   { name: "python: magnitudes", path: PY, code: "mag = -2.5 * np.log10(flux)\n", findings: ["1 -2.5 scale known-constant"] },
+  // Earlier CODATA adjustments are the constant too, and a move between two of them is no retune (SPEC section 3).
+  { name: "Avogadro from CODATA 2014", code: "const NA = 6.022140857e23;", findings: ["1 6.022140857e23 initializer known-constant"] },
+  { name: "Boltzmann from CODATA 2010", code: "const kB = 1.3806488e-23;", findings: ["1 1.3806488e-23 initializer known-constant"] },
+  {
+    name: "μ0 before the 2019 SI (4π × 10⁻⁷)",
+    code: "const mu0 = 1.2566370614e-6;",
+    findings: ["1 1.2566370614e-6 initializer known-constant"],
+  },
+  { name: "a value between adjustments is no constant", code: "const NA = 6.0225e23;", findings: ["1 6.0225e23 initializer unjustified"] },
+  {
+    name: "R moved from CODATA 2006 to 2018",
+    base: "const R = 8.314472;",
+    code: "const R = 8.314462618;",
+    findings: ["1 8.314462618 initializer known-constant was 8.314472"],
+  },
+  {
+    name: "a CODATA value moved off every adjustment is retuned",
+    base: "const kB = 1.38064852e-23;",
+    code: "const kB = 1.39e-23;",
+    findings: ["1 1.39e-23 initializer retuned was 1.38064852e-23"],
+  },
+  {
+    name: "python: Avogadro moved from CODATA 2014 to 2018",
+    path: PY,
+    base: "N_A = Avogadro = 6.022140857e+23\n",
+    code: "N_A = Avogadro = 6.02214076e23\n",
+    findings: ["1 6.02214076e23 initializer known-constant was 6.022140857e+23"],
+  },
+  { name: "python: R of CODATA 1986", path: PY, code: '_constants = {"R": 8.31451}\n', findings: ["1 8.31451 element known-constant"] },
+  {
+    name: "python: the elementary charge of CODATA 2014",
+    path: PY,
+    code: "e = elementary_charge = 1.6021766208e-19\n",
+    findings: ["1 1.6021766208e-19 initializer known-constant"],
+  },
+  // A name of π folds like Math.PI where the file binds it to nothing else.
+  {
+    name: "imported names of π",
+    code: 'import { pi, halfPi } from "./math.js";\nconst psi = pi / 6, q = halfPi / 3;\n',
+    findings: ["2 pi / 6 initializer known-constant", "2 halfPi / 3 initializer known-constant"],
+  },
+  { name: "π declared as Math.PI", code: "var π = Math.PI;\nvar ψ = π / 6;\n", findings: ["2 π / 6 initializer known-constant"] },
+  { name: "PI taken from Math", code: "const { PI } = Math;\nconst y = PI / 6;\n", findings: ["2 PI / 6 initializer known-constant"] },
+  {
+    name: "a factor beside a name of π is judged with it",
+    code: 'import { pi } from "./math.js";\nconst y = pi * 0.27;\nconst d = x * pi / 10;\n',
+    findings: ["2 pi * 0.27 initializer unjustified", "3 10 scale unjustified"],
+  },
+  { name: "a parameter named pi is a variable", code: "function f(pi) {\n  return pi / 6;\n}\n", findings: ["2 6 scale unjustified"] },
+  {
+    name: "pi bound to another value is a variable",
+    code: "let pi = 0.27;\nconst y = pi / 6;\n",
+    findings: ["1 0.27 initializer unjustified", "2 6 scale unjustified"],
+  },
+  {
+    name: "a loop variable named pi is a variable",
+    code: "for (const pi of xs) y = pi / 6;\n",
+    findings: ["1 6 scale unjustified"],
+  },
+  {
+    name: "tau imported as PI is no π",
+    code: 'import { tau as PI } from "./math.js";\nconst y = PI / 6;\n',
+    findings: ["2 6 scale unjustified"],
+  },
+  {
+    name: "python: names of π imported or assigned",
+    path: PY,
+    code: "from numpy import pi\nPI = np.pi\nHALF_PI = np.pi / 2\na = pi / 6\nb = PI / 6\nc = HALF_PI / 3\n",
+    findings: [
+      "3 np.pi / 2 initializer known-constant",
+      "4 pi / 6 initializer known-constant",
+      "5 PI / 6 initializer known-constant",
+      "6 HALF_PI / 3 initializer known-constant",
+    ],
+  },
+  { name: "python: π as a name", path: PY, code: "y = π / 6\n", findings: ["1 π / 6 initializer known-constant"] },
+  { name: "python: pi as a parameter", path: PY, code: "def f(pi):\n    return pi / 6\n", findings: ["2 6 scale unjustified"] },
+  { name: "python: pi as a lambda's parameter", path: PY, code: "f = lambda pi: pi / 6\n", findings: ["1 6 scale unjustified"] },
+  { name: "python: pi as a loop variable", path: PY, code: "for pi in xs:\n    y = pi / 6\n", findings: ["2 6 scale unjustified"] },
+  { name: "python: pi in a comprehension", path: PY, code: "ys = [pi / 6 for pi in xs]\n", findings: ["1 6 scale unjustified"] },
+  {
+    name: "python: pi bound to another value",
+    path: PY,
+    code: "pi = 0.27\ny = pi / 6\n",
+    findings: ["1 0.27 initializer unjustified", "2 6 scale unjustified"],
+  },
+  { name: "python: pi unpacked", path: PY, code: "pi, q = f()\ny = pi / 6\n", findings: ["2 6 scale unjustified"] },
+  { name: "python: tau imported as PI", path: PY, code: "from math import tau as PI\ny = PI / 6\n", findings: ["2 6 scale unjustified"] },
+  {
+    name: "python: pi imported under its name",
+    path: PY,
+    code: "from math import pi as PI\ny = PI / 6\n",
+    findings: ["2 PI / 6 initializer known-constant"],
+  },
 ];
 
 const calibration: Case[] = [
@@ -535,6 +629,30 @@ const calibration: Case[] = [
 ];
 
 const notQuantities: Case[] = [
+  { name: "a byte offset in a DataView read", code: "const lat = view.getFloat32(offset + i * 16 + 12, true);\n", findings: [] },
+  { name: "a byte offset in a Buffer read", code: "const v = buf.readUInt32LE(base + 8);\n", findings: [] },
+  {
+    name: "a Buffer write's value is a value, its offset a position",
+    code: "buf.writeDoubleBE(v * 0.27, base + 16);\n",
+    findings: ["1 0.27 scale unjustified"],
+  },
+  {
+    name: "a factor on what a binary read returns is a value",
+    code: "const lat = view.getFloat32(off, true) * 12;\n",
+    findings: ["1 12 scale unjustified"],
+  },
+  {
+    name: "python: byte offsets of struct and frombuffer",
+    path: PY,
+    code: 'a, = struct.unpack_from("<f", buf, off + 12)\nb = np.frombuffer(raw, dtype="<f4", offset=hdr + 64)\n',
+    findings: [],
+  },
+  {
+    name: "python: a factor on an unpacked value is a value",
+    path: PY,
+    code: 'c = struct.unpack_from("<f", buf, off + 12)[0] * 27\n',
+    findings: ["1 27 scale unjustified"],
+  },
   { name: "a missing-data sentinel", code: "df = df.replace(-9999, NaN);", findings: ["1 -9999 argument allowed"] },
   {
     name: "a retuned sentinel is retuned",
@@ -991,7 +1109,7 @@ const namedDefinitions: Case[] = [
     findings: ["1 32 initializer untagged"],
   },
   { name: "a third of a turn of hue", code: "t3[0] = h + 1 / 3;", findings: ["1 1 / 3 offset known-constant"] },
-  { name: "python: 4/3 π r³", path: PY, code: "v = 4.0 / 3.0 * pi * r**3\n", findings: ["1 4.0 / 3.0 scale known-constant"] },
+  { name: "python: 4/3 π r³", path: PY, code: "v = 4.0 / 3.0 * pi * r**3\n", findings: ["1 4.0 / 3.0 * pi scale known-constant"] },
   { name: "0.33 is not a third", code: "const k = x * 0.33;", findings: ["1 0.33 scale unjustified"] },
   { name: "3/11 is not a simple fraction", code: "const alpha = 3 / 11;", findings: ["1 3 / 11 initializer unjustified"] },
   {

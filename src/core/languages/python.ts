@@ -9,8 +9,9 @@
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { Language as Grammar, Parser } from "web-tree-sitter";
+import { Language as Grammar, type Node as TreeNode, Parser, Query, type Tree } from "web-tree-sitter";
 import { asciiDigits, hexFloatValue, integerInBase, NUMBERS, ratioValue, WHOLE_NUMBER, wholeNumberValue } from "../number-text.js";
+import { isPiValue, PI_NAMES, piName } from "./pi-names.js";
 import {
   isProse,
   shapeDigest,
@@ -164,6 +165,9 @@ function parseNumber(text: string): number {
 }
 
 class PythonFile {
+  /** Names of π the file binds to something else (`def f(pi)`, `pi = 0.27`): ordinary variables here. */
+  piRebound: ReadonlySet<string> = new Set();
+
   constructor(readonly text: string) {}
 
   textOf(node: PyNode): string {
@@ -638,6 +642,7 @@ class Scan {
   private compute(node: PyNode): number | undefined {
     const file = this.file;
     if (NUMBER_TYPES.has(node.type)) return /[jJ]$/.test(file.textOf(node)) ? undefined : parseNumber(file.textOf(node));
+    if (node.type === "identifier") return this.piReference(node);
     if (node.children.length === 0 && node.type !== "attribute") return undefined; // no digit in it: nothing to fold
     if (node.type === "parenthesized_expression") {
       const inner = node.children.filter((c) => c.named && c.type !== "comment");
@@ -682,6 +687,13 @@ class Scan {
       return values.length ? compute(...values) : undefined;
     }
     return undefined;
+  }
+
+  /** `pi` (`from math import pi`), `tau`, `π`: the multiple of π the name stands for, where the file binds it to nothing else. */
+  private piReference(node: PyNode): number | undefined {
+    const name = this.file.textOf(node);
+    const value = piName(name);
+    return value === undefined || this.file.piRebound.has(name) ? undefined : value;
   }
 
   /** The largest constant expression holding a literal (the literal itself, nearly always). */
@@ -963,9 +975,104 @@ const ALWAYS_ENTERED = new Set(["module", "block", "pattern_list", "tuple_patter
  */
 const NON_ASCII_DIGIT = /^\p{Nd}/u;
 
-function mirror(parser: Parser, text: string): PyNode {
+/** A name of π written in the file: only then are its bindings read. */
+const PI_WORD = new RegExp(`(?<![\\w.])(?:${Object.keys(PI_NAMES).join("|")})(?![\\w])`, "u");
+const PI_QUERY = `((identifier) @name (#match? @name "^(${Object.keys(PI_NAMES).join("|")})$"))`;
+let piQuery: Query | undefined;
+
+/**
+ * The names of π the file binds to something else (SPEC section 3: a name of π folds like
+ * `math.pi` only where it is one). Read off the whole tree, digit-free parts included (a
+ * parameter `def f(pi):` has no digit), with one query: only identifiers spelled as a name of π.
+ */
+function piRebindings(tree: Tree): Set<string> {
+  piQuery ??= new Query(tree.language, PI_QUERY);
+  const rebound = new Set<string>();
+  for (const { node } of piQuery.captures(tree.rootNode)) {
+    const name = node.text;
+    if (!rebound.has(name) && !bindsPi(node, piName(name)!)) rebound.add(name);
+  }
+  return rebound;
+}
+
+/** The field a node fills in its parent (`left`, `name`), or null. */
+function fieldOf(node: TreeNode): string | null {
+  const parent = node.parent;
+  if (!parent) return null;
+  for (let i = 0; i < parent.childCount; i++) if (parent.child(i)?.startIndex === node.startIndex && parent.child(i)?.type === node.type) return parent.fieldNameForChild(i);
+  return null;
+} // prettier-ignore
+
+/** Nodes whose identifiers are bound by them: parameters, unpacked targets, `as` targets. */
+const PY_TARGET_PARENTS = new Set([
+  "parameters", "lambda_parameters", "typed_parameter", "list_splat_pattern", "dictionary_splat_pattern", "pattern_list",
+  "tuple_pattern", "list_pattern", "as_pattern_target",
+]); // prettier-ignore
+/** Nodes whose `name` field binds a name: a parameter with a default, a function, a class. */
+const PY_NAMED_BINDINGS = new Set(["default_parameter", "typed_default_parameter", "function_definition", "class_definition"]);
+
+/** Every parent under which an identifier may be bound rather than read. */
+const BINDING_PARENTS = new Set([
+  ...PY_TARGET_PARENTS, ...PY_NAMED_BINDINGS, "dotted_name", "aliased_import", "assignment", "named_expression", "for_statement",
+  "for_in_clause", "augmented_assignment",
+]); // prettier-ignore
+
+/**
+ * Whether an occurrence of a name of π is a reference, or binds it to that value: an import of
+ * a name of the same value (`from numpy import pi`, `from math import tau as TWO_PI`), or an
+ * assignment of it (`PI = np.pi`, `HALF_PI = np.pi / 2`). A parameter, a loop variable, an
+ * unpacked target or any other value makes the name an ordinary variable.
+ */
+function bindsPi(node: TreeNode, value: number): boolean {
+  const parent = node.parent;
+  // Most occurrences read the name (`np.pi`, `2 * pi`): only a binding's parent needs its field.
+  if (!parent || !BINDING_PARENTS.has(parent.type)) return true;
+  if (PY_TARGET_PARENTS.has(parent.type)) return false;
+  const field = fieldOf(node);
+  if (parent.type === "dotted_name") {
+    // `from math import pi` binds pi; `import pi` binds a module; a module's path binds nothing.
+    const statement = parent.parent;
+    if (statement?.type === "import_from_statement" && fieldOf(parent) !== "module_name") return piName(node.text) === value;
+    return statement?.type !== "import_statement";
+  }
+  if (parent.type === "aliased_import" && field === "alias") {
+    const imported = parent.childForFieldName("name")?.text.split(".").at(-1) ?? "";
+    return piName(imported) === value;
+  }
+  if ((parent.type === "assignment" && field === "left") || (parent.type === "named_expression" && field === "name")) {
+    const bound = parent.childForFieldName(parent.type === "assignment" ? "right" : "value");
+    // An annotation alone (`pi: float`) binds nothing.
+    return bound === null ? parent.type === "assignment" : isPiValue(piFormValue(bound.text), value);
+  }
+  if (field === "left" && (parent.type === "for_statement" || parent.type === "for_in_clause" || parent.type === "augmented_assignment"))
+    return false;
+  return !(field === "name" && PY_NAMED_BINDINGS.has(parent.type));
+}
+
+/** Modules whose `pi` and `tau` are π and 2π. */
+const PI_MODULE = /^(?:(?:math|np|numpy|jnp|jax\.numpy|cmath|scipy\.constants|constants|torch)\.)?([\p{L}\w]+)$/u;
+
+/**
+ * The value of a right side that writes a multiple of π: `np.pi`, `math.tau`, `2 * np.pi`,
+ * `np.pi / 2`, `3.141592653589793`. Anything else is undefined: the name is bound to another value.
+ */
+function piFormValue(text: string): number | undefined {
+  const written = text.replace(/\s+/g, "").replace(/^\((.*)\)$/, "$1");
+  if (/^[\d.]+(?:e[-+]?\d+)?$/i.test(written)) return Number(written);
+  const named = PI_MODULE.exec(written);
+  if (named) return piName(named[1]!);
+  const product = /^([^*/]+)([*/])([^*/]+)$/.exec(written);
+  if (!product) return undefined;
+  const left = piFormValue(product[1]!);
+  const right = piFormValue(product[3]!);
+  if (left === undefined || right === undefined) return undefined;
+  return product[2] === "*" ? left * right : left / right;
+}
+
+function mirror(parser: Parser, text: string): { root: PyNode; piRebound: Set<string> } {
   const tree = parser.parse(text);
   if (!tree) throw new Error("tree-sitter could not parse the file");
+  const piRebound = PI_WORD.test(text) ? piRebindings(tree) : new Set<string>();
   // Digits and `#` before each offset: whether a range holds any, in constant time.
   const marks = new Int32Array(text.length + 1);
   for (let i = 0; i < text.length; i++) {
@@ -1002,7 +1109,7 @@ function mirror(parser: Parser, text: string): PyNode {
         parent = current;
       } else {
         while (!cursor.gotoNextSibling()) {
-          if (!cursor.gotoParent()) return root;
+          if (!cursor.gotoParent()) return { root, piRebound };
           depth--;
           parent = stack.pop()!;
         }
@@ -1030,12 +1137,13 @@ function mirror(parser: Parser, text: string): PyNode {
 }
 
 export function extractPython(parser: Parser, text: string): Extraction {
-  const root = mirror(parser, text);
+  const { root, piRebound } = mirror(parser, text);
   // A file the grammar cannot read at all is never passed (its literals would be guesses): unverified.
   const statements = root.children.filter((c) => c.type !== "comment");
   if (statements.length > 0 && statements.every((c) => c.type === "ERROR"))
     throw new Error("the Python grammar could not read any statement of it");
   const file = new PythonFile(text);
+  file.piRebound = piRebound;
   const scan = new Scan(file);
   const visit = (node: PyNode): void => {
     if (node.type === "comment") {

@@ -9,6 +9,7 @@
  */
 import { ts } from "@ts-morph/common";
 import { integerInBase, NUMBERS, WHOLE_NUMBER, wholeNumberValue } from "../number-text.js";
+import { isPiValue, piName } from "./pi-names.js";
 
 const MATH_CONSTANTS: Record<string, number> = {
   PI: Math.PI,
@@ -44,6 +45,10 @@ const BINARY: Partial<Record<ts.SyntaxKind, (a: number, b: number) => number>> =
   [ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken]: (a, b) => a >>> b,
 };
 
+const isAssignment = (kind: ts.SyntaxKind): boolean => kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
+const isIncrement = (operator: ts.SyntaxKind): boolean =>
+  operator === ts.SyntaxKind.PlusPlusToken || operator === ts.SyntaxKind.MinusMinusToken;
+
 const isMath = (node: ts.Node): boolean => ts.isIdentifier(node) && node.text === "Math";
 
 /** `Math.PI`: a named constant, a constant leaf that is no literal. */
@@ -64,6 +69,8 @@ const FOLDING_PARENTS = new Set<ts.SyntaxKind>([
  */
 export class ConstantFolder {
   private readonly values = new Map<ts.Node, number | undefined>();
+  /** Per name of π, whether the file binds it only to that value (read once, on the first reference). */
+  private readonly piBound = new Map<string, boolean>();
 
   valueOf(node: ts.Node): number | undefined {
     if (this.values.has(node)) return this.values.get(node);
@@ -95,6 +102,7 @@ export class ConstantFolder {
     }
     const constant = mathConstant(node);
     if (constant !== undefined) return constant;
+    if (ts.isIdentifier(node)) return this.piReference(node);
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && isMath(node.expression.expression)) {
       const fn = MATH_FUNCTIONS[node.expression.name.text];
       if (!fn || node.arguments.length === 0) return undefined;
@@ -107,6 +115,78 @@ export class ConstantFolder {
       return fn(...args);
     }
     return undefined;
+  }
+
+  /** `pi`, `π`, `halfPi`: the multiple of π the name stands for, where the file binds it to nothing else. */
+  private piReference(node: ts.Identifier): number | undefined {
+    const value = piName(node.text);
+    if (value === undefined) return undefined;
+    let trusted = this.piBound.get(node.text);
+    if (trusted === undefined) {
+      // Provisionally untrusted while the bindings are read: `var pi = pi * 2` is no π.
+      this.piBound.set(node.text, false);
+      trusted = this.bindsOnlyPi(node.getSourceFile(), node.text, value);
+      this.piBound.set(node.text, trusted);
+    }
+    return trusted ? value : undefined;
+  }
+
+  /**
+   * Whether every binding of `name` in the file is an import (`import { pi } from "./math.js"`,
+   * under a name of the same value), `const { PI } = Math`, or a declaration or assignment of
+   * that multiple of π (`var π = Math.PI`). A parameter, a loop variable, a catch clause or any
+   * other value makes the name an ordinary variable.
+   */
+  private bindsOnlyPi(file: ts.SourceFile, name: string, value: number): boolean {
+    let only = true;
+    const visit = (node: ts.Node): void => {
+      if (!only) return;
+      if (ts.isIdentifier(node) && node.text === name && !this.bindsPi(node, value)) {
+        only = false;
+        return;
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(file);
+    return only;
+  }
+
+  /** Whether an occurrence of a name of π is a reference, or a binding of it to that value. */
+  private bindsPi(node: ts.Identifier, value: number): boolean {
+    const parent = node.parent;
+    if (ts.isVariableDeclaration(parent) && parent.name === node)
+      return parent.initializer !== undefined && isPiValue(this.valueOf(parent.initializer), value);
+    if (ts.isBinaryExpression(parent) && parent.left === node && isAssignment(parent.operatorToken.kind))
+      return parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && isPiValue(this.valueOf(parent.right), value);
+    if (ts.isImportSpecifier(parent) || ts.isExportSpecifier(parent)) {
+      const imported = parent.propertyName && ts.isIdentifier(parent.propertyName) ? parent.propertyName.text : node.text;
+      return piName(imported) === value;
+    }
+    if (ts.isBindingElement(parent) && parent.name === node) {
+      // `const { PI } = Math`: Math's own constant under its name.
+      const declaration = parent.parent.parent;
+      const key = parent.propertyName && ts.isIdentifier(parent.propertyName) ? parent.propertyName.text : node.text;
+      return (
+        ts.isVariableDeclaration(declaration) &&
+        declaration.initializer !== undefined &&
+        isMath(declaration.initializer) &&
+        MATH_CONSTANTS[key] === value
+      );
+    }
+    if ((ts.isPrefixUnaryExpression(parent) || ts.isPostfixUnaryExpression(parent)) && isIncrement(parent.operator)) return false;
+    // Any other declaration binds the name to something else; every other occurrence reads it.
+    const declares =
+      ts.isParameter(parent) ||
+      ts.isFunctionDeclaration(parent) ||
+      ts.isClassDeclaration(parent) ||
+      ts.isImportClause(parent) ||
+      ts.isNamespaceImport(parent) ||
+      ts.isImportEqualsDeclaration(parent) ||
+      ts.isEnumDeclaration(parent) ||
+      ts.isEnumMember(parent) ||
+      ts.isFunctionExpression(parent) ||
+      ts.isClassExpression(parent);
+    return !(declares && (parent as ts.NamedDeclaration).name === node);
   }
 
   /**
