@@ -383,13 +383,19 @@ function planFile(change: FileChange, config: Config, adapter: LanguageAdapter):
   let substances: Set<string> | undefined;
   // How many literals of a value a justification covers in a file: a reshaped statement keeps them, a new factor adds one.
   const counts = new Map<string, number>();
+  // What justifies each literal of a value, judged once however many justifications ask.
+  const justifying = new Map<Literal, string>();
+  const justificationOf = (literal: Literal): string => {
+    let text = justifying.get(literal);
+    if (text === undefined)
+      justifying.set(literal, (text = substance(judgeJustification(literal.comments, config).justification?.text ?? "")));
+    return text;
+  };
   const covered = (file: SourceFile, text: string, value: number): number => {
     const key = `${file === headFile ? "head" : "base"}|${value}|${text}`;
     let count = counts.get(key);
     if (count === undefined) {
-      count = file.literals.filter(
-        (l) => l.value === value && substance(judgeJustification(l.comments, config).justification?.text ?? "") === text,
-      ).length;
+      count = file.literals.filter((l) => l.value === value && justificationOf(l) === text).length;
       counts.set(key, count);
     }
     return count;

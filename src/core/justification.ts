@@ -40,6 +40,9 @@ export interface JustificationVerdict {
 
 type Rules = Config["justification"];
 
+/** How many judgements or texts a memo keeps before it starts over: bounded memory on a huge change. */
+const MEMO_ENTRIES = 4096;
+
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
@@ -62,6 +65,17 @@ const FILLER = new Set([
  * words removed. Two texts with the same substance are the same justification.
  */
 export function substance(text: string): string {
+  // A comment is compared once per literal it covers: a module's docstring, hundreds of times.
+  let result = substances.get(text);
+  if (result === undefined) {
+    if (substances.size >= MEMO_ENTRIES) substances.clear();
+    substances.set(text, (result = substanceOf(text)));
+  }
+  return result;
+}
+const substances = new Map<string, string>();
+
+function substanceOf(text: string): string {
   return normaliseText(text)
     .toLowerCase()
     .replace(/[^\p{L}\p{N}\s]+/gu, " ")
@@ -222,6 +236,31 @@ function mixedScriptWords(text: string): string[] {
  * precedes the tag on its line.
  */
 export function qualityProblems(text: string, rules: Rules, block: string = text, before = "", declaredFit = false): string[] {
+  // One comment covers many literals (a table's head, a module's docstring): judged once per run.
+  const cache = memoFor(qualityMemo, rules);
+  const key = `${declaredFit ? 1 : 0}\u0000${before}\u0000${text}\u0000${block}`;
+  let problems = cache.get(key);
+  if (!problems) {
+    problems = judgeQuality(text, rules, block, before, declaredFit);
+    cache.set(key, problems);
+  }
+  return [...problems];
+}
+
+/**
+ * Judgements by the rules they were made under, each list bounded: a comment is judged once
+ * however many literals it covers, and a huge change cannot grow the memo without limit.
+ */
+const qualityMemo = new WeakMap<Rules, Map<string, string[]>>();
+const explanationMemo = new WeakMap<Rules, Map<string, string | null>>();
+function memoFor<T>(memo: WeakMap<Rules, Map<string, T>>, rules: Rules): Map<string, T> {
+  let cache = memo.get(rules);
+  if (!cache) memo.set(rules, (cache = new Map()));
+  if (cache.size >= MEMO_ENTRIES) cache.clear();
+  return cache;
+}
+
+function judgeQuality(text: string, rules: Rules, block: string, before: string, declaredFit: boolean): string[] {
   const problems: string[] = [];
   const trimmed = normaliseText(text).trim().slice(0, JUDGED_LENGTH);
   const whole = normaliseText(block).slice(0, JUDGED_LENGTH * 2);
@@ -333,6 +372,15 @@ export const isCommentedOutCode = (text: string): boolean => {
  * so the root finder converges", "Look for the crossing near the start").
  */
 export function explanationProblem(text: string, rules: Rules): string | null {
+  const cache = memoFor(explanationMemo, rules);
+  const known = cache.get(text);
+  if (known !== undefined) return known;
+  const problem = judgeExplanation(text, rules);
+  cache.set(text, problem);
+  return problem;
+}
+
+function judgeExplanation(text: string, rules: Rules): string | null {
   const judged = normaliseText(text).slice(0, JUDGED_LENGTH);
   if (isCommentedOutCode(judged)) return "it is commented-out code (an old value kept as a comment), not an explanation";
   if (strongEvidence(judged) || SOURCE.test(judged)) return null;
@@ -390,6 +438,16 @@ interface Reading {
  * constants of the body the documentation covers.
  */
 export function withoutParameterDocs(text: string): string {
+  let result = parameterless.get(text);
+  if (result === undefined) {
+    if (parameterless.size >= MEMO_ENTRIES) parameterless.clear();
+    parameterless.set(text, (result = stripParameterDocs(text)));
+  }
+  return result;
+}
+const parameterless = new Map<string, string>();
+
+function stripParameterDocs(text: string): string {
   const lines = text.split("\n");
   const kept: string[] = [];
   let skipping: "numpy" | "google" | "tag" | null = null;
