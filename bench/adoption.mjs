@@ -28,7 +28,7 @@ import {
   DEFAULT_IGNORE,
   languageOf,
   loadLanguages,
-  needsText,
+  wantsText,
   proposeIgnores,
   validateConfig,
 } from "../dist/core/index.js";
@@ -88,7 +88,7 @@ function policyFor(repo, dir, commit) {
   const paths = execFileSync("git", ["--git-dir", dir, "ls-tree", "-r", "--name-only", tree], { encoding: "utf8", maxBuffer: 1 << 28 })
     .split("\n")
     .filter(Boolean);
-  const wanted = paths.filter((path) => select(path).read && needsText(path));
+  const wanted = paths.filter((path) => wantsText(path, select(path).read));
   const texts = readOpenings(dir, tree, wanted);
   const files = paths.map((path) => (texts.has(path) ? { path, text: texts.get(path) } : { path }));
   const proposals = proposeIgnores(files, defaults);

@@ -6,7 +6,7 @@
  */
 import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readSync, realpathSync, writeFileSync } from "node:fs";
 import { dirname, join, sep } from "node:path";
-import { needsText, proposeIgnores, type ProposalKind, type ProposedIgnore, type TreeFile } from "../core/adoption.js";
+import { proposeIgnores, wantsText, type ProposalKind, type ProposedIgnore, type TreeFile } from "../core/adoption.js";
 import { CONFIG_PATH, DEFAULT_IGNORE, parseConfig, validateConfig } from "../core/config.js";
 import { createFileSelector } from "../core/file-selector.js";
 import { plural } from "../report/describe.js";
@@ -49,7 +49,7 @@ export function runInit(options: InitOptions): InitResult {
   const defaults = validateConfig({});
   const select = createFileSelector(defaults);
   const files: TreeFile[] = trackedFiles(root).map((path) => {
-    if (!select(path).read || !needsText(path)) return { path };
+    if (!wantsText(path, select(path).read)) return { path };
     const absolute = join(root, path);
     try {
       const stat = lstatSync(absolute);

@@ -89,6 +89,90 @@ const BUNDLE_PRELUDE: ReadonlyArray<[RegExp, string]> = [
   [/\bwebpackBootstrap\b|\b__webpack_require__\b/, "webpack's bootstrap"],
 ];
 
+/**
+ * The files where a repository says what its build writes: task runners' and bundlers'
+ * configurations, `package.json` (its scripts) and Makefiles. Read by `init` whatever the
+ * policy reads, for `buildOutputs`.
+ */
+const BUILD_CONFIGURATION =
+  /^(?:gruntfile|gulpfile|webpack\.config|rollup\.config|vite\.config|esbuild\.config|tsup\.config)(?:\.[\w-]+)*\.(?:js|cjs|mjs|ts|cts|mts|coffee)$|^package\.json$|^(?:GNU)?makefile$/i;
+
+/** A script's or a module's path as a build names it. */
+const SCRIPT_PATH = String.raw`[\w.@/-]+\.(?:js|mjs|cjs|ts|mts|cts|py)`;
+/** A JavaScript configuration's outputs: Grunt's `files: { "out.js": [sources] }`, and `dest`, `file`, `outfile`, `filename` keys. */
+const CONFIGURED_OUTPUT = new RegExp(
+  String.raw`(['"])(${SCRIPT_PATH})\1\s*:\s*(\[[^\]]*\]|\{[^}]*\}|'[^']*'|"[^"]*")|\b(?:dest|file|outfile|outFile|filename)\s*:\s*(['"])(${SCRIPT_PATH})\4`,
+  "g",
+);
+/** A command's output: `-o out.js`, `--outfile=out.js`, `> out.js` (package.json's scripts, a Makefile's recipes). */
+const COMMAND_OUTPUT = new RegExp(String.raw`(?:\s(?:-o|--outfile|--out-file|--output)[=\s]\s*|>\s*)(${SCRIPT_PATH})(?![\w.])`, "g");
+/** A Makefile rule that makes a script: `d3.geo.projection.js: $(shell …)`. */
+const MAKE_TARGET = new RegExp(String.raw`^(${SCRIPT_PATH})\s*:(?!=)`, "gm");
+
+/**
+ * The files a repository's build writes, by its own configuration: a Grunt task's destination,
+ * a bundler's output file, a script's `-o` or `>`, a Makefile's target. Paths are resolved from
+ * the configuration's directory; a destination that is also one of its own sources (a task that
+ * rewrites a file in place) is not an output.
+ */
+export function buildOutputs(files: readonly TreeFile[]): Map<string, string> {
+  const outputs = new Map<string, string>();
+  for (const file of files) {
+    if (typeof file.text !== "string") continue;
+    const segments = file.path.split("/");
+    const base = segments.at(-1)!;
+    if (!BUILD_CONFIGURATION.test(base)) continue;
+    const directory = segments.slice(0, -1);
+    const add = (written: string): void => {
+      const path = resolveFrom(directory, written);
+      if (path !== null && path !== file.path && !outputs.has(path)) outputs.set(path, `${file.path} says the build writes it`);
+    };
+    const text = file.text.slice(0, READ_LENGTH);
+    if (/makefile$/i.test(base)) {
+      for (const match of text.matchAll(MAKE_TARGET)) add(match[1]!);
+      for (const match of text.matchAll(COMMAND_OUTPUT)) add(match[1]!);
+    } else if (base.toLowerCase() === "package.json") {
+      let scripts: unknown;
+      try {
+        scripts = (JSON.parse(text) as { scripts?: unknown }).scripts;
+      } catch {
+        continue; // a manifest cut at the opening read, or broken: nothing to learn
+      }
+      if (scripts && typeof scripts === "object")
+        for (const command of Object.values(scripts)) if (typeof command === "string") for (const match of ` ${command}`.matchAll(COMMAND_OUTPUT)) add(match[1]!);
+    } else {
+      for (const match of text.matchAll(CONFIGURED_OUTPUT)) {
+        const written = match[2] ?? match[5]!;
+        // Grunt's `"a.js": ["a.js"]` rewrites a source in place: that file is still a source.
+        if (match[3] !== undefined && new RegExp(`['"](?:\\./)?${escapeRegExp(written.replace(/^\.\//, ""))}['"]`).test(match[3])) continue;
+        add(written);
+      }
+    }
+  }
+  return outputs;
+} // prettier-ignore
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** A path written in a file of `directory`, as a path of the tree; null when it leaves the tree or is a pattern. */
+function resolveFrom(directory: readonly string[], written: string): string | null {
+  if (/[*%${}<>]/.test(written) || written.startsWith("/")) return null;
+  const parts = [...directory];
+  for (const part of written.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") {
+      if (parts.length === 0) return null;
+      parts.pop();
+    } else parts.push(part);
+  }
+  return parts.join("/");
+}
+
+/** Whether `init` reads a file's text: a source the policy reads (outside proposed directories), or a build configuration. */
+export function wantsText(path: string, read: boolean): boolean {
+  return BUILD_CONFIGURATION.test(path.split("/").at(-1)!) || (read && needsText(path));
+}
+
 /** Only the opening of a file is read for imports and signals: bounds the work on large files. */
 const READ_LENGTH = 200_000;
 
@@ -116,6 +200,7 @@ export function proposeIgnores(files: readonly TreeFile[], config: Pick<Config, 
     if (existing) existing.files++;
     else proposals.set(glob, { glob, kind, reason, files: 1 });
   };
+  const outputs = buildOutputs(files);
   for (const file of read) {
     const segments = file.path.split("/");
     const directory = segments.slice(0, -1).findIndex((segment) => NON_SCIENCE_DIRECTORIES.has(segment.toLowerCase()));
@@ -131,6 +216,11 @@ export function proposeIgnores(files: readonly TreeFile[], config: Pick<Config, 
     }
     if (BENCHMARK_FILE.test(base)) {
       propose(file.path, "build", "a benchmark script");
+      continue;
+    }
+    const written = outputs.get(file.path);
+    if (written) {
+      propose(file.path, "generated", `a build output: ${written}`);
       continue;
     }
     if (typeof file.text !== "string") continue;
@@ -153,7 +243,7 @@ export function proposeIgnores(files: readonly TreeFile[], config: Pick<Config, 
 }
 
 /** Which files a caller should read for `proposeIgnores`: sources the policy reads, outside proposed directories. */
-export function needsText(path: string): boolean {
+function needsText(path: string): boolean {
   const segments = path.split("/");
   if (segments.slice(0, -1).some((segment) => NON_SCIENCE_DIRECTORIES.has(segment.toLowerCase()))) return false;
   const base = segments.at(-1)!;

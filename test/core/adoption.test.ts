@@ -4,7 +4,15 @@
  */
 import { describe, expect, it } from "@jest/globals";
 import { adoptionPolicyYaml } from "../../src/cli/init.js";
-import { DEFAULT_IGNORE, needsText, parseConfig, proposeIgnores, validateConfig, type TreeFile } from "../../src/core/index.js";
+import {
+  buildOutputs,
+  DEFAULT_IGNORE,
+  parseConfig,
+  proposeIgnores,
+  validateConfig,
+  wantsText,
+  type TreeFile,
+} from "../../src/core/index.js";
 
 const defaults = validateConfig({});
 const globs = (files: TreeFile[]): string[] => proposeIgnores(files, defaults).map((p) => `${p.kind} ${p.glob} ${p.files}`);
@@ -122,11 +130,65 @@ describe("proposeIgnores", () => {
     expect(proposeIgnores([file("demo/a.js"), file("src/render.js", DOM3)], policy).map((p) => p.glob)).toEqual(["src/render.js"]);
   });
 
-  it("asks for the text of sources only", () => {
-    expect(needsText("src/render.js")).toBe(true);
-    expect(needsText("demo/a.js")).toBe(false);
-    expect(needsText("Gruntfile.js")).toBe(false);
-    expect(needsText("benchmarks.py")).toBe(false);
+  it("asks for the text of sources it reads, and of build configurations whatever it reads", () => {
+    expect(wantsText("src/render.js", true)).toBe(true);
+    expect(wantsText("src/render.js", false)).toBe(false);
+    expect(wantsText("demo/a.js", true)).toBe(false);
+    expect(wantsText("benchmarks.py", true)).toBe(false);
+    expect(wantsText("Gruntfile.js", true)).toBe(true);
+    expect(wantsText("package.json", false)).toBe(true);
+    expect(wantsText("builders/Makefile", false)).toBe(true);
+  });
+
+  it("proposes what the build writes, with the configuration that says so", () => {
+    const tree = [
+      file("Gruntfile.js", "grunt.initConfig({ coffee: { compile: { files: { 'chroma.js': ['license.coffee', 'chroma.coffee'] } } } });"),
+      file("chroma.js", "(function() {\n  var x = 0.27;\n})();\n"),
+      file("src/index.js", "export const k = 0.27;\n"),
+    ];
+    expect(proposeIgnores(tree, defaults).filter((p) => p.kind === "generated")).toEqual([
+      { glob: "chroma.js", kind: "generated", reason: "a build output: Gruntfile.js says the build writes it", files: 1 },
+    ]);
+  });
+});
+
+describe("buildOutputs", () => {
+  const outputs = (files: TreeFile[]): string[] => [...buildOutputs(files).keys()].sort();
+  it.each<[string, TreeFile[], string[]]>([
+    ["a Grunt task's destination", [file("Gruntfile.js", "files: { 'chroma.js': ['license.coffee', 'chroma.coffee'] }")], ["chroma.js"]],
+    ["a Grunt task that rewrites a file in place", [file("Gruntfile.js", "files: { 'src/a.js': ['src/a.js'] }")], []],
+    ["a Grunt `dest` key", [file("Gruntfile.js", "concat: { dist: { src: ['src/*.js'], dest: 'lib/all.js' } }")], ["lib/all.js"]],
+    [
+      "rollup's output file",
+      [file("rollup.config.mjs", 'export default { input: "src/index.js", output: { file: "d3-geo.js" } };')],
+      ["d3-geo.js"],
+    ],
+    [
+      "package.json scripts, from the manifest's directory",
+      [
+        file(
+          "generate/package.json",
+          JSON.stringify({ scripts: { build: "browserify ../source/js/a.js -o ../source/js/a.browser.js", cat: "cat x.js > out.js" } }),
+        ),
+      ],
+      ["generate/out.js", "source/js/a.browser.js"],
+    ],
+    [
+      "a Makefile's targets, not its variables or pattern rules",
+      [
+        file(
+          "builders/Makefile",
+          "X := y.js\n%.js: %.coffee\n\tcoffee -c $<\n../skyfield/data/spice.py: build_spice.py\n\tpython build_spice.py > $@\n",
+        ),
+      ],
+      ["skyfield/data/spice.py"],
+    ],
+    ["a path that leaves the tree", [file("tools/Makefile", "../../x.js: a.js\n")], []],
+    ["a broken manifest", [file("package.json", '{ "scripts": { "build": "-o out.js" ')], []],
+    ["a source file is no configuration", [file("src/model.js", "const cfg = { file: 'out.js' };")], []],
+    ["a configuration read without its text", [file("Gruntfile.js")], []],
+  ])("%s", (_name, files, expected) => {
+    expect(outputs(files)).toEqual(expected);
   });
 });
 
