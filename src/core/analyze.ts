@@ -340,6 +340,19 @@ function commentSubstances(file: SourceFile, tags: readonly string[]): Set<strin
   return result;
 }
 
+/**
+ * The base of a changed file, or an empty one when the base cannot be parsed (a file that was
+ * broken, in a syntax the grammar does not read, or nested too deep): nothing then predates the
+ * head, and its literals on added lines are judged as new, which can only add findings.
+ */
+function baseSource(adapter: LanguageAdapter, path: string, text: string): SourceFile {
+  try {
+    return sourceOf(adapter, path, text);
+  } catch {
+    return sourceOf(adapter, path, "");
+  }
+}
+
 /** One file's literals on added lines, paired with what they replaced, before they are judged. */
 interface FilePlan {
   path: string;
@@ -359,7 +372,7 @@ function planFile(change: FileChange, config: Config, adapter: LanguageAdapter):
   const headText = change.headText ?? "";
   const baseText = change.baseText;
   let baseFile: SourceFile | undefined;
-  const base = () => (baseFile ??= sourceOf(adapter, change.previousPath ?? change.path, baseText ?? ""));
+  const base = (): SourceFile => (baseFile ??= baseSource(adapter, change.previousPath ?? change.path, baseText ?? ""));
   if (change.status === "deleted") {
     // Its literals may have moved into another file of the change.
     if (baseText !== null) plan.unmatched = () => candidates(base().literals, null, true);

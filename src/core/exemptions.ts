@@ -68,6 +68,42 @@ const BYTE_OFFSET_BEFORE = new RegExp(
 const inByteOffset = (site: Literal): boolean =>
   site.context.kind === "binary" && ["+", "-", "*"].includes(site.context.operator) && BYTE_OFFSET_BEFORE.test(site.around.before);
 
+/**
+ * A figure's layout and style, in a file that draws figures: not quantities of the science.
+ * - Layout calls of matplotlib (`legend`, `subplot`, `set_ylim`, `xticks`, `subplots_adjust`,
+ *   `savefig`, `figure`, `text`, …): every number inside the call on the literal's line.
+ * - Style keywords of a plotting call (`fontsize=`, `lw=`, `markersize=`, `alpha=` of `plot`,
+ *   `loc=` of `legend`, `figsize=(16, 10)`): the data a plotting call draws (`plot(x, 1.1 * y)`)
+ *   stays a value, since a factor applied to a curve can patch a figure.
+ * - A canvas's drawing calls (`arc`, `fillRect`, `lineTo`, `fillText`, …) and style properties
+ *   (`lineWidth`, `globalAlpha`, …).
+ */
+/** A receiver that is a figure, its axes or pyplot itself: where generic method names (`text`, `grid`) are plotting. */
+const FIGURE_RECEIVER = String.raw`(?:plt|pl|pylab|sns|ax|axs|axes|ax\d+|ax_\w+|\w+_ax|fig|figure|cbar|legend)(?:\[[^\]]*\])?`;
+const LAYOUT_CALL = new RegExp(
+  String.raw`(?:\.(?:legend|subplot|subplots|add_subplot|add_axes|subplot2grid|set_xlim|set_ylim|set_zlim|xlim|ylim|set_xticks|set_yticks|xticks|yticks|set_xticklabels|set_yticklabels|subplots_adjust|set_size_inches|tight_layout|savefig|tick_params|locator_params|set_aspect|annotate|suptitle|set_title|xlabel|ylabel|set_xlabel|set_ylabel|colorbar)|\b${FIGURE_RECEIVER}\.(?:text|title|grid|axis|figure|margins))\s*\([^()]*$`,
+);
+const PLOTTING_CALLEE = new RegExp(
+  String.raw`\.(?:plot|scatter|errorbar|fill_between|fill_betweenx|hist|hist2d|barh|imshow|contour|contourf|pcolormesh|pcolor|loglog|semilogx|semilogy|axhline|axvline|axhspan|axvspan|hlines|vlines|quiver|annotate|legend|xlabel|ylabel|set_xlabel|set_ylabel|set_title|suptitle|colorbar|savefig|subplots|tick_params|violinplot|boxplot)$|\b${FIGURE_RECEIVER}\.(?:text|title|figure|grid|bar|step|stairs|pie|stem)$`,
+);
+const STYLE_KEYWORD =
+  /^(?:fontsize|size|labelsize|titlesize|markersize|ms|markeredgewidth|mew|linewidth|lw|linewidths|alpha|zorder|dpi|figsize|capsize|capthick|elinewidth|ncol|ncols|framealpha|borderpad|labelspacing|handlelength|rotation|pad|s|loc|bbox_to_anchor|width|height|shrink|aspect|fraction|headwidth|headlength)$/;
+/** Inside a tuple given to a layout keyword (`figsize=(16, 10)`, `bbox_to_anchor=(1.015, 0.5)`). */
+const LAYOUT_TUPLE = /\b(?:figsize|bbox_to_anchor|rect|pad_inches)\s*=\s*[([][^()[\]]*$/;
+const CANVAS_CALL =
+  /\.(?:arc|arcTo|rect|fillRect|strokeRect|clearRect|fillText|strokeText|moveTo|lineTo|bezierCurveTo|quadraticCurveTo|ellipse|roundRect|setLineDash|drawImage|createLinearGradient|createRadialGradient|createConicGradient)\s*\([^()]*$/;
+const CANVAS_STYLE = /(?:^|\.)(?:lineWidth|globalAlpha|shadowBlur|shadowOffsetX|shadowOffsetY|lineDashOffset|miterLimit)$/;
+
+function isPresentation(site: Literal): boolean {
+  if (!site.drawsFigures) return false;
+  const { before } = site.around;
+  if (LAYOUT_CALL.test(before) || LAYOUT_TUPLE.test(before) || CANVAS_CALL.test(before)) return true;
+  const context = site.context;
+  if (context.kind === "call-argument" && context.keyword !== undefined)
+    return STYLE_KEYWORD.test(context.keyword) && PLOTTING_CALLEE.test(context.callee);
+  return (context.kind === "assignment" || context.kind === "compound-assignment") && "name" in context && CANVAS_STYLE.test(context.name);
+}
+
 /** The base argument of a call that reads or writes a number in a base. */
 const isRadix = (context: { callee: string; index: number; keyword?: string }): boolean =>
   (/(?:^|\.)parseInt$/.test(context.callee) && context.index === 1) ||
@@ -174,6 +210,8 @@ export function structuralExemption(site: Literal, role: Role): string | undefin
     if (context.kind === "comparison") return "comparison against 0 or 1";
   }
   const context = site.context;
+  // A plot's legend position, an axis limit, a font size, a canvas's line width: how a figure looks.
+  if (isPresentation(site)) return "presentation of a figure (its layout or style)";
   if (Number.isInteger(site.value)) {
     // An array's size or shape (`np.zeros((n, 3))`, `x.reshape(-1, 3)`, `new Float64Array(1024)`): how many, not how much.
     if (site.inShape) return "array size, shape or axes";

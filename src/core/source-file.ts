@@ -62,6 +62,9 @@ const COMMENT_OR_BLANK = /^\s*(?:$|\/\/|#|\/\*|\*)/;
 /** How many lines of comments may stand between two members of a family of constants. */
 const FAMILY_GAP = 40;
 
+/** An import of a plotting library, or a canvas's 2D context. */
+const DRAWS_FIGURES = /^[ \t]*(?:import|from)[ \t]+(?:matplotlib|pylab|seaborn)\b|\bgetContext\s*\(\s*['"`]2d['"`]/m;
+
 export class SourceFile {
   readonly literals: Literal[];
   private readonly lineStarts: number[];
@@ -73,6 +76,7 @@ export class SourceFile {
   private readonly shapes = new Map<number, string>();
   private readonly blockHeadCache = new Map<number, Comment[]>();
   private readonly families = new Map<number, boolean>();
+  private figures: boolean | undefined;
   private codeOnly: string | undefined;
 
   constructor(
@@ -284,6 +288,15 @@ export class SourceFile {
     return this.families.get(line)!;
   }
 
+  /**
+   * Whether the file draws figures: it imports a plotting library (matplotlib, pylab, seaborn)
+   * or draws on a canvas (`getContext("2d")`). Only there are a figure's layout and style
+   * arguments read as presentation (`exemptions.ts`).
+   */
+  get drawsFigures(): boolean {
+    return (this.figures ??= DRAWS_FIGURES.test(this.text));
+  }
+
   private lineText(line: number): string {
     const from = this.lineStarts[line - 1]!;
     const to = line < this.lineStarts.length ? this.lineStarts[line]! - 1 : this.text.length;
@@ -421,6 +434,10 @@ export class Literal {
   /** Whether its line names one case of an enumeration written as constants (see `SourceFile.inConstantFamily`). */
   get inConstantFamily(): boolean {
     return this.line === this.endLine && this.file.inConstantFamily(this.line);
+  }
+  /** Whether its file draws figures (see `SourceFile.drawsFigures`). */
+  get drawsFigures(): boolean {
+    return this.file.drawsFigures;
   }
   /** The code of its line before and after it. */
   get around(): { before: string; after: string } {

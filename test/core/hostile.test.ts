@@ -16,6 +16,22 @@ describe("hostile input", () => {
     expect(analysis.conclusion).toBe("failure");
   });
 
+  it.each([
+    ["Python", "src/fix.py", ")))\n", "x = a * 0.27  # tuned\n"],
+    ["TypeScript", "src/fix.ts", "<<<<<<< HEAD\n)))\n", "const x = a * 0.27; // tuned\n"],
+  ])("a base the grammar cannot read (%s): the head is judged as new, in a change that also deletes one", (_language, path, base, head) => {
+    const deleted = path.replace("fix", "gone");
+    const analysis = analyzeChange(
+      [
+        { path, status: "modified", baseText: base, headText: head },
+        { path: deleted, status: "deleted", baseText: base, headText: null },
+      ],
+      validateConfig({ requireTag: false }),
+    );
+    expect(analysis.findings.map((f) => `${f.path}:${f.line} ${f.literal} ${f.status}`)).toEqual([`${path}:1 0.27 weak`]);
+    expect(analysis.unverified).toEqual([]);
+  });
+
   it("a minified line of 20000 literals: one retuned value is found among them", () => {
     const values = Array.from({ length: 20000 }, (_, i) => (1 + i / 1e5).toFixed(5));
     const head = `const a=[${values.join(",")}];`;

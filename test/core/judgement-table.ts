@@ -629,6 +629,49 @@ const calibration: Case[] = [
 ];
 
 const notQuantities: Case[] = [
+  {
+    name: "python: a figure's layout and style where the file plots",
+    path: "src/plots.py",
+    code: 'import matplotlib.pyplot as plt\nfig = plt.figure(figsize=(16, 10))\nax.set_ylim(8e-2, 4e2)\nplt.legend(loc=3, fontsize=14)\nax.plot(k, P, lw=2.5, alpha=0.4)\nleg = ax.legend(bbox_to_anchor=(1.015, 0.5))\nax.text(0.05, 0.9, "a", fontsize=20)\nplt.subplot(111)\n',
+    findings: [],
+  },
+  {
+    name: "python: the data a plot draws, and a science call's alpha, stay values",
+    path: "src/plots.py",
+    code: "import matplotlib.pyplot as plt\nax.plot(k, P * 1.1, lw=2)\ny = model.step(x, alpha=0.27)\nself.grid(0.27)\n",
+    findings: ["2 1.1 scale unjustified", "3 0.27 argument unjustified", "4 0.27 argument unjustified"],
+  },
+  {
+    name: "python: layout calls are values where the file draws no figure",
+    path: "src/fit.py",
+    code: "ax.set_ylim(8e-2, 4e2)\n",
+    findings: ["1 8e-2 argument unjustified", "1 4e2 argument unjustified"],
+  },
+  {
+    name: "python: a retuned legend position is still presentation",
+    path: "src/plots.py",
+    base: "import matplotlib.pyplot as plt\nplt.legend(loc=2)\n",
+    code: "import matplotlib.pyplot as plt\nplt.legend(loc=3)\n",
+    findings: [],
+  },
+  {
+    name: "a canvas's drawing calls and line width where the file draws on a canvas",
+    path: "src/render.js",
+    code: 'const c = canvas.getContext("2d");\nc.arc(x, y, 3, 0, 2 * Math.PI);\nc.lineWidth = 1.5;\nc.fillRect(x - 5, y - 5, 10, 10);\n',
+    findings: [],
+  },
+  {
+    name: "a factor on a body's velocity in a file that draws stays a value",
+    path: "src/render.js",
+    code: 'const c = canvas.getContext("2d");\nconst v = body.velocity * 0.27;\n',
+    findings: ["2 0.27 scale unjustified"],
+  },
+  {
+    name: "the same drawing calls are values without a canvas",
+    path: "src/geometry.js",
+    code: "shape.arc(x, y, 3, 0, 2 * Math.PI);\n",
+    findings: ["1 3 argument unjustified", "1 0 argument allowed", "1 2 * Math.PI argument known-constant"],
+  },
   { name: "a byte offset in a DataView read", code: "const lat = view.getFloat32(offset + i * 16 + 12, true);\n", findings: [] },
   { name: "a byte offset in a Buffer read", code: "const v = buf.readUInt32LE(base + 8);\n", findings: [] },
   {
