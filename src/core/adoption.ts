@@ -77,7 +77,7 @@ const DOM_SIGNALS_FOR_PRESENTATION = 3;
  * where a patch would be made and checked. Read in the file's opening only.
  */
 const GENERATED_HEADER =
-  /\bDO NOT EDIT\b|@generated\b|\bauto-?generated\b|\bautomatically generated\b|\b(?:this|the) file (?:is|was|has been) (?:auto(?:matically)?[- ]?)?generated\b|\bgenerated (?:by|with|from) [`'"]?[\w./-]+\.(?:py|js|mjs|cjs|ts|sh|pl|rb)\b/i;
+  /\bDO NOT EDIT\b|@generated\b|\bauto-?generated\b|\bautomatically generated\b|\bmachine[- ]generated\b|\b(?:this|the) file (?:is|was|has been) (?:auto(?:matically)?[- ]?)?generated\b|\bgenerated (?:by|with|from) [`'"]?[\w./-]+\.(?:py|js|mjs|cjs|ts|sh|pl|rb)\b/i;
 const HEADER_LENGTH = 1_000;
 
 /**
