@@ -65,15 +65,26 @@ const FILLER = new Set([
  * words removed. Two texts with the same substance are the same justification.
  */
 export function substance(text: string): string {
-  // A comment is compared once per literal it covers: a module's docstring, hundreds of times.
-  let result = substances.get(text);
-  if (result === undefined) {
-    if (substances.size >= MEMO_ENTRIES) substances.clear();
-    substances.set(text, (result = substanceOf(text)));
-  }
-  return result;
+  return substances(text);
 }
-const substances = new Map<string, string>();
+
+/**
+ * A function of a text, remembered for the run (at most `MEMO_ENTRIES` texts): a comment is
+ * read once per literal it covers, a module's docstring hundreds of times.
+ */
+function rememberedByText<T>(compute: (text: string) => T): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    let result = cache.get(text);
+    if (result === undefined) {
+      if (cache.size >= MEMO_ENTRIES) cache.clear();
+      cache.set(text, (result = compute(text)));
+    }
+    return result;
+  };
+}
+
+const substances = rememberedByText(substanceOf);
 
 function substanceOf(text: string): string {
   return normaliseText(text)
@@ -438,14 +449,9 @@ interface Reading {
  * constants of the body the documentation covers.
  */
 export function withoutParameterDocs(text: string): string {
-  let result = parameterless.get(text);
-  if (result === undefined) {
-    if (parameterless.size >= MEMO_ENTRIES) parameterless.clear();
-    parameterless.set(text, (result = stripParameterDocs(text)));
-  }
-  return result;
+  return parameterless(text);
 }
-const parameterless = new Map<string, string>();
+const parameterless = rememberedByText(stripParameterDocs);
 
 function stripParameterDocs(text: string): string {
   const lines = text.split("\n");
