@@ -66,9 +66,13 @@ const BENCHMARK_FILE = /^(?:bench|benchmarks?)(?:[._-][\w-]+)*\.(?:py|js|cjs|mjs
 const PYTHON_PRESENTATION =
   /^(?:import|from)\s+(matplotlib|plotly|bokeh|seaborn|reportlab|pygame|tkinter|PyQt\d|PySide\d|pyqtgraph|vispy|mayavi|holoviews|altair|ipywidgets)\b/m;
 
-/** Driving a page or a canvas (JavaScript, TypeScript): each a signal; a presentation module holds several. */
+/**
+ * Driving a page, a canvas or an SVG drawing (JavaScript, TypeScript): each a signal; a
+ * presentation module holds several. D3's `d3.select(…)` and `.append("path")` build a page's
+ * elements as `document.createElement` does.
+ */
 const DOM_SIGNAL =
-  /\bgetContext\s*\(\s*['"`](?:2d|webgl2?)|\bdocument\.(?:createElement|getElementById|getElementsBy\w+|querySelector(?:All)?|body|documentElement|addEventListener)\b|\brequestAnimationFrame\s*\(|\.addEventListener\s*\(\s*['"`](?:mouse\w+|pointer\w+|click|dblclick|key\w+|touch\w+|wheel|resize|change|input|submit)['"`]|\bfrom\s+['"`](?:react|react-dom|vue|svelte|d3|three|pixi\.js|chart\.js|plotly\.js|jquery)['"`]|\bjQuery\b|\$\(\s*['"`]/g;
+  /\bgetContext\s*\(\s*['"`](?:2d|webgl2?)|\bdocument\.(?:createElement|getElementById|getElementsBy\w+|querySelector(?:All)?|body|documentElement|addEventListener)\b|\brequestAnimationFrame\s*\(|\.addEventListener\s*\(\s*['"`](?:mouse\w+|pointer\w+|click|dblclick|key\w+|touch\w+|wheel|resize|change|input|submit)['"`]|\bfrom\s+['"`](?:react|react-dom|vue|svelte|d3|three|pixi\.js|chart\.js|plotly\.js|jquery)['"`]|\bjQuery\b|\$\(\s*['"`]|\bd3\.select(?:All)?\s*\(|\.append\(\s*['"`](?:svg|g|div|span|canvas|path|circle|text|rect|line|tspan)['"`]\s*\)/g;
 const DOM_SIGNALS_FOR_PRESENTATION = 3;
 
 /**

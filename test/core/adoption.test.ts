@@ -70,6 +70,20 @@ describe("proposeIgnores", () => {
     ],
     ["from reportlab import ...", [file("pkg/logo.py", "from reportlab.pdfgen.canvas import Canvas\n")], ["presentation pkg/logo.py 1"]],
     ["a module driving a canvas", [file("src/render/Render.js", DOM3)], ["presentation src/render/Render.js 1"]],
+    [
+      "a module drawing SVG with D3's selections",
+      [
+        file(
+          "src/svg.js",
+          'const svg = d3.select("#map").append("svg");\nsvg.append("path").attr("d", map);\nsvg.append("text").text(name);\n',
+        ),
+        file(
+          "src/transform.js",
+          "// Euler angles of the galactic frame\nconst euler = { galactic: [-167.1405, 27.0842, 122.9320] };\nd3.geo.rotation(euler.galactic);\n",
+        ),
+      ],
+      ["presentation src/svg.js 1"],
+    ],
     ["two DOM calls are not enough", [file("src/core/Engine.js", DOM2)], []],
     [
       "a tool driving the page through jQuery",

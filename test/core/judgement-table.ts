@@ -630,6 +630,17 @@ const calibration: Case[] = [
 
 const notQuantities: Case[] = [
   {
+    name: "a fallback has the place of the whole expression (an initializer, an argument)",
+    code: "OIMO.WORLD_SCALE = scale || 100;\nconst k = opts.k ?? 0.27;\nf(a || 0.27);\n",
+    findings: ["1 100 initializer allowed", "2 0.27 initializer unjustified", "3 0.27 argument unjustified"],
+  },
+  {
+    name: "python: a fallback (`or`) has the place of the whole expression, `and` does not",
+    path: PY,
+    code: "SCALE = scale or 100\nk = x or 0.27\ny = a and 0.27\n",
+    findings: ["1 100 initializer allowed", "2 0.27 initializer unjustified", "3 0.27 operand unjustified"],
+  },
+  {
     name: "python: a figure's layout and style where the file plots",
     path: "src/plots.py",
     code: 'import matplotlib.pyplot as plt\nfig = plt.figure(figsize=(16, 10))\nax.set_ylim(8e-2, 4e2)\nplt.legend(loc=3, fontsize=14)\nax.plot(k, P, lw=2.5, alpha=0.4)\nleg = ax.legend(bbox_to_anchor=(1.015, 0.5))\nax.text(0.05, 0.9, "a", fontsize=20)\nplt.subplot(111)\n',
@@ -1032,7 +1043,7 @@ const freshComments: Case[] = [
     base: "/**\n * Time-corrected Verlet, https://lonesock.net/article/verlet.html\n * @param {number} delta\n */\nfunction update(delta) {\n  step(delta);\n}\n",
     code: "/**\n * Time-corrected Verlet, https://lonesock.net/article/verlet.html\n * @param {number} [delta=16.666] one frame at 60 Hz, in ms\n */\nfunction update(delta) {\n  delta = delta || 1000 / 60;\n  step(delta);\n}\n",
     config: ADOPT,
-    findings: ["6 1000 / 60 operand unjustified"],
+    findings: ["6 1000 / 60 initializer unjustified"],
   },
   {
     name: "an edited @param entry of another parameter does not cover a retuned default",

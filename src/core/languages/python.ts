@@ -309,6 +309,9 @@ function contextOf(file: PythonFile, literal: PyNode): LiteralContext {
       const op = file.operator(parent);
       return { kind: "binary", operator: ARITHMETIC[op] ?? "other", side: node.field === "left" ? "left" : "right" };
     }
+    case "boolean_operator":
+      // A fallback (`scale or 100`) is the value the expression stands for when nothing is given.
+      return node.field === "right" && file.operator(parent) === "or" ? contextOf(file, parent) : { kind: "other" };
     case "augmented_assignment": {
       if (node.field !== "right") return { kind: "other" };
       const op = file.operator(parent).replace(/=$/, "");

@@ -325,11 +325,18 @@ function arithmeticMembers(sourceFile: ts.SourceFile): Set<string> {
   return members;
 }
 
+/** Operators whose right operand is a fallback value. */
+const FALLBACK = new Set<ts.SyntaxKind>([ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken]);
+
 function contextOf(literal: ts.Node, sourceFile: ts.SourceFile): LiteralContext {
   const node = skipOuterExpressions(literal);
   const parent = node.parent;
   if (!parent) return { kind: "other" };
   if (ts.isBinaryExpression(parent) && inIndexArithmetic(node)) return { kind: "index" };
+  // A fallback (`scale || 100`, `opts.k ?? 0.27`) is the value the expression stands for when
+  // nothing is given: it has the place of the whole expression (an initializer, an argument).
+  if (ts.isBinaryExpression(parent) && parent.right === node && FALLBACK.has(parent.operatorToken.kind))
+    return contextOf(parent, sourceFile);
   if (ts.isBinaryExpression(parent)) {
     const op = parent.operatorToken.kind;
     if (op === ts.SyntaxKind.EqualsToken) {
