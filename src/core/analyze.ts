@@ -341,13 +341,15 @@ function commentSubstances(file: SourceFile, tags: readonly string[]): Set<strin
 }
 
 /**
- * The base of a changed file, or an empty one when the base cannot be parsed (a file that was
- * broken, in a syntax the grammar does not read, or nested too deep): nothing then predates the
- * head, and its literals on added lines are judged as new, which can only add findings.
+ * The base of a changed file, read only to pair the head's literals with what they replaced:
+ * a base the grammar cannot read as a whole (a file that was broken: "fix syntax problems")
+ * offers the literals the parser recovered, and one it cannot read at all (nested too deep) is
+ * empty, so that the head's literals on added lines are new. Either way the base can only take
+ * findings away where it holds the same value at the same place, which it then did hold.
  */
 function baseSource(adapter: LanguageAdapter, path: string, text: string): SourceFile {
   try {
-    return sourceOf(adapter, path, text);
+    return new SourceFile(text, adapter.extract(path, text, { partial: true }));
   } catch {
     return sourceOf(adapter, path, "");
   }

@@ -161,8 +161,12 @@ export interface LanguageAdapter {
   id: string;
   /** How a known constant's named form is spelled in this language, by constant key. */
   namedForm(constantKey: string): string | undefined;
-  /** Must not throw on syntax errors: describe what can be parsed. */
-  extract(path: string, text: string): Extraction;
+  /**
+   * Must not throw on syntax errors: describe what can be parsed. A file the grammar cannot
+   * read at all may throw (its literals would be guesses), unless `partial`: a change's base,
+   * read only to pair the head's literals with what they replaced, is read for whatever it holds.
+   */
+  extract(path: string, text: string, options?: { partial?: boolean }): Extraction;
 }
 
 /** FNV-1a over UTF-16 code units, 2 × 32 bits: the digest of a line shape. */

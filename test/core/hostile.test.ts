@@ -32,6 +32,17 @@ describe("hostile input", () => {
     expect(analysis.unverified).toEqual([]);
   });
 
+  it("a base the grammar cannot read as a whole (an unclosed parenthesis the change fixes) still offers its values: those kept are no finding", () => {
+    const base = "airmass = (1./(cosd(zenith) + 0.15*((93.885-zenith)**(-1.253))) *\n           pressure/101325\n";
+    const head = "airmass = (1./(tools.cosd(zenith) + 0.15*((93.885-zenith)**(-1.253))) *\n           pressure/101325)\n";
+    const analysis = analyzeChange(
+      [{ path: "src/clearsky.py", status: "modified", baseText: base, headText: head }],
+      validateConfig({ requireTag: false }),
+    );
+    expect(analysis.findings.filter((f) => f.blocking)).toEqual([]);
+    expect(analysis.unverified).toEqual([]);
+  });
+
   it("a minified line of 20000 literals: one retuned value is found among them", () => {
     const values = Array.from({ length: 20000 }, (_, i) => (1 + i / 1e5).toFixed(5));
     const head = `const a=[${values.join(",")}];`;

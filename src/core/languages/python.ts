@@ -1139,11 +1139,12 @@ function mirror(parser: Parser, text: string): { root: PyNode; piRebound: Set<st
   }
 }
 
-export function extractPython(parser: Parser, text: string): Extraction {
+export function extractPython(parser: Parser, text: string, partial = false): Extraction {
   const { root, piRebound } = mirror(parser, text);
   // A file the grammar cannot read at all is never passed (its literals would be guesses): unverified.
+  // A base read for pairing (`partial`) offers whatever literals the parser recovered.
   const statements = root.children.filter((c) => c.type !== "comment");
-  if (statements.length > 0 && statements.every((c) => c.type === "ERROR"))
+  if (!partial && statements.length > 0 && statements.every((c) => c.type === "ERROR"))
     throw new Error("the Python grammar could not read any statement of it");
   const file = new PythonFile(text);
   file.piRebound = piRebound;
@@ -1239,6 +1240,6 @@ export async function loadPythonAdapter(): Promise<LanguageAdapter> {
   return {
     id: "python",
     namedForm: (key) => NAMED_FORMS[key],
-    extract: (_path, text) => extractPython(parser, text),
+    extract: (_path, text, options) => extractPython(parser, text, options?.partial ?? false),
   };
 }
