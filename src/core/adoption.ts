@@ -148,7 +148,7 @@ export function buildOutputs(files: readonly TreeFile[]): Map<string, string> {
       for (const match of text.matchAll(CONFIGURED_OUTPUT)) {
         const written = match[2] ?? match[5]!;
         // Grunt's `"a.js": ["a.js"]` rewrites a source in place: that file is still a source.
-        if (match[3] !== undefined && new RegExp(`['"](?:\\./)?${escapeRegExp(written.replace(/^\.\//, ""))}['"]`).test(match[3])) continue;
+        if (match[3] !== undefined && [...match[3].matchAll(/['"]([^'"]*)['"]/g)].some((source) => samePath(source[1]!, written))) continue;
         add(written);
       }
     }
@@ -156,7 +156,8 @@ export function buildOutputs(files: readonly TreeFile[]): Map<string, string> {
   return outputs;
 } // prettier-ignore
 
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** Two paths written in one configuration that name the same file (`./a.js`, `a.js`). */
+const samePath = (a: string, b: string): boolean => a.replace(/^\.\//, "") === b.replace(/^\.\//, "");
 
 /** A path written in a file of `directory`, as a path of the tree; null when it leaves the tree or is a pattern. */
 function resolveFrom(directory: readonly string[], written: string): string | null {

@@ -68,16 +68,6 @@ const BYTE_OFFSET_BEFORE = new RegExp(
 const inByteOffset = (site: Literal): boolean =>
   site.context.kind === "binary" && ["+", "-", "*"].includes(site.context.operator) && BYTE_OFFSET_BEFORE.test(site.around.before);
 
-/**
- * A figure's layout and style, in a file that draws figures: not quantities of the science.
- * - Layout calls of matplotlib (`legend`, `subplot`, `set_ylim`, `xticks`, `subplots_adjust`,
- *   `savefig`, `figure`, `text`, …): every number inside the call on the literal's line.
- * - Style keywords of a plotting call (`fontsize=`, `lw=`, `markersize=`, `alpha=` of `plot`,
- *   `loc=` of `legend`, `figsize=(16, 10)`): the data a plotting call draws (`plot(x, 1.1 * y)`)
- *   stays a value, since a factor applied to a curve can patch a figure.
- * - A canvas's drawing calls (`arc`, `fillRect`, `lineTo`, `fillText`, …) and style properties
- *   (`lineWidth`, `globalAlpha`, …).
- */
 /** A receiver that is a figure, its axes or pyplot itself: where generic method names (`text`, `grid`) are plotting. */
 const FIGURE_RECEIVER = String.raw`(?:plt|pl|pylab|sns|ax|axs|axes|ax\d+|ax_\w+|\w+_ax|fig|figure|cbar|legend)(?:\[[^\]]*\])?`;
 const LAYOUT_CALL = new RegExp(
@@ -94,6 +84,16 @@ const CANVAS_CALL =
   /\.(?:arc|arcTo|rect|fillRect|strokeRect|clearRect|fillText|strokeText|moveTo|lineTo|bezierCurveTo|quadraticCurveTo|ellipse|roundRect|setLineDash|drawImage|createLinearGradient|createRadialGradient|createConicGradient)\s*\([^()]*$/;
 const CANVAS_STYLE = /(?:^|\.)(?:lineWidth|globalAlpha|shadowBlur|shadowOffsetX|shadowOffsetY|lineDashOffset|miterLimit)$/;
 
+/**
+ * A figure's layout and style, in a file that draws figures: not quantities of the science.
+ * - Layout calls of matplotlib (`legend`, `subplot`, `set_ylim`, `xticks`, `subplots_adjust`,
+ *   `savefig`, `figure`, `text`, …): every number inside the call on the literal's line.
+ * - Style keywords of a plotting call (`fontsize=`, `lw=`, `markersize=`, `alpha=` of `plot`,
+ *   `loc=` of `legend`, `figsize=(16, 10)`): the data a plotting call draws (`plot(x, 1.1 * y)`)
+ *   stays a value, since a factor applied to a curve can patch a figure.
+ * - A canvas's drawing calls (`arc`, `fillRect`, `lineTo`, `fillText`, …) and style properties
+ *   (`lineWidth`, `globalAlpha`, …).
+ */
 function isPresentation(site: Literal): boolean {
   if (!site.drawsFigures) return false;
   const { before } = site.around;
@@ -101,7 +101,7 @@ function isPresentation(site: Literal): boolean {
   const context = site.context;
   if (context.kind === "call-argument" && context.keyword !== undefined)
     return STYLE_KEYWORD.test(context.keyword) && PLOTTING_CALLEE.test(context.callee);
-  return (context.kind === "assignment" || context.kind === "compound-assignment") && "name" in context && CANVAS_STYLE.test(context.name);
+  return context.kind === "assignment" && CANVAS_STYLE.test(context.name);
 }
 
 /** The base argument of a call that reads or writes a number in a base. */

@@ -65,26 +65,23 @@ const FILLER = new Set([
  * words removed. Two texts with the same substance are the same justification.
  */
 export function substance(text: string): string {
-  return substances(text);
+  return remember(substances, text, () => substanceOf(text));
 }
+const substances = new Map<string, string>();
 
 /**
- * A function of a text, remembered for the run (at most `MEMO_ENTRIES` texts): a comment is
- * read once per literal it covers, a module's docstring hundreds of times.
+ * The value of `compute` for a key, remembered in `cache` for the run: a comment is read once
+ * per literal it covers, a module's docstring hundreds of times. A full cache (`MEMO_ENTRIES`)
+ * starts over, so a huge change cannot grow it without limit.
  */
-function rememberedByText<T>(compute: (text: string) => T): (text: string) => T {
-  const cache = new Map<string, T>();
-  return (text) => {
-    let result = cache.get(text);
-    if (result === undefined) {
-      if (cache.size >= MEMO_ENTRIES) cache.clear();
-      cache.set(text, (result = compute(text)));
-    }
-    return result;
-  };
+function remember<T>(cache: Map<string, T>, key: string, compute: () => T): T {
+  let result = cache.get(key);
+  if (result === undefined) {
+    if (cache.size >= MEMO_ENTRIES) cache.clear();
+    cache.set(key, (result = compute()));
+  }
+  return result;
 }
-
-const substances = rememberedByText(substanceOf);
 
 function substanceOf(text: string): string {
   return normaliseText(text)
@@ -248,26 +245,16 @@ function mixedScriptWords(text: string): string[] {
  */
 export function qualityProblems(text: string, rules: Rules, block: string = text, before = "", declaredFit = false): string[] {
   // One comment covers many literals (a table's head, a module's docstring): judged once per run.
-  const cache = memoFor(qualityMemo, rules);
   const key = `${declaredFit ? 1 : 0}\u0000${before}\u0000${text}\u0000${block}`;
-  let problems = cache.get(key);
-  if (!problems) {
-    problems = judgeQuality(text, rules, block, before, declaredFit);
-    cache.set(key, problems);
-  }
-  return [...problems];
+  return [...remember(cacheFor(qualityMemo, rules), key, () => judgeQuality(text, rules, block, before, declaredFit))];
 }
 
-/**
- * Judgements by the rules they were made under, each list bounded: a comment is judged once
- * however many literals it covers, and a huge change cannot grow the memo without limit.
- */
+/** Judgements by the rules they were made under. */
 const qualityMemo = new WeakMap<Rules, Map<string, string[]>>();
 const explanationMemo = new WeakMap<Rules, Map<string, string | null>>();
-function memoFor<T>(memo: WeakMap<Rules, Map<string, T>>, rules: Rules): Map<string, T> {
+function cacheFor<T>(memo: WeakMap<Rules, Map<string, T>>, rules: Rules): Map<string, T> {
   let cache = memo.get(rules);
   if (!cache) memo.set(rules, (cache = new Map()));
-  if (cache.size >= MEMO_ENTRIES) cache.clear();
   return cache;
 }
 
@@ -383,12 +370,7 @@ export const isCommentedOutCode = (text: string): boolean => {
  * so the root finder converges", "Look for the crossing near the start").
  */
 export function explanationProblem(text: string, rules: Rules): string | null {
-  const cache = memoFor(explanationMemo, rules);
-  const known = cache.get(text);
-  if (known !== undefined) return known;
-  const problem = judgeExplanation(text, rules);
-  cache.set(text, problem);
-  return problem;
+  return remember(cacheFor(explanationMemo, rules), text, () => judgeExplanation(text, rules));
 }
 
 function judgeExplanation(text: string, rules: Rules): string | null {
@@ -449,9 +431,9 @@ interface Reading {
  * constants of the body the documentation covers.
  */
 export function withoutParameterDocs(text: string): string {
-  return parameterless(text);
+  return remember(parameterless, text, () => stripParameterDocs(text));
 }
-const parameterless = rememberedByText(stripParameterDocs);
+const parameterless = new Map<string, string>();
 
 function stripParameterDocs(text: string): string {
   const lines = text.split("\n");

@@ -1002,7 +1002,10 @@ function piRebindings(tree: Tree): Set<string> {
 function fieldOf(node: TreeNode): string | null {
   const parent = node.parent;
   if (!parent) return null;
-  for (let i = 0; i < parent.childCount; i++) if (parent.child(i)?.startIndex === node.startIndex && parent.child(i)?.type === node.type) return parent.fieldNameForChild(i);
+  for (let i = 0; i < parent.childCount; i++) {
+    const child = parent.child(i);
+    if (child?.startIndex === node.startIndex && child.type === node.type) return parent.fieldNameForChild(i);
+  }
   return null;
 } // prettier-ignore
 
