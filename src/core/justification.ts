@@ -320,7 +320,12 @@ const CONVENTION = /\b(standard|nominal|conventional|convention)\b/iu;
 
 /** A measured or published source: "measured", "observed", "from the … catalogue". */
 const SOURCE =
-  /\b(measured|observed|observations?|published|catalog(ue)?|survey|data release|experiment(al|ally)?|laboratory|lab value|mission|spacecraft|ephemeris|papers?|article|thesis|datasheet|data sheet|handbook|textbook|technical report)\b/iu;
+  /\b(measured|observed|observations?|published|catalog(ue)?|survey|data release|experiment(al|ally)?|laboratory|lab value|mission|spacecraft|ephemeris)\b/iu;
+/** A kind of document: a source only when the comment says which ("the paper" names none). */
+const DOCUMENT = /\b(papers?|article|thesis|datasheet|data sheet|handbook|textbook|technical report)\b/iu;
+/** What tells one document from another: a name or title word in capitals past the first word, a year or a number. */
+const IDENTIFIES = /(?<=\S.*)(?<![.!?]\s)\b\p{Lu}[\p{L}'-]+|\b\d{2,}\b|["“][^"”]{3,}["”]/u;
+const namesSource = (judged: string): boolean => SOURCE.test(judged) || (DOCUMENT.test(judged) && IDENTIFIES.test(judged));
 
 /** A unit: bracketed (`[km/s]`, `(m/s^2)`), after a number (`30 km`), after "in"/"per"/"units of", or a compound (`km/s`). */
 const UNIT_TOKENS =
@@ -376,7 +381,7 @@ export function explanationProblem(text: string, rules: Rules): string | null {
 function judgeExplanation(text: string, rules: Rules): string | null {
   const judged = normaliseText(text).slice(0, JUDGED_LENGTH);
   if (isCommentedOutCode(judged)) return "it is commented-out code (an old value kept as a comment), not an explanation";
-  if (strongEvidence(judged) || SOURCE.test(judged)) return null;
+  if (strongEvidence(judged) || namesSource(judged)) return null;
   // A quantity word, a unit or a named convention says what the value is, unless the comment narrates the code.
   const quantity = UNIT.test(judged) || CONVENTION.test(judged) ? ["unit"] : findPhrases(judged, rules.quantityWords);
   const opening = /^[\s\-–—*#:;,.]*([\p{L}]+)/u.exec(judged)?.[1]?.toLowerCase() ?? "";

@@ -431,6 +431,39 @@ const numbersInStrings: Case[] = [
   },
   { name: "a concatenation coerced by *", code: 'const k = x * ("1" + ".002");', findings: ['1 "1" + ".002" scale unjustified'] },
   { name: "neighbour: a concatenation logged stays text", code: "console.log('alpha = ' + '0.27');", findings: [] },
+  {
+    name: "a string cut into pieces the code converts",
+    code: 'const k = x * Number("x,1.002".split(",")[1]);\nconst c = "0.27 1.3".split(" ").map(Number);\nconst d = new Float64Array("a,0.28".split(",").slice(1));\nconst m = x * +"a:1.003".split(":")[1];\nconst e = "k=0.29".match(/[\\d.]+/g)!.map((s) => Number(s));\n',
+    findings: [
+      "1 1.002 scale unjustified",
+      "2 0.27 initializer unjustified",
+      "2 1.3 initializer unjustified",
+      "3 0.28 initializer unjustified",
+      "4 1.003 scale unjustified",
+      "5 0.29 initializer unjustified",
+    ],
+  },
+  {
+    name: "a table written as text and cut",
+    code: "const rows = `0.27 1.3\n 2.7 4.1`.split(/\\s+/);\n",
+    findings: [
+      "1 0.27 initializer unjustified",
+      "1 1.3 initializer unjustified",
+      "2 2.7 initializer unjustified",
+      "2 4.1 initializer unjustified",
+    ],
+  },
+  {
+    name: "a retune inside a cut string",
+    base: 'const c = "0.27 0.5".split(" ").map(Number);\n',
+    code: 'const c = "0.30 0.5".split(" ").map(Number);\n',
+    findings: ["1 0.30 initializer retuned was 0.27"],
+  },
+  {
+    name: "neighbour: versions, dates and words cut are no numbers",
+    code: 'const v = "1.2.3".split(".").map(Number);\nconst d = "2000-01-01".split("-");\nconst parts = "run 7 of 9".split(" ");\n',
+    findings: [],
+  },
   { name: "neighbour: a concatenation with a variable is no literal", code: "const k = Number('1.' + digits);", findings: [] },
   {
     name: "a template of literals converted",

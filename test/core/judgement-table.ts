@@ -289,6 +289,25 @@ const explains: Case[] = [
     findings: ["2 1.5 scale justified"],
   },
   {
+    name: "a document that names no source does not explain: which paper?",
+    code: "const k = x * 1.27; // see paper\nconst j = x * 1.28; // from the paper\nconst m = x * 1.29; // Paper value\n",
+    config: ADOPT,
+    findings: ["1 1.27 scale weak", "2 1.28 scale weak", "3 1.29 scale weak"],
+  },
+  {
+    name: "neighbour: a document named by its authors, its year, its title or its mission explains",
+    code: 'const k = x * 1.27; // from the Hu and Sugiyama paper\nconst j = x * 1.28; // see the paper by smith 2003\nconst m = x * 1.29; // from the paper "Cosmic shear"\nconst n = x * 1.3; // measured\n',
+    config: ADOPT,
+    findings: ["1 1.27 scale justified", "2 1.28 scale justified", "3 1.29 scale justified", "4 1.3 scale justified"],
+  },
+  {
+    name: "python: a document that names no source does not explain",
+    path: PY,
+    code: "k = x * 1.27  # see paper\nj = x * 1.28  # from the Planck 2018 paper\n",
+    config: ADOPT,
+    findings: ["1 1.27 scale weak", "2 1.28 scale justified"],
+  },
+  {
     name: "python: narration is weak",
     path: PY,
     code: "# Use a wider bracket so the root finder converges faster.\nhi = 1.5 * step\n",

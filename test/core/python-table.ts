@@ -250,6 +250,11 @@ const exemptions: Case[] = py([
   { name: "a power of ten as a unit scale", code: "km = m / 1000\n", findings: ["1 1000 scale allowed"] },
   { name: "a power of ten as a threshold is not a scale", code: "if err < 1e-6:\n    pass\n", findings: ["1 1e-6 threshold unjustified"] },
   { name: "Literal[3] is a type", code: "def f(x: Literal[3]) -> None:\n    pass\n", findings: [] },
+  {
+    name: "neighbour: Literal[0.27] is no type (PEP 586 admits integers), only a value get_args reads",
+    code: "A = Literal[0.27]\nB = Literal[-1, 5]\ny = x * get_args(A)[0]\n",
+    findings: ["1 0.27 operand unjustified"],
+  },
   { name: "bitwise operands", code: "m = flags & 0xFF\n", findings: [] },
   {
     name: "jnp.linspace(0, 1, 100)",
@@ -397,6 +402,39 @@ const strings: Case[] = py([
   { name: "full-width digits, which float() reads", code: 'k = x * float("１.００２")\n', findings: ["1 １.００２ scale unjustified"] },
   { name: "Arabic-Indic digits in int()", code: 'n = int("٢٧")\n', findings: ["1 ٢٧ initializer unjustified"] },
   { name: "neighbour: a Greek letter is no number", code: 'k = float("π")\n', findings: [] },
+  {
+    name: "a string cut into pieces the code converts",
+    code: 'k = x * float("x,1.002".split(",")[1])\nc = list(map(float, "0.27 1.3".split()))\nd = [float(s) for s in "a 0.28".split()]\ne = np.array("0.29 1.4".split(), dtype=float)\n',
+    findings: [
+      "1 1.002 scale unjustified",
+      "2 0.27 initializer unjustified",
+      "2 1.3 initializer unjustified",
+      "3 0.28 initializer unjustified",
+      "4 0.29 initializer unjustified",
+      "4 1.4 initializer unjustified",
+    ],
+  },
+  {
+    name: "a table written as text and cut",
+    code: 'T = """0.27 1.3\n2.7 4.1""".split()\n',
+    findings: [
+      "1 0.27 initializer unjustified",
+      "1 1.3 initializer unjustified",
+      "2 2.7 initializer unjustified",
+      "2 4.1 initializer unjustified",
+    ],
+  },
+  {
+    name: "a retune inside a cut string",
+    base: 'c = list(map(float, "0.27,0.5".split(",")))\n',
+    code: 'c = list(map(float, "0.30,0.5".split(",")))\n',
+    findings: ["1 0.30 initializer retuned was 0.27"],
+  },
+  {
+    name: "neighbour: versions, dates and words cut are no numbers",
+    code: 'v = tuple(map(int, "1.2.3".split(".")))\nd = "2000-01-01".split("-")\nparts = "run 7 of 9".split()\n',
+    findings: [],
+  },
   { name: "neighbour: a concatenated label stays text", code: 'label = "v" + "1.002"\n', findings: [] },
   {
     name: "a hexadecimal float",

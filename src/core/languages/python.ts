@@ -380,9 +380,10 @@ function contextOf(file: PythonFile, literal: PyNode): LiteralContext {
     case "subscript":
     case "slice":
       if (parent.type === "subscript" && node.field !== "subscript") return { kind: "other" };
-      // `Literal[3]` names a type, not a value.
+      // `Literal[3]` names a type, not a value. Only integers can (PEP 586): `Literal[0.27]` is
+      // no type any checker accepts, only a value kept where `typing.get_args` reads it.
       if (parent.type === "subscript" && /(^|\.)Literal$/.test(file.compact(file.field(parent, "value") ?? parent)))
-        return { kind: "literal-type" };
+        return literal.type === "integer" || /^[-+]?\s*\d[\d_]*$/.test(file.textOf(literal)) ? { kind: "literal-type" } : { kind: "other" };
       return { kind: "index" };
     case "return_statement":
       return { kind: "return" };
@@ -905,6 +906,57 @@ function literalFString(file: PythonFile, node: PyNode): string | null {
   return text;
 }
 
+/** Methods that cut a string into pieces the code may then convert (`"0.27 0.5".split()`). */
+const SPLITTERS = /^(?:r?split|splitlines|findall)$/;
+/** Calls that pass pieces on unchanged: `list(s.split())`, `sorted(…)`. */
+const PASSING = /^(?:list|tuple|sorted|reversed|iter|next)$/;
+/** Only numbers and separators: a table written as text (`"0.27 0.5 1.3"`). */
+const NUMERIC_TEXT =
+  /^[\s,;]*[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?(?:[\s,;]+[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)*[\s,;]*$/;
+
+/**
+ * The place where the pieces of a cut string become numbers, or null: a converter the pieces are
+ * handed to (`float(s.split(",")[1])`, `np.array(s.split(), dtype=float)`, `map(float, s.split())`),
+ * or a comprehension that converts each (`[float(p) for p in s.split()]`). Followed up the
+ * expression only: what a name holding the pieces meets later is not read.
+ */
+function convertedPieces(file: PythonFile, split: PyNode): PyNode | null {
+  // The numbers stand where the converted pieces are used: `list(map(float, …))` initialises.
+  const widened = (call: PyNode): PyNode => {
+    let place = call;
+    for (let up = skipOuter(place).parent; up?.type === "argument_list" && up.parent?.type === "call"; up = skipOuter(place).parent) {
+      if (!PASSING.test(file.compact(file.field(up.parent, "function") ?? up.parent))) break;
+      place = up.parent;
+    }
+    return place;
+  };
+  let current = split;
+  for (let parent = current.parent; parent; current = parent, parent = parent.parent) {
+    if (parent.type === "argument_list" && parent.parent?.type === "call") {
+      const call = parent.parent;
+      const callee = file.compact(file.field(call, "function") ?? call);
+      const args = parent.children.filter((c) => c.named && c.type !== "comment");
+      if (CONVERTERS.test(callee)) return widened(call);
+      if (/^(?:builtins\.)?map$/.test(callee) && args[0] && CONVERTERS.test(file.compact(args[0]))) return widened(call);
+      if (!PASSING.test(callee)) return null;
+      current = parent;
+      parent = call;
+      continue;
+    }
+    if (parent.type === "for_in_clause" && current.field === "right") {
+      const comprehension = parent.parent;
+      const body = comprehension && file.field(comprehension, "body");
+      // A call without a digit is mirrored as one leaf: its callee is the text before its arguments.
+      const callee = body?.type === "call" ? (/^[\w.]+(?=\()/.exec(file.compact(body))?.[0] ?? "") : "";
+      return CONVERTERS.test(callee) ? comprehension! : null;
+    }
+    const chained = (parent.type === "attribute" || parent.type === "subscript") && parent.children.find((c) => c.named) === current;
+    const called = parent.type === "call" && file.field(parent, "function") === current;
+    if (!(chained || called || TRANSPARENT.has(parent.type))) return null;
+  }
+  return null;
+}
+
 /** Numbers of a string the code turns into numbers (`float("1.002")`, `os.getenv("K", "1.002")`). */
 function stringNumbers(scan: Scan, node: PyNode): Array<{ start: number; end: number; text: string; value: number; place: PyNode }> {
   const file = scan.file;
@@ -917,6 +969,29 @@ function stringNumbers(scan: Scan, node: PyNode): Array<{ start: number; end: nu
   if (joined && !joined.first) return [];
   const outer = skipOuter(joined?.top ?? node);
   const list = outer.parent;
+  if (
+    !joined &&
+    plain !== null &&
+    list?.type === "attribute" &&
+    list.parent?.type === "call" &&
+    file.field(list.parent, "function") === list
+  ) {
+    // A string cut into pieces: its numbers are literals where the pieces are converted, or
+    // wherever a string of numbers only is cut (a table written as text).
+    const [, method] = attributeParts(file, list);
+    const place = SPLITTERS.test(method) ? (convertedPieces(file, list.parent) ?? (NUMERIC_TEXT.test(plain) ? list.parent : null)) : null;
+    const content = node.children.find((c) => c.type === "string_content");
+    const contentStart = content?.start ?? node.start;
+    return place
+      ? [...plain.matchAll(NUMBERS)].map((m) => ({
+          start: contentStart + m.index!,
+          end: contentStart + m.index! + m[0].length,
+          text: m[0],
+          value: Number(m[0]),
+          place,
+        }))
+      : [];
+  }
   if (list?.type !== "argument_list" || !list.parent) return [];
   const callee = file.compact(file.field(list.parent, "function") ?? list.parent);
   const args = list.children.filter((c) => c.named && c.type !== "comment");

@@ -343,6 +343,56 @@ function otherBaseValue(text: string, place: ts.Node, sourceFile: ts.SourceFile)
   return /^\s*0[xXoObB][0-9a-fA-F]+\s*$/.test(text) ? integerInBase(text, 0) : undefined;
 }
 
+/** Methods that cut a string into pieces the code may then convert (`"0.27 0.5".split(" ")`). */
+const SPLITTERS = new Set(["split", "match", "matchAll"]);
+/** Array methods that hand each piece to a function: `.map(Number)`. */
+const EACH = new Set(["map", "flatMap", "forEach", "reduce", "from"]);
+/** Typed arrays convert the strings they are built from: `new Float64Array("0.27 0.5".split(" "))`. */
+const TYPED_ARRAYS = /^(?:Float(?:16|32|64)|U?Int(?:8|16|32)|Uint8Clamped|Big(?:U?Int)64)Array(?:\.from)?$/;
+/** A function that converts what it is handed: `Number`, `parseFloat`, `(s) => +s`, `(s) => Number(s) * 2`. */
+const CONVERTING_FUNCTION =
+  /^(?:Number|parseFloat|parseInt|Number\.parseFloat|Number\.parseInt|Decimal|Big|BigNumber)$|=>.*(?:\bNumber\(|\bparse(?:Float|Int)\(|[-+*/]\s*\w|\w\s*[-*/]|^[^=]*=>\s*[-+~])/s;
+/** Only numbers and separators: a table written as text (`"0.27 0.5 1.3"`). */
+const NUMERIC_TEXT =
+  /^[\s,;]*[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?(?:[\s,;]+[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)*[\s,;]*$/;
+
+/**
+ * The place where the pieces of a cut string become numbers, or null: a converter the pieces are
+ * handed to (`Number(s.split(",")[1])`, `s.split(" ").map(Number)`, `new Float64Array(s.split(" "))`),
+ * or arithmetic on a piece (`+s.split(",")[1]`). Followed up the expression only: what a name
+ * holding the pieces meets later is not read.
+ */
+function convertedPieces(split: ts.CallExpression, sourceFile: ts.SourceFile): ts.Node | null {
+  let current: ts.Node = split;
+  for (let parent = current.parent; parent; current = parent, parent = parent.parent) {
+    if (ts.isCallExpression(parent) || ts.isNewExpression(parent)) {
+      const callee = parent.expression.getText(sourceFile).replace(/\s+/g, "");
+      const argument = parent.arguments?.includes(current as ts.Expression) ?? false;
+      if (argument && (CONVERTERS.test(callee) || TYPED_ARRAYS.test(callee))) return parent;
+      if (
+        argument &&
+        /(?:^|\.)from$/.test(callee) &&
+        parent.arguments!.slice(1).some((f) => CONVERTING_FUNCTION.test(f.getText(sourceFile)))
+      )
+        return parent;
+      if (
+        ts.isPropertyAccessExpression(parent.expression) &&
+        parent.expression.name.text !== "from" &&
+        EACH.has(parent.expression.name.text)
+      ) {
+        if (parent.arguments?.some((f) => CONVERTING_FUNCTION.test(f.getText(sourceFile).replace(/\s+/g, " ")))) return parent;
+        continue;
+      }
+      if (parent.expression === current) continue;
+      return null;
+    }
+    if (ts.isPrefixUnaryExpression(parent) && parent.operator !== ts.SyntaxKind.ExclamationToken) return parent;
+    if (ts.isBinaryExpression(parent) && COERCING.has(parent.operatorToken.kind)) return parent;
+    if (!(WRAPPERS.has(parent.kind) || ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent))) return null;
+  }
+  return null;
+}
+
 export function stringNumbers(
   node: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | ts.TemplateExpression,
   sourceFile: ts.SourceFile,
@@ -383,6 +433,19 @@ export function stringNumbers(
       whole = true;
     } else if (callee === "JSON.parse" && parent.arguments[0] === outer) place = parent;
     else if (CODE_RUNNERS.test(callee)) place = node;
+  } else if (
+    !joined &&
+    template === null &&
+    ts.isPropertyAccessExpression(parent) &&
+    parent.expression === outer &&
+    SPLITTERS.has(parent.name.text) &&
+    parent.parent &&
+    ts.isCallExpression(parent.parent) &&
+    parent.parent.expression === parent
+  ) {
+    // A string cut into pieces: its numbers are literals where the pieces are converted, or
+    // wherever a string of numbers only is cut (a table written as text).
+    place = convertedPieces(parent.parent, sourceFile) ?? (NUMERIC_TEXT.test((node as ts.StringLiteral).text) ? parent.parent : null);
   } else if (ts.isTaggedTemplateExpression(parent) && parent.template === outer) {
     // A tag over a template that is one number (`num\`1.002\``) hands its function that number.
     place = parent;
@@ -437,7 +500,8 @@ export function stringNumbers(
     push(match[1]!, at >= 0 ? start + 1 + at : start);
     return found;
   }
-  const source = raw === node.text ? raw : node.text;
-  for (const match of source.matchAll(NUMBERS)) push(match[0], raw === node.text ? start + 1 + match.index! : start);
+  // A template's text reads line breaks as "\n" whatever the file writes: its numbers stand where written.
+  const inPlace = raw === node.text || (ts.isNoSubstitutionTemplateLiteral(node) && raw.replace(/\r\n?/g, "\n") === node.text);
+  for (const match of (inPlace ? raw : node.text).matchAll(NUMBERS)) push(match[0], inPlace ? start + 1 + match.index! : start);
   return found;
 }

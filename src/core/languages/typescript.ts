@@ -492,6 +492,7 @@ const STRING_CONVERSION_PARENTS = new Set<ts.SyntaxKind>([
   ts.SyntaxKind.PrefixUnaryExpression,
   ts.SyntaxKind.BinaryExpression,
   ts.SyntaxKind.TaggedTemplateExpression,
+  ts.SyntaxKind.PropertyAccessExpression,
 ]);
 
 /**
