@@ -282,9 +282,39 @@ export function valueExemption(site: Literal, role: Role, config: Config): strin
       return "one case of an enumeration written as constants";
   }
   // A power of ten converts units; beside a pure number such as e or π it makes another number (`x * Math.E / 10`).
-  if (isPowerOfTen(site.value) && (role === "scale" || role === "initializer") && !MATH_CONSTANT_BEFORE.test(site.around.before))
+  // Named, it is a unit constant only when its name says so (`KM_PER_M = 1e-3`): `kmax = 10` is a cut, `nsteps = 1000` a count.
+  if (
+    isPowerOfTen(site.value) &&
+    (role === "scale" || (role === "initializer" && namesUnitFactor(site.context))) &&
+    !MATH_CONSTANT_BEFORE.test(site.around.before)
+  )
     return "power of ten used as a unit scale";
   return undefined;
+}
+
+/**
+ * Words of a name that holds a unit factor: a conversion (`per`, `to`, `in`, `2` as in `m2km`),
+ * a scale or factor, a metric prefix, or a unit's symbol (`KM`, `MS`, `Mpc`, `keV`).
+ */
+const UNIT_NAME_WORDS = new Set([
+  "per", "to", "in", "2", "scale", "scaling", "factor", "fac", "unit", "units", "conv", "conversion", "convert",
+  "kilo", "mega", "giga", "tera", "milli", "micro", "nano", "pico", "centi", "deci", "hecto",
+  "km", "cm", "mm", "um", "nm", "pm", "ms", "us", "ns", "kg", "mg", "hz", "khz", "mhz", "ghz", "pc", "kpc", "mpc", "gpc",
+  "ev", "kev", "mev", "gev", "tev", "erg", "ergs", "jy", "mjy", "ujy", "kw", "mw", "gw", "pa", "hpa", "kpa", "mbar",
+  "cgs", "mks", "si", "percent", "pct", "ppm", "ppb", "kb", "mb", "gb", "kib", "mib", "gib",
+]); // prettier-ignore
+/** A name's words: `KM_PER_M` is km, per, m; `msPerSecond` is ms, per, second; `m2km` is m, 2, km. */
+const nameWords = (name: string): string[] =>
+  (name.split(".").pop() ?? name)
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .replace(/([A-Za-z])(\d)/g, "$1 $2")
+    .replace(/(\d)([A-Za-z])/g, "$1 $2")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w !== "");
+function namesUnitFactor(context: Literal["context"]): boolean {
+  const named = namedBy(context);
+  return named !== null && nameWords(named.name).some((word) => UNIT_NAME_WORDS.has(word));
 }
 
 /** A named mathematical constant, then the operator of the power of ten that follows it. */

@@ -39,7 +39,19 @@ const BOUND_CALLEE = /(^|\.)(min|max|fmin|fmax|minimum|maximum|clamp|clip|clampe
 const TOLERANCE_CALLEE = /(^|\.)(toBeCloseTo|isclose|allclose|assert_allclose|approx|closeTo|assertAlmostEqual)$/i;
 const POWER_CALLEE = /(^|\.)(pow|power|float_power)$/i;
 /** Names that mark a value as a tolerance or cut, so its initializer is a threshold. */
-const TOLERANCE_NAME = /(^|[_.\s]|[a-z](?=[A-Z]))(tol|tolerance|eps|epsilon|threshold|thresh|cutoff|rtol|atol)(?![a-z])/i;
+const TOLERANCE_WORDS = new Set([
+  "tol", "tolerance", "eps", "epsilon", "threshold", "thresh", "cutoff", "rtol", "atol", "xtol", "ftol", "gtol",
+  "reltol", "abstol", "epsabs", "epsrel",
+]); // prettier-ignore
+/** A name's words, split at `_`, `.`, spaces and lower-to-upper case changes: `nSteps` is n, steps (no "eps" in it). */
+const TOLERANCE_NAME = {
+  test: (name: string): boolean =>
+    name
+      .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .some((word) => TOLERANCE_WORDS.has(word)),
+};
 
 export function roleOf({ context }: { context: LiteralContext }): Role {
   switch (context.kind) {

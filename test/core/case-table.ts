@@ -429,6 +429,38 @@ const exemptions: Case[] = [
     findings: ["1 1e-6 threshold unjustified", "2 1e-8 threshold unjustified"],
   },
   { name: "a named unit constant that is a power of ten", code: "const KM_PER_M = 1e-3;", findings: ["1 1e-3 initializer allowed"] },
+  {
+    name: "named unit constants: a conversion, a scale, a prefix or a unit in the name",
+    code: "const msPerSecond = 1000;\nconst m2km = 1e-3;\nthis.worldScale = 100;\nconst MPC = 1e6;\nconst toCgs = 1e7;\n",
+    findings: [
+      "1 1000 initializer allowed",
+      "2 1e-3 initializer allowed",
+      "3 100 initializer allowed",
+      "4 1e6 initializer allowed",
+      "5 1e7 initializer allowed",
+    ],
+  },
+  {
+    name: "a tolerance's name makes a threshold, read word by word (nSteps holds no eps)",
+    code: "const xtol = 0.002;\nconst relTol = 0.003;\nconst MAX_EPS = 0.004;\nconst nSteps = 64;\nconst biceps = 0.2;\n",
+    findings: [
+      "1 0.002 threshold unjustified",
+      "2 0.003 threshold unjustified",
+      "3 0.004 threshold unjustified",
+      "4 64 initializer unjustified",
+      "5 0.2 initializer unjustified",
+    ],
+  },
+  {
+    name: "neighbour: a named power of ten that is a cut, a step or a count is a value",
+    code: "const kmax = 10;\nlet dt = 0.001;\nthis.nSteps = 1000;\nconst rMin = 1e-4;\n",
+    findings: [
+      "1 10 initializer unjustified",
+      "2 0.001 initializer unjustified",
+      "3 1000 initializer unjustified",
+      "4 1e-4 initializer unjustified",
+    ],
+  },
 ];
 
 const knownConstants: Case[] = [

@@ -248,8 +248,38 @@ const exemptions: Case[] = py([
   { name: "a range bound is a loop bound", code: "for i in range(64):\n    pass\n", findings: ["1 64 threshold unjustified"] },
   { name: "comparison against 0", code: "if x > 0:\n    pass\n", findings: [] },
   { name: "a power of ten as a unit scale", code: "km = m / 1000\n", findings: ["1 1000 scale allowed"] },
+  {
+    name: "a named unit constant that is a power of ten",
+    code: "KM_PER_M = 1e-3\nself.cm_to_m = 0.01\nMEV = 1e6\n",
+    findings: ["1 1e-3 initializer allowed", "2 0.01 initializer allowed", "3 1e6 initializer allowed"],
+  },
+  {
+    name: "neighbour: a named power of ten that is a cut, a step or a count is a value",
+    code: "kmin, kmax = 1e-4, 10.0\nself.n_pad = 1000\ndt = 0.1\n",
+    findings: [
+      "1 1e-4 initializer unjustified",
+      "1 10.0 initializer unjustified",
+      "2 1000 initializer unjustified",
+      "3 0.1 initializer unjustified",
+    ],
+  },
   { name: "a power of ten as a threshold is not a scale", code: "if err < 1e-6:\n    pass\n", findings: ["1 1e-6 threshold unjustified"] },
   { name: "Literal[3] is a type", code: "def f(x: Literal[3]) -> None:\n    pass\n", findings: [] },
+  {
+    name: "the members of an Enum name cases",
+    code: "@enum.unique\nclass Body(enum.Enum):\n    Invalid = -1\n    Mars = 3\n    Moon = 10\n    Star1 = 101\n\nclass Mode(IntFlag):\n    A = 4\n    B = 8\n\nm = Mode.A | Mode.B\nok = body == Body.Moon\n",
+    findings: [],
+  },
+  {
+    name: "neighbour: a fractional member, or one the file computes with, is a number",
+    code: "class Tuning(Enum):\n    ALPHA = 0.27\n    N = 27\n    M = 5\n\ny = x * Tuning.N.value / 100\nz = Tuning.M == k\n",
+    findings: ["2 0.27 enum-member unjustified", "3 27 enum-member unjustified", "6 100 scale allowed"],
+  },
+  {
+    name: "neighbour: a plain class's attributes are named constants",
+    code: "class Body:\n    Mars = 3\n    Moon = 10\n",
+    findings: ["2 3 initializer unjustified", "3 10 initializer unjustified"],
+  },
   {
     name: "neighbour: Literal[0.27] is no type (PEP 586 admits integers), only a value get_args reads",
     code: "A = Literal[0.27]\nB = Literal[-1, 5]\ny = x * get_args(A)[0]\n",

@@ -293,6 +293,44 @@ function isLoopCounter(file: PythonFile, name: string, node: PyNode): boolean {
   return false;
 }
 
+/** The standard library's enumerations and their usual spellings (`enum.IntEnum`, `IntFlag`). */
+const ENUM_BASE = /^(?:enum\.)?(?:Enum|IntEnum|IntFlag|Flag|StrEnum|ReprEnum)$/;
+const isEnumClass = (file: PythonFile, definition: PyNode): boolean => {
+  const bases = file.field(definition, "superclasses");
+  return (
+    bases !== undefined &&
+    file
+      .compact(bases)
+      .replace(/^\(|\)$/g, "")
+      .split(",")
+      .some((base) => ENUM_BASE.test(base))
+  );
+};
+
+/**
+ * Whether the file does arithmetic with an enum's member (`x * Tuning.ALPHA.value / 100`): it is
+ * then a number, not a case. Read from the text, as digit-free code is not mirrored: a match in a
+ * comment or string only keeps a case from being exempt.
+ */
+function computesWith(file: PythonFile, definition: PyNode, member: string): boolean {
+  const name = file.field(definition, "name");
+  return !name || computedNames(file).has(`${file.textOf(name)}.${member}`);
+}
+
+/** Every `Name.attribute` the file's text puts beside an arithmetic operator, read once per file. */
+const computedNamesOf = new WeakMap<PythonFile, Set<string>>();
+const DOTTED = String.raw`([\p{L}_][\p{L}\p{N}_]*\.[\p{L}_][\p{L}\p{N}_]*)(?:\.value)?(?![\p{L}\p{N}_])`;
+const COMPUTED = new RegExp(String.raw`(?:[-+*/%]|\*\*)\s*${DOTTED}|(?<![\p{L}\p{N}_.])${DOTTED}\s*(?:\*\*|[-+*/%](?!=))`, "gu");
+function computedNames(file: PythonFile): Set<string> {
+  let names = computedNamesOf.get(file);
+  if (!names) {
+    names = new Set();
+    for (const match of file.text.matchAll(COMPUTED)) names.add((match[1] ?? match[2])!);
+    computedNamesOf.set(file, names);
+  }
+  return names;
+}
+
 function contextOf(file: PythonFile, literal: PyNode): LiteralContext {
   const node = skipOuter(literal);
   const parent = node.parent;
@@ -330,8 +368,12 @@ function contextOf(file: PythonFile, literal: PyNode): LiteralContext {
       if (node.field !== "right") return { kind: "other" };
       const left = file.field(parent, "left");
       const name = left ? targetsOf(file, left)[0]! : "";
-      const inClass = parent.parent?.parent?.parent?.type === "class_definition";
-      return inClass ? { kind: "property-initializer", name } : { kind: "variable-initializer", name };
+      const owner = parent.parent?.parent?.parent;
+      if (owner?.type !== "class_definition") return { kind: "variable-initializer", name };
+      // A member of an `Enum` subclass names a case (`Moon = 10`), unless the file computes with it.
+      if (left?.type === "identifier" && isEnumClass(file, owner))
+        return { kind: "enum-member", arithmetic: computesWith(file, owner, name) };
+      return { kind: "property-initializer", name };
     }
     case "expression_list":
     case "tuple":
