@@ -159,7 +159,12 @@ for (const entry of labels) {
   const head = show(dir, `${entry.commit}:${entry.path}`);
   if (head === null) throw new Error(`${entry.repo}@${entry.commit}: ${entry.path} not found`);
   const analysis = analyzeChange(changesOf(dir, entry.commit, entry.path, head), policyFor(entry.repo, dir, entry.commit));
-  const finding = analysis.findings.find((f) => f.path === entry.path && f.line === entry.line && f.literal === entry.literal);
+  // The labelled literal, or the constant expression it is part of (`np.log(1.0 / (1.0 + 100.0))`
+  // is one value, SPEC section 3: judged as a whole).
+  const onLine = analysis.findings.filter((f) => f.path === entry.path && f.line === entry.line);
+  const part = new RegExp(`(?<![\\w.])${entry.literal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\w.])`);
+  const finding =
+    onLine.find((f) => f.literal === entry.literal) ?? onLine.find((f) => /[\s()*/+]/.test(f.literal) && part.test(f.literal));
   // A literal the check does not report (an index, a counter) passes.
   const blocked = finding?.blocking ?? false;
   const language = languageOf(entry.path)?.id ?? "other";

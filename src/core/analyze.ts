@@ -18,7 +18,7 @@ import {
   type Previous,
   type Status,
 } from "./findings.js";
-import { judgeJustification, parseAnnotation, substance, withoutParameterDocs } from "./justification.js";
+import { judgeJustification, numbersAsValues, parseAnnotation, substance, withoutParameterDocs } from "./justification.js";
 import { languageOf, loadedAdapter, loadLanguages, type Language } from "./languages/index.js";
 import type { LanguageAdapter } from "./literal.js";
 import { roleOf, type Role } from "./roles.js";
@@ -331,11 +331,13 @@ const sourceOf = (adapter: LanguageAdapter, path: string, text: string): SourceF
 function commentSubstances(file: SourceFile, tags: readonly string[]): Set<string> {
   const result = new Set<string>();
   for (const text of file.commentTexts()) {
-    result.add(substance(text));
     // A function doc is read without its parameter docs: editing only those is no edit of what it says of the body.
-    result.add(substance(withoutParameterDocs(text)));
     const annotation = parseAnnotation(text, tags);
-    if (annotation) result.add(substance(annotation.text));
+    for (const read of annotation ? [text, withoutParameterDocs(text), annotation.text] : [text, withoutParameterDocs(text)]) {
+      result.add(substance(read));
+      // Also with its numbers read as values (`100` and `1e2` say the same), for `isFresh`.
+      result.add(substance(numbersAsValues(read)));
+    }
   }
   return result;
 }
@@ -396,6 +398,7 @@ function planFile(change: FileChange, config: Config, adapter: LanguageAdapter):
   plan.pairings = paired.pairings;
   plan.unmatched = () => paired.unmatched;
   let substances: Set<string> | undefined;
+  let retuned: Map<number, number> | undefined;
   // How many literals of a value a justification covers in a file: a reshaped statement keeps them, a new factor adds one.
   const counts = new Map<string, number>();
   // What justifies each literal of a value, judged once however many justifications ask.
@@ -419,6 +422,8 @@ function planFile(change: FileChange, config: Config, adapter: LanguageAdapter):
     added: lines.added,
     // An added file has no past: everything in it is new, comments included.
     baseSubstances: () => (substances ??= baseText === null ? new Set() : commentSubstances(base(), config.tags)),
+    retunes: () =>
+      (retuned ??= new Map(plan.pairings.flatMap((p) => (p.previous ? [[p.entry.literal.value, p.previous.value] as const] : [])))),
     coveredBefore: (text, value) => {
       if (baseText === null) return false;
       const key = substance(text);

@@ -282,10 +282,11 @@ export function valueExemption(site: Literal, role: Role, config: Config): strin
       return "one case of an enumeration written as constants";
   }
   // A power of ten converts units; beside a pure number such as e or π it makes another number (`x * Math.E / 10`).
-  // Named, it is a unit constant only when its name says so (`KM_PER_M = 1e-3`): `kmax = 10` is a cut, `nsteps = 1000` a count.
+  // Named, it is a unit constant only when its name says so (`KM_PER_M = 1e-3`, a table's `meters: 1000`):
+  // `kmax = 10` is a cut, `nsteps = 1000` a count.
   if (
     isPowerOfTen(site.value) &&
-    (role === "scale" || (role === "initializer" && namesUnitFactor(site.context))) &&
+    (role === "scale" || ((role === "initializer" || role === "element") && namesUnitFactor(site.context))) &&
     !MATH_CONSTANT_BEFORE.test(site.around.before)
   )
     return "power of ten used as a unit scale";
@@ -302,6 +303,10 @@ const UNIT_NAME_WORDS = new Set([
   "km", "cm", "mm", "um", "nm", "pm", "ms", "us", "ns", "kg", "mg", "hz", "khz", "mhz", "ghz", "pc", "kpc", "mpc", "gpc",
   "ev", "kev", "mev", "gev", "tev", "erg", "ergs", "jy", "mjy", "ujy", "kw", "mw", "gw", "pa", "hpa", "kpa", "mbar",
   "cgs", "mks", "si", "percent", "pct", "ppm", "ppb", "kb", "mb", "gb", "kib", "mib", "gib",
+  "metre", "metres", "meter", "meters", "kilometre", "kilometres", "kilometer", "kilometers", "centimetre", "centimetres",
+  "centimeter", "centimeters", "millimetre", "millimetres", "millimeter", "millimeters", "micron", "microns",
+  "millisecond", "milliseconds", "microsecond", "microseconds", "nanosecond", "nanoseconds", "gram", "grams",
+  "kilogram", "kilograms", "litre", "litres", "liter", "liters", "bytes", "kilobytes", "megabytes", "gigabytes",
 ]); // prettier-ignore
 /** A name's words: `KM_PER_M` is km, per, m; `msPerSecond` is ms, per, second; `m2km` is m, 2, km. */
 const nameWords = (name: string): string[] =>

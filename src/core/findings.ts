@@ -8,6 +8,7 @@ import { isPowerOfTen, valueExemption } from "./exemptions.js";
 import {
   admitsFit,
   judgeJustification,
+  numbersAsValues,
   substance,
   type Calibration,
   type Justification,
@@ -115,6 +116,8 @@ export interface History {
   added: ReadonlySet<number>;
   /** Substances of every comment and comment block of the base file (computed on demand). */
   baseSubstances(): ReadonlySet<string>;
+  /** The file's retuned values, now and before (12 → 13), all pairing done. */
+  retunes(): ReadonlyMap<number, number>;
   /**
    * Whether the base file already had this value under this justification as many times as the
    * head has: then the statement was reshaped (a renamed variable, a reflowed line), and the
@@ -123,11 +126,20 @@ export interface History {
   coveredBefore(justification: string, value: number): boolean;
 }
 
-/** Whether the change wrote or edited a justification in substance (else it predates the value). */
+/**
+ * Whether the change wrote or edited a justification in substance (else it predates the value).
+ * An edit that only writes retuned values where their old values stood (`degree : int,
+ * default=13` → `default=12`), in whatever notation (`100` → `1e2`), says nothing new: the
+ * comment is also read with its numbers as values and the file's old values put back.
+ */
 function isFresh(justification: Justification, history: History): boolean {
   let touched = false;
   for (let line = justification.line; line <= justification.endLine && !touched; line++) touched = history.added.has(line);
-  return touched && !history.baseSubstances().has(substance(justification.text));
+  if (!touched) return false;
+  const base = history.baseSubstances();
+  if (base.has(substance(justification.text))) return false;
+  const retunes = history.retunes();
+  return retunes.size === 0 || !base.has(substance(numbersAsValues(justification.text, retunes)));
 }
 
 /** Whether the change wrote or edited this comment in substance. */
@@ -244,7 +256,8 @@ export function classify(
     justification = verdict.justification;
     calibration = verdict.calibration;
     if (previous) justificationChanged = substance(previous.justification?.text ?? "") !== substance(justification?.text ?? "");
-    if (previous && !justificationChanged) judgement = { status: "retuned" };
+    // Retuned under a justification the change did not edit in substance (only the value's digits in it, say).
+    if (previous && (!justificationChanged || stale)) judgement = { status: "retuned" };
     else {
       const accepted = justification !== null && !stale && verdict.problems.length === 0 && (!verdict.untagged || !config.requireTag);
       const exemption = accepted || previous ? undefined : valueExemption(literal, role, config);

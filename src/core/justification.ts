@@ -83,6 +83,20 @@ function remember<T>(cache: Map<string, T>, key: string, compute: () => T): T {
   return result;
 }
 
+/** A number standing alone in prose (`default=12`, not the 12 of `x12` or the digits of `v1.2.3`). */
+const WRITTEN_NUMBER = /(?<![\w.])[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?(?![\w]|\.\d)/g;
+
+/**
+ * A text with its numbers written as their values (`1e2` and `100.0` are `100`), each value in
+ * `replace` written as what it maps to: how a comment reads with a retune's old values put back.
+ */
+export function numbersAsValues(text: string, replace?: ReadonlyMap<number, number>): string {
+  return text.replace(WRITTEN_NUMBER, (written) => {
+    const value = Number(written.replace(/_/g, ""));
+    return Number.isFinite(value) ? String(replace?.get(value) ?? value) : written;
+  });
+}
+
 function substanceOf(text: string): string {
   return normaliseText(text)
     .toLowerCase()

@@ -911,20 +911,31 @@ export function matchKnownValue(
     )
       return constant;
   }
-  // A unit factor with a metric prefix (`1000 * 60 * 60 * 24`, milliseconds per day).
+  // A unit factor with a metric prefix (`1000 * 60 * 60 * 24`, milliseconds per day), or a unit's
+  // definition read the other way with one (`1000 / 0.9144`, yards per kilometre): folded from
+  // exact parts, so no rounding can hide a factor.
   for (let exponent = -12; exponent <= 12; exponent++) {
-    if (exponent === 0) continue;
     const scaled = magnitude / 10 ** exponent;
-    const unit = MATCHERS.find(
-      ({ constant }) => constant.source === UNIT && constant.match.exact && Math.abs(scaled - constant.value) <= constant.value * 1e-12,
-    );
-    if (unit)
-      return {
-        ...unit.constant,
-        key: `${unit.constant.key}*1e${exponent}`,
-        name: `${unit.constant.name} × 10^${exponent}`,
-        constantName: undefined,
-      };
+    for (const inverse of [false, true]) {
+      if (exponent === 0 && !inverse) continue;
+      const target = inverse ? 1 / scaled : scaled;
+      const unit = MATCHERS.find(
+        ({ constant }) =>
+          constant.source === UNIT &&
+          constant.match.exact &&
+          // Read the other way, only a definition with digits to match (0.9144 m per yard): `1000 / 60` is no unit.
+          (!inverse || !Number.isInteger(constant.value)) &&
+          Math.abs(target - constant.value) <= constant.value * 1e-12 &&
+          inContext(constant, "", statementText, commentText),
+      );
+      if (unit)
+        return {
+          ...unit.constant,
+          key: `${inverse ? "1/" : ""}${unit.constant.key}*1e${exponent}`,
+          name: `${inverse ? `1 / (${unit.constant.name})` : unit.constant.name}${exponent === 0 ? "" : ` × 10^${exponent}`}`,
+          constantName: undefined,
+        };
+    }
   }
   return simpleMultipleOfPi(magnitude, tolerance);
 }

@@ -452,6 +452,16 @@ const exemptions: Case[] = [
     ],
   },
   {
+    name: "a unit's definition read the other way, with a prefix, is a unit factor; a table keyed by units holds them",
+    code: "const factors = {\n  yards: 1000 / 0.9144,\n  feet: 1000 / 0.3048,\n  meters: 1000,\n};\n",
+    findings: ["2 1000 / 0.9144 element known-constant", "3 1000 / 0.3048 element known-constant", "4 1000 element allowed"],
+  },
+  {
+    name: "neighbour: an integer unit read the other way is no unit (1000 / 60), nor is a table entry named by no unit",
+    code: "const frame = 1000 / 60;\nconst t = { steps: 1000 };\n",
+    findings: ["1 1000 / 60 initializer unjustified", "2 1000 element unjustified"],
+  },
+  {
     name: "neighbour: a named power of ten that is a cut, a step or a count is a value",
     code: "const kmax = 10;\nlet dt = 0.001;\nthis.nSteps = 1000;\nconst rMin = 1e-4;\n",
     findings: [
