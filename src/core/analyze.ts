@@ -399,6 +399,7 @@ function planFile(change: FileChange, config: Config, adapter: LanguageAdapter):
   plan.unmatched = () => paired.unmatched;
   let substances: Set<string> | undefined;
   let retuned: Map<number, number> | undefined;
+  let baseComments: string[] | undefined;
   // How many literals of a value a justification covers in a file: a reshaped statement keeps them, a new factor adds one.
   const counts = new Map<string, number>();
   // What justifies each literal of a value, judged once however many justifications ask.
@@ -422,6 +423,8 @@ function planFile(change: FileChange, config: Config, adapter: LanguageAdapter):
     added: lines.added,
     // An added file has no past: everything in it is new, comments included.
     baseSubstances: () => (substances ??= baseText === null ? new Set() : commentSubstances(base(), config.tags)),
+    // The comments the change rewrote: those holding a removed line (a comment only added has no earlier version).
+    baseComments: () => (baseComments ??= baseText === null || lines.removed.size === 0 ? [] : base().commentTextsTouching(lines.removed)),
     retunes: () =>
       (retuned ??= new Map(plan.pairings.flatMap((p) => (p.previous ? [[p.entry.literal.value, p.previous.value] as const] : [])))),
     coveredBefore: (text, value) => {

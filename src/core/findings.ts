@@ -7,6 +7,9 @@ import type { Config } from "./config.js";
 import { isPowerOfTen, valueExemption } from "./exemptions.js";
 import {
   admitsFit,
+  CALIBRATED_TAG,
+  addedByEdit,
+  editExplains,
   judgeJustification,
   numbersAsValues,
   substance,
@@ -116,6 +119,8 @@ export interface History {
   added: ReadonlySet<number>;
   /** Substances of every comment and comment block of the base file (computed on demand). */
   baseSubstances(): ReadonlySet<string>;
+  /** The base file's comments and comment blocks that hold a removed line: what the change rewrote. */
+  baseComments(): readonly string[];
   /** The file's retuned values, now and before (12 → 13), all pairing done. */
   retunes(): ReadonlyMap<number, number>;
   /**
@@ -142,6 +147,21 @@ function isFresh(justification: Justification, history: History): boolean {
   return retunes.size === 0 || !base.has(substance(numbersAsValues(justification.text, retunes)));
 }
 
+/**
+ * Whether an edited justification's edit says something (see `editExplains`): a typo fixed, a
+ * word added ("fast") or words reordered in an old comment do not make it cover a new value. A
+ * new comment, and a declared fit (a refit names new data), are read whole.
+ */
+function editSaysMore(justification: Justification, history: History, config: Config): boolean {
+  if (justification.tag?.toLowerCase() === CALIBRATED_TAG) return true;
+  // Read with the retuned values' old numbers put back: writing the new value is no edit (see `isFresh`).
+  const added = addedByEdit(
+    numbersAsValues(justification.text, history.retunes()),
+    history.baseComments().map((text) => numbersAsValues(text)),
+  );
+  return added === null || editExplains(added, config.justification);
+}
+
 /** Whether the change wrote or edited this comment in substance. */
 function isFreshComment(comment: AttachedComment, history: History): boolean {
   return isFresh({ tag: null, text: comment.text, line: comment.line, endLine: comment.endLine }, history);
@@ -164,7 +184,7 @@ function freshVerdict(
   const isStale = (justification: Justification | null): boolean =>
     justification !== null &&
     history !== null &&
-    !isFresh(justification, history) &&
+    (!isFresh(justification, history) || !editSaysMore(justification, history, config)) &&
     !(previous === null && history.coveredBefore(justification.text, literal.value));
   const verdict = judgeJustification(literal.comments, config, judged);
   if (!isStale(verdict.justification)) return { verdict, stale: false };

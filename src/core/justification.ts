@@ -202,6 +202,86 @@ const REFERENCE: readonly RegExp[] = [
 
 export const cites = (text: string): boolean => REFERENCE.some((pattern) => pattern.test(text));
 
+/** Two spellings of one word (`Implments`, `Implements`): a typo fixed, not a new word. */
+function sameWordRespelled(a: string, b: string): boolean {
+  // Words of letters only: a year or a number changed (2004 → 2016) is a new statement.
+  if (a.length < 4 || b.length < 4 || Math.abs(a.length - b.length) > 2 || !/^\p{L}+$/u.test(a) || !/^\p{L}+$/u.test(b)) return false;
+  // Levenshtein distance, stopped once over 2.
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    if (Math.min(...current) > 2) return false;
+    previous = current;
+  }
+  return previous[b.length]! <= 2;
+}
+
+/**
+ * What an edit of a comment wrote that its earlier version did not say: the runs of words of
+ * `text` that the most similar comment of the base lacks (punctuation between them kept, typos
+ * fixed left out), each with the two words before and after it (`an` of "an hour long"). Null when the comment has no earlier
+ * version (no base comment holds most of its words): it is new, and read whole.
+ */
+export interface Edit {
+  /** Runs of new words, with the two words before and after each. */
+  runs: Array<{ run: string; before: string; after: string }>;
+  /** A number the earlier version stated is gone (`4 hours` → `an hour`): what it says changed. */
+  numberRemoved: boolean;
+}
+
+export function addedByEdit(text: string, baseComments: readonly string[]): Edit | null {
+  const tokens = text.split(/\s+/).filter((t) => t !== "");
+  const keyOf = tokens.map((t) => substance(t));
+  const keys = new Set(keyOf.filter((k) => k !== ""));
+  if (keys.size === 0) return null;
+  let earlier: Set<string> | null = null;
+  let bestShared = 0;
+  for (const comment of baseComments) {
+    const words = new Set(
+      comment
+        .split(/\s+/)
+        .map((t) => substance(t))
+        .filter((k) => k !== ""),
+    );
+    let shared = 0;
+    for (const key of keys) if (words.has(key)) shared++;
+    if (shared > bestShared) [earlier, bestShared] = [words, shared];
+  }
+  if (!earlier || bestShared * 2 < keys.size) return null;
+  const old = earlier;
+  const removed = [...old].filter((word) => !keys.has(word));
+  const novel = keyOf.map((key) => key !== "" && !old.has(key) && !removed.some((word) => sameWordRespelled(key, word)));
+  const runs: Array<{ run: string; before: string; after: string }> = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!novel[i]) continue;
+    let end = i;
+    while (end + 1 < tokens.length && (novel[end + 1] || keyOf[end + 1] === "")) end++;
+    runs.push({
+      run: tokens.slice(i, end + 1).join(" "),
+      before: tokens.slice(Math.max(0, i - 2), i).join(" "),
+      after: tokens.slice(end + 1, end + 3).join(" "),
+    });
+    i = end;
+  }
+  return { runs, numberRemoved: removed.some((word) => /\d/.test(word)) };
+}
+
+/**
+ * Whether what an edit added says something about a value: a run of new words explains with
+ * the words after it (a source, a quantity, a unit, a derivation), or completes a citation with
+ * the words before it (`Eq. 3.4` → `Eq. 3.5`, `Smith et al. 2003` → `2005`). A typo fixed ("Implements"
+ * for "Implments"), "fast", "k" or "see also" say nothing.
+ */
+export function editExplains(edit: Edit, rules: Rules): boolean {
+  if (edit.numberRemoved) return true;
+  return edit.runs.some(
+    ({ run, before, after }) =>
+      explanationProblem(`${run} ${after}`, rules) === null || (/\d/.test(run) && cites(normaliseText(`${before} ${run}`))),
+  );
+}
+
 /** Where a declared fit names its data ("against", "fitted to") and where it holds ("valid for"). */
 const AGAINST =
   /(?<![\p{L}\p{N}])(?:against|(?:fitted|fit|calibrated|tuned|trained|regressed)\s+(?:to|on|against|with|from)|from\s+(?:a\s+|the\s+)?fits?\s+to)(?![\p{L}\p{N}])/iu;

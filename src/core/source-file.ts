@@ -181,6 +181,31 @@ export class SourceFile {
     return texts;
   }
 
+  /**
+   * The comments, and runs of comments on consecutive lines joined as one, that hold a line of
+   * `lines`: what a change that removed those lines rewrote, as `commentTexts` writes them.
+   */
+  commentTextsTouching(lines: ReadonlySet<number>): string[] {
+    const touches = (c: Comment) => {
+      for (let l = c.line; l <= c.endLine; l++) if (lines.has(l)) return true;
+      return false;
+    };
+    const texts: string[] = [];
+    let run: Comment[] = [];
+    const flush = () => {
+      if (run.length > 1 && run.some(touches)) texts.push(run.map((c) => c.text).join("\n"));
+      run = [];
+    };
+    for (const comment of this.comments) {
+      if (touches(comment)) texts.push(comment.text);
+      const last = run.at(-1);
+      if (last && comment.line > last.endLine + 1) flush();
+      run.push(comment);
+    }
+    flush();
+    return texts;
+  }
+
   /** Comments touching a line, in source order. */
   commentsOnLine(line: number): Comment[] {
     if (!this.commentsByLine) {

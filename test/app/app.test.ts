@@ -694,18 +694,14 @@ describe("a value's history (issue 10)", () => {
 
   beforeEach(() => {
     fake
-      .addCommit(OLDEST, { "src/tree.ts": model("0.35", "first fit") }, { date: "2026-04-30T10:00:00Z" })
-      .addCommit(OLDER, { "src/tree.ts": model("0.30", "second fit") }, { parent: OLDEST, date: "2026-05-02T10:00:00Z" })
-      .addCommit(BASE, { "src/tree.ts": model("0.30", "second fit") }, { parent: OLDER, date: "2026-05-03T10:00:00Z" })
-      .addCommit(HEAD, { "src/tree.ts": model("0.27", "third fit") }, { parent: BASE, date: "2026-05-04T10:00:00Z" });
+      .addCommit(OLDEST, { "src/tree.ts": model("0.35", "Table 1") }, { date: "2026-04-30T10:00:00Z" })
+      .addCommit(OLDER, { "src/tree.ts": model("0.30", "Table 2") }, { parent: OLDEST, date: "2026-05-02T10:00:00Z" })
+      .addCommit(BASE, { "src/tree.ts": model("0.30", "Table 2") }, { parent: OLDER, date: "2026-05-03T10:00:00Z" })
+      .addCommit(HEAD, { "src/tree.ts": model("0.27", "Table 3") }, { parent: BASE, date: "2026-05-04T10:00:00Z" });
   });
 
   it("reads it in bounded GETs and shows it in the check run and the comment", async () => {
-    fake.addCommit(
-      `${BASE}`,
-      { "src/tree.ts": model("0.30", "second fit"), ".github/no-patch.yml": "comment: always\n" },
-      { parent: OLDER },
-    );
+    fake.addCommit(`${BASE}`, { "src/tree.ts": model("0.30", "Table 2"), ".github/no-patch.yml": "comment: always\n" }, { parent: OLDER });
     await pullOpened();
     const run = lastRun();
     expect(run.conclusion).toBe("success");
@@ -719,7 +715,7 @@ describe("a value's history (issue 10)", () => {
   it("a policy limit on the base branch blocks a value that keeps moving", async () => {
     fake.addCommit(
       BASE,
-      { "src/tree.ts": model("0.30", "second fit"), ".github/no-patch.yml": "history:\n  maxRetunes: 2\n  windowDays: 3650\n" },
+      { "src/tree.ts": model("0.30", "Table 2"), ".github/no-patch.yml": "history:\n  maxRetunes: 2\n  windowDays: 3650\n" },
       { parent: OLDER },
     );
     await pullOpened();

@@ -117,11 +117,11 @@ describe("a coefficient retuned session after session (issue 10: a value's histo
   let repo: Repo;
   beforeAll(() => {
     repo = new Repo()
-      .write("clax/tree.py", model("0.35", "first fit"))
+      .write("clax/tree.py", model("0.35", "Table 1"))
       .commit("alpha 0.35", "2026-04-30T10:00:00Z")
-      .write("clax/tree.py", model("0.30", "second fit"))
+      .write("clax/tree.py", model("0.30", "Table 2"))
       .commit("alpha 0.30", "2026-05-02T10:00:00Z")
-      .write("clax/tree.py", model("0.27", "third fit"))
+      .write("clax/tree.py", model("0.27", "Table 3"))
       .commit("alpha 0.27", "2026-05-04T10:00:00Z");
   });
 
@@ -148,6 +148,18 @@ describe("a coefficient retuned session after session (issue 10: a value's histo
     expect(result.status).toBe(1);
     expect(finding).toMatchObject({ status: "weak", blocking: true });
     expect(finding.problems.join(" ")).toMatch(/moved 2 times within 3650 days/);
+  });
+
+  it("a note that only counts the fits ('second fit' → 'third fit') is no new justification: the value is retuned", () => {
+    const notes = new Repo()
+      .write("clax/tree.py", model("0.30", "second fit"))
+      .commit("alpha 0.30", "2026-05-02T10:00:00Z")
+      .write("clax/tree.py", model("0.27", "third fit"))
+      .commit("alpha 0.27", "2026-05-04T10:00:00Z");
+    const result = notes.check("--base", "HEAD~1", "--head", "HEAD", "--format", "json");
+    const finding = JSON.parse(result.stdout).findings.find((f: { literal: string }) => f.literal === "0.27");
+    expect(result.status).toBe(1);
+    expect(finding).toMatchObject({ status: "retuned", previous: "0.30", blocking: true });
   });
 
   it("history: depth 0 reads none", () => {

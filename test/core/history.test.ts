@@ -7,9 +7,9 @@ import { analyzeChange, validateConfig } from "../../src/core/index.js";
 import { judgeHistory, sparkline, valueHistory, withHistory, type FileVersion } from "../../src/core/history.js";
 
 const ts = (value: string) =>
-  `import { k } from "./k";\n\n// @physics: BAO damping amplitude, Eq. 3.4 of the notes (v${value})\nexport const ALPHA = ${value};\n`;
+  `import { k } from "./k";\n\n// @physics: BAO damping amplitude, Eq. ${value.replace("0.", "")} of the notes\nexport const ALPHA = ${value};\n`;
 const py = (value: string) =>
-  `import numpy as np\n\n# @physics: BAO damping amplitude, Eq. 3.4 of the notes (v${value})\nALPHA = ${value}\n`;
+  `import numpy as np\n\n# @physics: BAO damping amplitude, Eq. ${value.replace("0.", "")} of the notes\nALPHA = ${value}\n`;
 
 /** The finding for the literal on line 4 when `base` becomes `head`. */
 function retuned(path: string, base: string, head: string) {

@@ -209,6 +209,53 @@ const trivialEdits: Case[] = [
     code: `const g = 0.95; // @physics: ${GOOD}, now at z = 0.5 instead of z = 0 (Eq. 3.6)\n`,
     findings: ["1 0.95 initializer justified was 0.93"],
   },
+  {
+    name: "a retune with the justification's words reordered",
+    base: `const g = 0.93; // @physics: ${GOOD}\n`,
+    code: `const g = 0.95; // @physics: Eq. 3.4, ${GOOD.replace(", Eq. 3.4", "")}\n`,
+    findings: ["1 0.95 initializer retuned was 0.93"],
+  },
+  {
+    name: "a retune with a word added that says nothing of the value",
+    base: `const g = 0.93; // @physics: ${GOOD}\n`,
+    code: `const g = 0.95; // @physics: ${GOOD} (fast)\n`,
+    findings: ["1 0.95 initializer retuned was 0.93"],
+  },
+  {
+    name: "a typo fixed in a cited function doc does not cover a new factor",
+    base: "/**\n * One-loop power spectrum, Smith et al. 2003 eq. 4. Implments the halo model.\n */\nexport function p(k: number) {\n  return k * 0.93;\n}\n",
+    code: "/**\n * One-loop power spectrum, Smith et al. 2003 eq. 4. Implements the halo model.\n */\nexport function p(k: number) {\n  return k * 0.93 * 1.15;\n}\n",
+    config: { requireTag: false },
+    findings: ["5 1.15 scale unjustified"],
+  },
+  {
+    name: "a retuned default whose doc writes the new value and adds a word is retuned",
+    base: "/**\n * Drag, Smith et al. 2003 eq. 4.\n * @param {number} [k=0.93] drag coefficient\n */\nfunction drag(v, k = 0.93) {\n  return v * k;\n}\n",
+    code: "/**\n * Drag, Smith et al. 2003 eq. 4, simplified.\n * @param {number} [k=0.95] drag coefficient\n */\nfunction drag(v, k = 0.95) {\n  return v * k;\n}\n",
+    config: { requireTag: false },
+    findings: ["5 0.95 default retuned was 0.93"],
+  },
+  {
+    name: "neighbour: a citation's equation number or year changed covers the retune",
+    base: "const g = 0.93; // drag coefficient, Smith et al. 2003 eq. 4\nconst h = 0.41; // drag coefficient, Smith et al. 2003\n",
+    code: "const g = 0.95; // drag coefficient, Smith et al. 2003 eq. 5\nconst h = 0.43; // drag coefficient, Smith et al. 2005\n",
+    config: { requireTag: false },
+    findings: ["1 0.95 initializer justified was 0.93", "2 0.43 initializer justified was 0.41"],
+  },
+  {
+    name: "neighbour: a quantity the comment states changed (4 hours → an hour) covers the retune",
+    base: "const stepDays = 0.15; // catch days at least 4 hours long\n",
+    code: "const stepDays = 0.04; // catch days at least an hour long\n",
+    config: { requireTag: false },
+    findings: ["1 0.04 initializer justified was 0.15"],
+  },
+  {
+    name: "neighbour: a new comment is read whole, whatever words older comments share",
+    base: "// drag coefficient, Smith et al. 2003 eq. 4\nconst g = 0.93;\n",
+    code: "// drag coefficient, Smith et al. 2003 eq. 4\nconst g = 0.93;\n// lift coefficient, Smith et al. 2003 eq. 4\nconst l = 0.27;\n",
+    config: { requireTag: false },
+    findings: ["4 0.27 initializer justified"],
+  },
 ];
 
 /** 6. Comment laundering: the whole block is judged, after normalising its text. */

@@ -346,6 +346,33 @@ const changes: Case[] = py([
     findings: ["1 0.30 initializer retuned was 0.27"],
   },
   {
+    name: "a typo fixed in a cited docstring does not cover a new factor",
+    base: 'def p(k):\n    """One-loop power spectrum, Smith et al. 2003 eq. 4. Implments the halo model."""\n    return k * 0.93\n',
+    code: 'def p(k):\n    """One-loop power spectrum, Smith et al. 2003 eq. 4. Implements the halo model."""\n    return k * 0.93 * 1.15\n',
+    config: { requireTag: false },
+    findings: ["3 1.15 scale unjustified"],
+  },
+  {
+    name: "a word added to a cited docstring does not cover a retune, nor does the new value written in it",
+    base: 'def pad(k, degree=13):\n    """Filter, Hinton et al. 2017 eq. 4.\n\n    degree : int, default=13\n    """\n    return k\n',
+    code: 'def pad(k, degree=12):\n    """Filter, Hinton et al. 2017 eq. 4, fast.\n\n    degree : int, default=12\n    """\n    return k\n',
+    config: { requireTag: false },
+    findings: ["1 12 default retuned was 13"],
+  },
+  {
+    name: "neighbour: a citation's year changed covers the retune",
+    base: "g = 0.93  # drag coefficient, Smith et al. 2003\n",
+    code: "g = 0.95  # drag coefficient, Smith et al. 2005\n",
+    config: { requireTag: false },
+    findings: ["1 0.95 initializer justified was 0.93"],
+  },
+  {
+    name: "neighbour: a declared fit refitted to new data covers the retune",
+    base: "g = k * 0.93  # @calibrated: fitted to N-body runs A, valid 0.01 < k < 0.2\n",
+    code: "g = k * 0.95  # @calibrated: fitted to N-body runs B, valid 0.01 < k < 0.2\n",
+    findings: ["1 0.95 scale calibrated was 0.93"],
+  },
+  {
     name: "a retune with a new justification",
     base: `SIGMA = 0.27  # @physics: ${GOOD}\n`,
     code: `SIGMA = 0.30  # @physics: ${GOOD}, at z = 0.5 (Eq. 3.6)\n`,
