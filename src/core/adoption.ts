@@ -34,6 +34,8 @@ const NON_SCIENCE_DIRECTORIES = new Map<string, string>([
   ["example", "examples"],
   ["examples", "examples"],
   ["samples", "examples"],
+  // Box2D's and LiquidFun's demo application, and the engines ported from them.
+  ["testbed", "demos"],
   ["sandbox", "scratch code"],
   ["playground", "scratch code"],
   ["doc", "documentation"],

@@ -295,10 +295,11 @@ export function valueExemption(site: Literal, role: Role, config: Config): strin
 
 /**
  * Words of a name that holds a unit factor: a conversion (`per`, `to`, `in`, `2` as in `m2km`),
- * a scale or factor, a metric prefix, or a unit's symbol (`KM`, `MS`, `Mpc`, `keV`).
+ * a scale, a metric prefix, or a unit's symbol (`KM`, `MS`, `Mpc`, `keV`). Not "factor": a
+ * `FUDGE_FACTOR = 10` says nothing of units.
  */
 const UNIT_NAME_WORDS = new Set([
-  "per", "to", "in", "2", "scale", "scaling", "factor", "fac", "unit", "units", "conv", "conversion", "convert",
+  "per", "to", "in", "2", "scale", "scaling", "unit", "units", "conv", "conversion", "convert",
   "kilo", "mega", "giga", "tera", "milli", "micro", "nano", "pico", "centi", "deci", "hecto",
   "km", "cm", "mm", "um", "nm", "pm", "ms", "us", "ns", "kg", "mg", "hz", "khz", "mhz", "ghz", "pc", "kpc", "mpc", "gpc",
   "ev", "kev", "mev", "gev", "tev", "erg", "ergs", "jy", "mjy", "ujy", "kw", "mw", "gw", "pa", "hpa", "kpa", "mbar",

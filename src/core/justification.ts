@@ -419,7 +419,8 @@ const SOURCE =
 const DOCUMENT = /\b(papers?|article|thesis|datasheet|data sheet|handbook|textbook|technical report)\b/iu;
 /** What tells one document from another: a name or title word in capitals past the first word, a year or a number. */
 const IDENTIFIES = /(?<=\S.*)(?<![.!?]\s)\b\p{Lu}[\p{L}'-]+|\b\d{2,}\b|["“][^"”]{3,}["”]/u;
-const namesSource = (judged: string): boolean => SOURCE.test(judged) || (DOCUMENT.test(judged) && IDENTIFIES.test(judged));
+const namesSource = (judged: string): boolean =>
+  SOURCE.test(judged) || (DOCUMENT.test(judged) && IDENTIFIES.test(judged.replace(new RegExp(DOCUMENT.source, "giu"), " ")));
 
 /** A unit: bracketed (`[km/s]`, `(m/s^2)`), after a number (`30 km`), after "in"/"per"/"units of", or a compound (`km/s`). */
 const UNIT_TOKENS =

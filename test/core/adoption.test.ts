@@ -34,6 +34,11 @@ describe("proposeIgnores", () => {
       [file("examples/a.py"), file("docs/conf.py"), file("benchmarks/b.py"), file("builders/c.py"), file("samples/gaussian/g.py")],
       ["directory benchmarks/** 1", "directory builders/** 1", "directory docs/** 1", "directory examples/** 1", "directory samples/** 1"],
     ],
+    [
+      "Box2D's testbed, however cased",
+      [file("Box2D/Testbed/Tests/Impulse.js"), file("testbed/main.ts"), file("src/b2_math.ts")],
+      ["directory Box2D/Testbed/** 1", "directory testbed/** 1"],
+    ],
     ["a file named demo is no directory", [file("src/physics/demo.ts", "export const k = 1;")], []],
     ["tools and scripts may hold science: not proposed", [file("tools/fit.py", "x = 1\n"), file("scripts/run.py", "x = 1\n")], []],
     [

@@ -463,12 +463,13 @@ const exemptions: Case[] = [
   },
   {
     name: "neighbour: a named power of ten that is a cut, a step or a count is a value",
-    code: "const kmax = 10;\nlet dt = 0.001;\nthis.nSteps = 1000;\nconst rMin = 1e-4;\n",
+    code: "const kmax = 10;\nlet dt = 0.001;\nthis.nSteps = 1000;\nconst rMin = 1e-4;\nconst FUDGE_FACTOR = 10;\n",
     findings: [
       "1 10 initializer unjustified",
       "2 0.001 initializer unjustified",
       "3 1000 initializer unjustified",
       "4 1e-4 initializer unjustified",
+      "5 10 initializer unjustified",
     ],
   },
 ];

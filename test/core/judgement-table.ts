@@ -290,9 +290,9 @@ const explains: Case[] = [
   },
   {
     name: "a document that names no source does not explain: which paper?",
-    code: "const k = x * 1.27; // see paper\nconst j = x * 1.28; // from the paper\nconst m = x * 1.29; // Paper value\n",
+    code: "const k = x * 1.27; // see paper\nconst j = x * 1.28; // from the paper\nconst m = x * 1.29; // Paper value\nconst n = x * 1.3; // from the Paper\n",
     config: ADOPT,
-    findings: ["1 1.27 scale weak", "2 1.28 scale weak", "3 1.29 scale weak"],
+    findings: ["1 1.27 scale weak", "2 1.28 scale weak", "3 1.29 scale weak", "4 1.3 scale weak"],
   },
   {
     name: "neighbour: a document named by its authors, its year, its title or its mission explains",
