@@ -501,6 +501,19 @@ const numbersInStrings: Case[] = [
     ],
   },
   {
+    name: "a table written as text and named is read where it stands",
+    code: "const TABLE = `\n0.27 1.3\n2.7 4.1\n`;\nconst t = { row: '0.1 0.2 0.3' };\nconst label = '1 2';\n",
+    findings: [
+      "2 0.27 initializer unjustified",
+      "2 1.3 initializer unjustified",
+      "3 2.7 initializer unjustified",
+      "3 4.1 initializer unjustified",
+      "5 0.1 element unjustified",
+      "5 0.2 element unjustified",
+      "5 0.3 element unjustified",
+    ],
+  },
+  {
     name: "a retune inside a cut string",
     base: 'const c = "0.27 0.5".split(" ").map(Number);\n',
     code: 'const c = "0.30 0.5".split(" ").map(Number);\n',

@@ -488,6 +488,26 @@ const strings: Case[] = py([
     findings: ["1 0.30 initializer retuned was 0.27"],
   },
   {
+    name: "a table written as text and named is read where it stands",
+    code: '_TABLE = """\n0.27 1.3\n2.7 4.1\n"""\nT = np.loadtxt(io.StringIO(_TABLE))\n',
+    findings: [
+      "2 0.27 initializer unjustified",
+      "2 1.3 initializer unjustified",
+      "3 2.7 initializer unjustified",
+      "3 4.1 initializer unjustified",
+    ],
+  },
+  {
+    name: "argparse converts a default written as text with the argument's type",
+    code: "p.add_argument('--alpha', type=float, default='0.27')\np.add_argument('--name', default='0.28')\n",
+    findings: ["1 0.27 argument unjustified"],
+  },
+  {
+    name: "neighbour: a named string of one or two numbers on a line is text",
+    code: 'LABEL = "1 2"\nZIP = "12345"\n__version__ = "1.2.3"\n',
+    findings: [],
+  },
+  {
     name: "neighbour: versions, dates and words cut are no numbers",
     code: 'v = tuple(map(int, "1.2.3".split(".")))\nd = "2000-01-01".split("-")\nparts = "run 7 of 9".split()\n',
     findings: [],

@@ -999,6 +999,34 @@ function convertedPieces(file: PythonFile, split: PyNode): PyNode | null {
   return null;
 }
 
+/** The numbers a plain string writes, where it writes them, standing at `place`. */
+function numbersWritten(file: PythonFile, node: PyNode, body: string, place: PyNode): StringNumber[] {
+  const content = node.children.find((c) => c.type === "string_content");
+  const contentStart = content?.start ?? node.start;
+  return [...body.matchAll(NUMBERS)].map((m) => ({
+    start: contentStart + m.index!,
+    end: contentStart + m.index! + m[0].length,
+    text: m[0],
+    value: Number(m[0]),
+    place,
+  }));
+}
+type StringNumber = { start: number; end: number; text: string; value: number; place: PyNode };
+
+/** Text that is a table of numbers: only numbers and separators, over several lines or at least three numbers. */
+const isTextTable = (body: string): boolean =>
+  NUMERIC_TEXT.test(body) && ((body.match(NUMBERS) ?? []).length >= 3 || /\S\s*\n\s*\S/.test(body));
+
+/** `default=` of argparse's `add_argument` beside `type=float` (or `int`): the text is converted. */
+function convertedDefault(file: PythonFile, keyword: PyNode): boolean {
+  if (file.compact(file.field(keyword, "name") ?? keyword) !== "default") return false;
+  const call = keyword.parent?.parent;
+  if (call?.type !== "call" || !/(?:^|\.)add_argument$/.test(file.compact(file.field(call, "function") ?? call))) return false;
+  return keyword.parent!.children.some(
+    (c) => c.type === "keyword_argument" && /^type=(?:float|int|np\.float64|numpy\.float64)$/.test(file.compact(c)),
+  );
+}
+
 /** Numbers of a string the code turns into numbers (`float("1.002")`, `os.getenv("K", "1.002")`). */
 function stringNumbers(scan: Scan, node: PyNode): Array<{ start: number; end: number; text: string; value: number; place: PyNode }> {
   const file = scan.file;
@@ -1022,17 +1050,15 @@ function stringNumbers(scan: Scan, node: PyNode): Array<{ start: number; end: nu
     // wherever a string of numbers only is cut (a table written as text).
     const [, method] = attributeParts(file, list);
     const place = SPLITTERS.test(method) ? (convertedPieces(file, list.parent) ?? (NUMERIC_TEXT.test(plain) ? list.parent : null)) : null;
-    const content = node.children.find((c) => c.type === "string_content");
-    const contentStart = content?.start ?? node.start;
-    return place
-      ? [...plain.matchAll(NUMBERS)].map((m) => ({
-          start: contentStart + m.index!,
-          end: contentStart + m.index! + m[0].length,
-          text: m[0],
-          value: Number(m[0]),
-          place,
-        }))
-      : [];
+    return place ? numbersWritten(file, node, plain, place) : [];
+  }
+  // A table written as text and named (`_TABLE = """0.27 1.3\n2.7 4.1"""`): read wherever it is parsed.
+  if (!joined && plain !== null && list?.type === "assignment" && outer.field === "right" && isTextTable(plain))
+    return numbersWritten(file, node, plain, outer);
+  // argparse converts a default given as text with the argument's type: `add_argument("--k", type=float, default="0.27")`.
+  if (!joined && plain !== null && list?.type === "keyword_argument" && convertedDefault(file, list)) {
+    const match = WHOLE_NUMBER.exec(plain);
+    return match ? numbersWritten(file, node, plain, outer) : [];
   }
   if (list?.type !== "argument_list" || !list.parent) return [];
   const callee = file.compact(file.field(list.parent, "function") ?? list.parent);

@@ -356,6 +356,10 @@ const CONVERTING_FUNCTION =
 const NUMERIC_TEXT =
   /^[\s,;]*[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?(?:[\s,;]+[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)*[\s,;]*$/;
 
+/** Text that is a table of numbers: only numbers and separators, over several lines or at least three numbers. */
+const isTextTable = (text: string): boolean =>
+  NUMERIC_TEXT.test(text) && ((text.match(NUMBERS) ?? []).length >= 3 || /\S\s*\n\s*\S/.test(text));
+
 /**
  * The place where the pieces of a cut string become numbers, or null: a converter the pieces are
  * handed to (`Number(s.split(",")[1])`, `s.split(" ").map(Number)`, `new Float64Array(s.split(" "))`),
@@ -446,6 +450,15 @@ export function stringNumbers(
     // A string cut into pieces: its numbers are literals where the pieces are converted, or
     // wherever a string of numbers only is cut (a table written as text).
     place = convertedPieces(parent.parent, sourceFile) ?? (NUMERIC_TEXT.test((node as ts.StringLiteral).text) ? parent.parent : null);
+  } else if (
+    !joined &&
+    template === null &&
+    (ts.isVariableDeclaration(parent) || ts.isPropertyDeclaration(parent) || ts.isPropertyAssignment(parent)) &&
+    parent.initializer === outer &&
+    isTextTable((node as ts.StringLiteral).text)
+  ) {
+    // A table written as text and named (`const TABLE = \`0.27 1.3\n2.7 4.1\``): read wherever it is parsed.
+    place = outer;
   } else if (ts.isTaggedTemplateExpression(parent) && parent.template === outer) {
     // A tag over a template that is one number (`num\`1.002\``) hands its function that number.
     place = parent;

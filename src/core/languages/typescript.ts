@@ -493,6 +493,9 @@ const STRING_CONVERSION_PARENTS = new Set<ts.SyntaxKind>([
   ts.SyntaxKind.BinaryExpression,
   ts.SyntaxKind.TaggedTemplateExpression,
   ts.SyntaxKind.PropertyAccessExpression,
+  ts.SyntaxKind.VariableDeclaration,
+  ts.SyntaxKind.PropertyDeclaration,
+  ts.SyntaxKind.PropertyAssignment,
 ]);
 
 /**
