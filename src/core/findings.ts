@@ -154,13 +154,21 @@ function isFresh(justification: Justification, history: History): boolean {
  */
 function editSaysMore(justification: Justification, history: History, config: Config): boolean {
   if (justification.tag?.toLowerCase() === CALIBRATED_TAG) return true;
-  // Read with the retuned values' old numbers put back: writing the new value is no edit (see `isFresh`).
-  const added = addedByEdit(
-    numbersAsValues(justification.text, history.retunes()),
-    history.baseComments().map((text) => numbersAsValues(text)),
-  );
-  return added === null || editExplains(added, config.justification);
+  // One comment (a function's doc, a table's head) speaks for many literals: judged once per file.
+  let judged = editsJudged.get(history);
+  if (!judged) editsJudged.set(history, (judged = new Map()));
+  let says = judged.get(justification.text);
+  if (says === undefined) {
+    // Read with the retuned values' old numbers put back: writing the new value is no edit (see `isFresh`).
+    const added = addedByEdit(
+      numbersAsValues(justification.text, history.retunes()),
+      history.baseComments().map((text) => numbersAsValues(text)),
+    );
+    judged.set(justification.text, (says = added === null || editExplains(added, config.justification)));
+  }
+  return says;
 }
+const editsJudged = new WeakMap<History, Map<string, boolean>>();
 
 /** Whether the change wrote or edited this comment in substance. */
 function isFreshComment(comment: AttachedComment, history: History): boolean {

@@ -1099,13 +1099,7 @@ function stringNumbers(scan: Scan, node: PyNode): Array<{ start: number; end: nu
       ? [{ start: contentStart + at, end: contentStart + at + match[1]!.length, text: match[1]!, value, place }]
       : [];
   }
-  return [...body.matchAll(NUMBERS)].map((m) => ({
-    start: contentStart + m.index!,
-    end: contentStart + m.index! + m[0].length,
-    text: m[0],
-    value: Number(m[0]),
-    place,
-  }));
+  return numbersWritten(file, node, body, place);
 }
 
 /** Nodes always entered: statement lists (their docstrings) and assignment targets (the names bound). */
