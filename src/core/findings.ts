@@ -164,7 +164,10 @@ function editSaysMore(justification: Justification, history: History, config: Co
       numbersAsValues(justification.text, history.retunes()),
       history.baseComments().map((text) => numbersAsValues(text)),
     );
-    judged.set(justification.text, (says = added === null || editExplains(added, config.justification)));
+    // As the justification itself is judged: explained when untagged in adoption mode, or always.
+    const explain =
+      config.justification.explain === "always" || (config.justification.explain === "untagged" && justification.tag === null);
+    judged.set(justification.text, (says = added === null || editExplains(added, config.justification, explain)));
   }
   return says;
 }

@@ -269,17 +269,21 @@ export function addedByEdit(text: string, baseComments: readonly string[]): Edit
 }
 
 /**
- * Whether what an edit added says something about a value: a run of new words explains with
- * the words after it (a source, a quantity, a unit, a derivation), or completes a citation with
- * the words before it (`Eq. 3.4` → `Eq. 3.5`, `Smith et al. 2003` → `2005`). A typo fixed ("Implements"
- * for "Implments"), "fast", "k" or "see also" say nothing.
+ * Whether what an edit added says something about a value: a run of new words that explains
+ * with the words after it (a source, a quantity, a unit, a derivation) does; where
+ * justifications need not explain (`explain`: tagged ones, by default), new words reaching
+ * `minWords` (filler left out) do too, as a tagged text is judged. Either way, changing
+ * a number inside a citation, read with the words before it (`Eq. 3.4` → `3.5`, `Smith et al.
+ * 2003` → `2005`), or removing a number the comment stated says something. A typo fixed
+ * ("Implements" for "Implments"), "fast", "k" or "see also" say nothing.
  */
-export function editExplains(edit: Edit, rules: Rules): boolean {
+export function editExplains(edit: Edit, rules: Rules, explain: boolean): boolean {
   if (edit.numberRemoved) return true;
-  return edit.runs.some(
-    ({ run, before, after }) =>
-      explanationProblem(`${run} ${after}`, rules) === null || (/\d/.test(run) && cites(normaliseText(`${before} ${run}`))),
-  );
+  if (edit.runs.some(({ run, before }) => /\d/.test(run) && cites(normaliseText(`${before} ${run}`)))) return true;
+  if (edit.runs.some(({ run, after }) => explanationProblem(`${run} ${after}`, rules) === null)) return true;
+  if (explain) return false;
+  const words = new Set(edit.runs.flatMap(({ run }) => substance(run).split(" ")).filter((w) => w !== ""));
+  return words.size >= Math.max(rules.minWords, 1);
 }
 
 /** Where a declared fit names its data ("against", "fitted to") and where it holds ("valid for"). */

@@ -216,6 +216,12 @@ const trivialEdits: Case[] = [
     findings: ["1 0.95 initializer retuned was 0.93"],
   },
   {
+    name: "neighbour: a tagged justification that adds a reason in the author's words covers the retune",
+    base: `const g = 0.93; // @physics: ${GOOD}\n`,
+    code: `const g = 0.95; // @physics: ${GOOD}, now including the baryon feedback term\n`,
+    findings: ["1 0.95 initializer justified was 0.93"],
+  },
+  {
     name: "a retune with a word added that says nothing of the value",
     base: `const g = 0.93; // @physics: ${GOOD}\n`,
     code: `const g = 0.95; // @physics: ${GOOD} (fast)\n`,
