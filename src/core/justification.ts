@@ -202,6 +202,9 @@ const REFERENCE: readonly RegExp[] = [
 
 export const cites = (text: string): boolean => REFERENCE.some((pattern) => pattern.test(text));
 
+/** Word pairs compared for typos in one edit, at most (a few long comments; a hostile one is read without). */
+const MAX_RESPELLING_PAIRS = 250_000;
+
 /** Two spellings of one word (`Implments`, `Implements`): a typo fixed, not a new word. */
 function sameWordRespelled(a: string, b: string): boolean {
   // Words of letters only: a year or a number changed (2004 → 2016) is a new statement.
@@ -252,7 +255,9 @@ export function addedByEdit(text: string, baseComments: readonly string[]): Edit
   if (!earlier || bestShared * 2 < keys.size) return null;
   const old = earlier;
   const removed = [...old].filter((word) => !keys.has(word));
-  const novel = keyOf.map((key) => key !== "" && !old.has(key) && !removed.some((word) => sameWordRespelled(key, word)));
+  // Typos are looked for word against word: bounded, so that a huge rewritten comment stays linear.
+  const respellings = removed.length * tokens.length <= MAX_RESPELLING_PAIRS;
+  const novel = keyOf.map((key) => key !== "" && !old.has(key) && !(respellings && removed.some((word) => sameWordRespelled(key, word))));
   const runs: Array<{ run: string; before: string; after: string }> = [];
   for (let i = 0; i < tokens.length; i++) {
     if (!novel[i]) continue;

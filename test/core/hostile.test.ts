@@ -32,6 +32,20 @@ describe("hostile input", () => {
     expect(analysis.unverified).toEqual([]);
   });
 
+  it("a huge comment rewritten with half its words kept is still judged: its typos are not looked for word against word", () => {
+    const word = (i: number) => `w${i.toString(26).replace(/\d/g, (d) => "qrstuvwxyz"[Number(d)]!)}abc`;
+    const words = (from: number, n: number) => Array.from({ length: n }, (_, i) => word(from + i)).join(" ");
+    const doc = (own: number) => `    """Smith et al. 2003 eq. 4. ${words(0, 5200)} ${words(own, 5000)}"""\n`;
+    const base = `def f(k):\n${doc(100_000)}    return k * 0.93\n`;
+    const head = `def f(k):\n${doc(200_000)}    return k * 0.93 * 1.15\n`;
+    const analysis = analyzeChange(
+      [{ path: "src/doc.py", status: "modified", baseText: base, headText: head }],
+      validateConfig({ requireTag: false, limits: { maxFileBytes: 10_000_000 } }),
+    );
+    expect(analysis.findings.map((f) => `${f.line} ${f.literal}`)).toEqual(["3 1.15"]);
+    expect(analysis.unverified).toEqual([]);
+  });
+
   it("a base the grammar cannot read as a whole (an unclosed parenthesis the change fixes) still offers its values: those kept are no finding", () => {
     const base = "airmass = (1./(cosd(zenith) + 0.15*((93.885-zenith)**(-1.253))) *\n           pressure/101325\n";
     const head = "airmass = (1./(tools.cosd(zenith) + 0.15*((93.885-zenith)**(-1.253))) *\n           pressure/101325)\n";
