@@ -221,12 +221,7 @@ function sameWordRespelled(a: string, b: string): boolean {
   return previous[b.length]! <= 2;
 }
 
-/**
- * What an edit of a comment wrote that its earlier version did not say: the runs of words of
- * `text` that the most similar comment of the base lacks (punctuation between them kept, typos
- * fixed left out), each with the two words before and after it (`an` of "an hour long"). Null when the comment has no earlier
- * version (no base comment holds most of its words): it is new, and read whole.
- */
+/** What an edit of a comment added, and whether it dropped a number (see `addedByEdit`). */
 export interface Edit {
   /** Runs of new words, with the two words before and after each. */
   runs: Array<{ run: string; before: string; after: string }>;
@@ -234,6 +229,13 @@ export interface Edit {
   numberRemoved: boolean;
 }
 
+/**
+ * What an edit of a comment wrote that its earlier version did not say: the runs of words of
+ * `text` that the most similar comment of the base lacks (punctuation between them kept, typos
+ * fixed left out), each with the two words before and after it (`an` of "an hour long"). Null
+ * when the comment has no earlier version (no base comment holds most of its words): it is
+ * new, and read whole.
+ */
 export function addedByEdit(text: string, baseComments: readonly string[]): Edit | null {
   const tokens = text.split(/\s+/).filter((t) => t !== "");
   const keyOf = tokens.map((t) => substance(t));
@@ -428,8 +430,10 @@ const SOURCE =
 const DOCUMENT = /\b(papers?|article|thesis|datasheet|data sheet|handbook|textbook|technical report)\b/iu;
 /** What tells one document from another: a name or title word in capitals past the first word, a year or a number. */
 const IDENTIFIES = /(?<=\S.*)(?<![.!?]\s)\b\p{Lu}[\p{L}'-]+|\b\d{2,}\b|["“][^"”]{3,}["”]/u;
+const EVERY_DOCUMENT = new RegExp(DOCUMENT.source, "giu");
+/** A measured source, or a document the comment identifies (not by its own capitalised word: "the Paper"). */
 const namesSource = (judged: string): boolean =>
-  SOURCE.test(judged) || (DOCUMENT.test(judged) && IDENTIFIES.test(judged.replace(new RegExp(DOCUMENT.source, "giu"), " ")));
+  SOURCE.test(judged) || (DOCUMENT.test(judged) && IDENTIFIES.test(judged.replace(EVERY_DOCUMENT, " ")));
 
 /** A unit: bracketed (`[km/s]`, `(m/s^2)`), after a number (`30 km`), after "in"/"per"/"units of", or a compound (`km/s`). */
 const UNIT_TOKENS =

@@ -16,6 +16,14 @@ export function wholeNumberValue(text: string): number | undefined {
 /** Numbers inside a text (JSON, code): not part of a word. Global: use with `matchAll`. */
 export const NUMBERS = /(?<![\w.$])-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?(?![\w.])/g;
 
+/** Only numbers and separators (`"0.27 0.5 1.3"`, `"1, 2; 3"`): text a program cuts into numbers. */
+export const NUMBERS_ONLY =
+  /^[\s,;]*[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?(?:[\s,;]+[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)*[\s,;]*$/;
+
+/** Text that is a table of numbers: numbers and separators only, over several lines or at least three numbers. */
+export const isTextTable = (text: string): boolean =>
+  NUMBERS_ONLY.test(text) && ((text.match(NUMBERS) ?? []).length >= 3 || /\S\s*\n\s*\S/.test(text));
+
 /** A whole string that is one hexadecimal float (`"0x1.0083126e978d5p+0"`, Python's `float.fromhex`). */
 const HEX_FLOAT = /^\s*([-+]?)0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?(?:[pP]([-+]?\d+))?\s*$/;
 

@@ -157,19 +157,7 @@ export class SourceFile {
    * the file says in comments, whatever it is attached to.
    */
   commentTexts(): string[] {
-    const texts: string[] = [];
-    let run: Comment[] = [];
-    const flush = () => {
-      if (run.length > 1) texts.push(run.map((c) => c.text).join("\n"));
-      run = [];
-    };
-    for (const comment of this.comments) {
-      texts.push(comment.text);
-      const last = run.at(-1);
-      if (last && comment.line > last.endLine + 1) flush();
-      run.push(comment);
-    }
-    flush();
+    const texts = this.commentBlocks(() => true);
     // The strings a call passes beside its values speak for them as a comment would.
     const calls = new Set<number>();
     for (const literal of this.literals) {
@@ -186,18 +174,22 @@ export class SourceFile {
    * `lines`: what a change that removed those lines rewrote, as `commentTexts` writes them.
    */
   commentTextsTouching(lines: ReadonlySet<number>): string[] {
-    const touches = (c: Comment) => {
+    return this.commentBlocks((c) => {
       for (let l = c.line; l <= c.endLine; l++) if (lines.has(l)) return true;
       return false;
-    };
+    });
+  }
+
+  /** Each kept comment, and each run of comments on consecutive lines (joined) that holds a kept one. */
+  private commentBlocks(keep: (comment: Comment) => boolean): string[] {
     const texts: string[] = [];
     let run: Comment[] = [];
     const flush = () => {
-      if (run.length > 1 && run.some(touches)) texts.push(run.map((c) => c.text).join("\n"));
+      if (run.length > 1 && run.some(keep)) texts.push(run.map((c) => c.text).join("\n"));
       run = [];
     };
     for (const comment of this.comments) {
-      if (touches(comment)) texts.push(comment.text);
+      if (keep(comment)) texts.push(comment.text);
       const last = run.at(-1);
       if (last && comment.line > last.endLine + 1) flush();
       run.push(comment);

@@ -10,7 +10,17 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { Language as Grammar, type Node as TreeNode, Parser, Query, type Tree } from "web-tree-sitter";
-import { asciiDigits, hexFloatValue, integerInBase, NUMBERS, ratioValue, WHOLE_NUMBER, wholeNumberValue } from "../number-text.js";
+import {
+  asciiDigits,
+  hexFloatValue,
+  integerInBase,
+  isTextTable,
+  NUMBERS,
+  NUMBERS_ONLY,
+  ratioValue,
+  WHOLE_NUMBER,
+  wholeNumberValue,
+} from "../number-text.js";
 import { isPiValue, PI_NAMES, piName } from "./pi-names.js";
 import {
   isProse,
@@ -952,10 +962,6 @@ function literalFString(file: PythonFile, node: PyNode): string | null {
 const SPLITTERS = /^(?:r?split|splitlines|findall)$/;
 /** Calls that pass pieces on unchanged: `list(s.split())`, `sorted(…)`. */
 const PASSING = /^(?:list|tuple|sorted|reversed|iter|next)$/;
-/** Only numbers and separators: a table written as text (`"0.27 0.5 1.3"`). */
-const NUMERIC_TEXT =
-  /^[\s,;]*[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?(?:[\s,;]+[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)*[\s,;]*$/;
-
 /**
  * The place where the pieces of a cut string become numbers, or null: a converter the pieces are
  * handed to (`float(s.split(",")[1])`, `np.array(s.split(), dtype=float)`, `map(float, s.split())`),
@@ -981,7 +987,7 @@ function convertedPieces(file: PythonFile, split: PyNode): PyNode | null {
       if (CONVERTERS.test(callee)) return widened(call);
       if (/^(?:builtins\.)?map$/.test(callee) && args[0] && CONVERTERS.test(file.compact(args[0]))) return widened(call);
       if (!PASSING.test(callee)) return null;
-      current = parent;
+      // Past the call that passes the pieces on: the loop steps to what holds it.
       parent = call;
       continue;
     }
@@ -1013,10 +1019,6 @@ function numbersWritten(file: PythonFile, node: PyNode, body: string, place: PyN
 }
 type StringNumber = { start: number; end: number; text: string; value: number; place: PyNode };
 
-/** Text that is a table of numbers: only numbers and separators, over several lines or at least three numbers. */
-const isTextTable = (body: string): boolean =>
-  NUMERIC_TEXT.test(body) && ((body.match(NUMBERS) ?? []).length >= 3 || /\S\s*\n\s*\S/.test(body));
-
 /** `default=` of argparse's `add_argument` beside `type=float` (or `int`): the text is converted. */
 function convertedDefault(file: PythonFile, keyword: PyNode): boolean {
   if (file.compact(file.field(keyword, "name") ?? keyword) !== "default") return false;
@@ -1028,7 +1030,7 @@ function convertedDefault(file: PythonFile, keyword: PyNode): boolean {
 }
 
 /** Numbers of a string the code turns into numbers (`float("1.002")`, `os.getenv("K", "1.002")`). */
-function stringNumbers(scan: Scan, node: PyNode): Array<{ start: number; end: number; text: string; value: number; place: PyNode }> {
+function stringNumbers(scan: Scan, node: PyNode): StringNumber[] {
   const file = scan.file;
   const plain = stringBody(file, node);
   const formatted = plain === null ? literalFString(file, node) : null;
@@ -1039,26 +1041,20 @@ function stringNumbers(scan: Scan, node: PyNode): Array<{ start: number; end: nu
   if (joined && !joined.first) return [];
   const outer = skipOuter(joined?.top ?? node);
   const list = outer.parent;
-  if (
-    !joined &&
-    plain !== null &&
-    list?.type === "attribute" &&
-    list.parent?.type === "call" &&
-    file.field(list.parent, "function") === list
-  ) {
-    // A string cut into pieces: its numbers are literals where the pieces are converted, or
-    // wherever a string of numbers only is cut (a table written as text).
-    const [, method] = attributeParts(file, list);
-    const place = SPLITTERS.test(method) ? (convertedPieces(file, list.parent) ?? (NUMERIC_TEXT.test(plain) ? list.parent : null)) : null;
-    return place ? numbersWritten(file, node, plain, place) : [];
-  }
-  // A table written as text and named (`_TABLE = """0.27 1.3\n2.7 4.1"""`): read wherever it is parsed.
-  if (!joined && plain !== null && list?.type === "assignment" && outer.field === "right" && isTextTable(plain))
-    return numbersWritten(file, node, plain, outer);
-  // argparse converts a default given as text with the argument's type: `add_argument("--k", type=float, default="0.27")`.
-  if (!joined && plain !== null && list?.type === "keyword_argument" && convertedDefault(file, list)) {
-    const match = WHOLE_NUMBER.exec(plain);
-    return match ? numbersWritten(file, node, plain, outer) : [];
+  // A plain string read where it stands (not a converter's argument, below).
+  if (!joined && plain !== null && list) {
+    if (list.type === "attribute" && list.parent?.type === "call" && file.field(list.parent, "function") === list) {
+      // A string cut into pieces: its numbers are literals where the pieces are converted, or
+      // wherever a string of numbers only is cut (a table written as text).
+      const [, method] = attributeParts(file, list);
+      const place = SPLITTERS.test(method) ? (convertedPieces(file, list.parent) ?? (NUMBERS_ONLY.test(plain) ? list.parent : null)) : null;
+      return place ? numbersWritten(file, node, plain, place) : [];
+    }
+    // A table written as text and named (`_TABLE = """0.27 1.3\n2.7 4.1"""`): read wherever it is parsed.
+    if (list.type === "assignment" && outer.field === "right" && isTextTable(plain)) return numbersWritten(file, node, plain, outer);
+    // argparse converts a default given as text with the argument's type: `add_argument("--k", type=float, default="0.27")`.
+    if (list.type === "keyword_argument" && convertedDefault(file, list))
+      return WHOLE_NUMBER.test(plain) ? numbersWritten(file, node, plain, outer) : [];
   }
   if (list?.type !== "argument_list" || !list.parent) return [];
   const callee = file.compact(file.field(list.parent, "function") ?? list.parent);

@@ -8,7 +8,7 @@
  *   bodies of `new Function` and `eval`.
  */
 import { ts } from "@ts-morph/common";
-import { integerInBase, NUMBERS, WHOLE_NUMBER, wholeNumberValue } from "../number-text.js";
+import { integerInBase, isTextTable, NUMBERS, NUMBERS_ONLY, WHOLE_NUMBER, wholeNumberValue } from "../number-text.js";
 import { isPiValue, piName } from "./pi-names.js";
 
 const MATH_CONSTANTS: Record<string, number> = {
@@ -346,20 +346,12 @@ function otherBaseValue(text: string, place: ts.Node, sourceFile: ts.SourceFile)
 /** Methods that cut a string into pieces the code may then convert (`"0.27 0.5".split(" ")`). */
 const SPLITTERS = new Set(["split", "match", "matchAll"]);
 /** Array methods that hand each piece to a function: `.map(Number)`. */
-const EACH = new Set(["map", "flatMap", "forEach", "reduce", "from"]);
+const EACH = new Set(["map", "flatMap", "forEach", "reduce"]);
 /** Typed arrays convert the strings they are built from: `new Float64Array("0.27 0.5".split(" "))`. */
 const TYPED_ARRAYS = /^(?:Float(?:16|32|64)|U?Int(?:8|16|32)|Uint8Clamped|Big(?:U?Int)64)Array(?:\.from)?$/;
 /** A function that converts what it is handed: `Number`, `parseFloat`, `(s) => +s`, `(s) => Number(s) * 2`. */
 const CONVERTING_FUNCTION =
   /^(?:Number|parseFloat|parseInt|Number\.parseFloat|Number\.parseInt|Decimal|Big|BigNumber)$|=>.*(?:\bNumber\(|\bparse(?:Float|Int)\(|[-+*/]\s*\w|\w\s*[-*/]|^[^=]*=>\s*[-+~])/s;
-/** Only numbers and separators: a table written as text (`"0.27 0.5 1.3"`). */
-const NUMERIC_TEXT =
-  /^[\s,;]*[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?(?:[\s,;]+[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)*[\s,;]*$/;
-
-/** Text that is a table of numbers: only numbers and separators, over several lines or at least three numbers. */
-const isTextTable = (text: string): boolean =>
-  NUMERIC_TEXT.test(text) && ((text.match(NUMBERS) ?? []).length >= 3 || /\S\s*\n\s*\S/.test(text));
-
 /**
  * The place where the pieces of a cut string become numbers, or null: a converter the pieces are
  * handed to (`Number(s.split(",")[1])`, `s.split(" ").map(Number)`, `new Float64Array(s.split(" "))`),
@@ -379,11 +371,7 @@ function convertedPieces(split: ts.CallExpression, sourceFile: ts.SourceFile): t
         parent.arguments!.slice(1).some((f) => CONVERTING_FUNCTION.test(f.getText(sourceFile)))
       )
         return parent;
-      if (
-        ts.isPropertyAccessExpression(parent.expression) &&
-        parent.expression.name.text !== "from" &&
-        EACH.has(parent.expression.name.text)
-      ) {
+      if (ts.isPropertyAccessExpression(parent.expression) && EACH.has(parent.expression.name.text)) {
         if (parent.arguments?.some((f) => CONVERTING_FUNCTION.test(f.getText(sourceFile).replace(/\s+/g, " ")))) return parent;
         continue;
       }
@@ -449,7 +437,7 @@ export function stringNumbers(
   ) {
     // A string cut into pieces: its numbers are literals where the pieces are converted, or
     // wherever a string of numbers only is cut (a table written as text).
-    place = convertedPieces(parent.parent, sourceFile) ?? (NUMERIC_TEXT.test((node as ts.StringLiteral).text) ? parent.parent : null);
+    place = convertedPieces(parent.parent, sourceFile) ?? (NUMBERS_ONLY.test((node as ts.StringLiteral).text) ? parent.parent : null);
   } else if (
     !joined &&
     template === null &&
