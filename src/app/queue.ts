@@ -273,8 +273,12 @@ export function redisChecks(url: string, runner: CheckRunner, log: Logger, optio
   const key = (...parts: string[]) => [prefix, ...parts].join(":");
   const running = new Map<string, Array<{ headSha: string; controller: AbortController }>>();
 
-  // A newer head queued anywhere aborts this replica's run for an older one.
-  void subscriber.subscribe(key("supersede"));
+  // A newer head queued anywhere aborts this replica's run for an older one. The subscription
+  // waits for Redis; if the connection ends first (Redis down, the replica stopping), that is
+  // logged, not left to reject unhandled (which ends a Node process).
+  subscriber
+    .subscribe(key("supersede"))
+    .catch((error: Error) => log.warn({ error: error.message.slice(0, 300) }, "Redis subscription for superseded runs failed"));
   subscriber.on("message", (_channel: string, message: string) => {
     try {
       const { pull, headSha } = JSON.parse(message) as { pull: string; headSha: string };

@@ -97,6 +97,20 @@ suite("the Redis queue across two replicas", () => {
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
+  it("a replica stopped while Redis is unreachable leaves no promise rejected unhandled", async () => {
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on("unhandledRejection", record);
+    try {
+      const down = redisChecks("redis://127.0.0.1:1", async () => OK, log, { lockMs: 2000 });
+      await down.close();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    } finally {
+      process.off("unhandledRejection", record);
+    }
+    expect(unhandled).toEqual([]);
+  });
+
   it("a delivery is claimed once across replicas, and a failed one can be claimed again", async () => {
     const a = replica("a", 10);
     const b = replica("b", 10);
